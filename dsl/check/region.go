@@ -1,0 +1,258 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Inf is the exclusive upper bound of an unbounded interval of years.
+const Inf = 1 << 30
+
+// Interval is the half-open interval of whole years [Lo, Hi).
+type Interval struct {
+	Lo, Hi int
+}
+
+// IntSet is a set of whole years (ages, seniorities) as sorted, disjoint,
+// non-adjacent half-open intervals within [0, Inf).
+type IntSet []Interval
+
+// AllYears is the set of every non-negative whole number.
+var AllYears = IntSet{{0, Inf}}
+
+// Range returns the set [lo, hi) clipped to [0, Inf).
+func Range(lo, hi int) IntSet {
+	lo = max(lo, 0)
+	hi = min(hi, Inf)
+	if lo >= hi {
+		return nil
+	}
+	return IntSet{{lo, hi}}
+}
+
+// Contains reports whether n is in the set.
+func (s IntSet) Contains(n int) bool {
+	for _, iv := range s {
+		if n >= iv.Lo && n < iv.Hi {
+			return true
+		}
+	}
+	return false
+}
+
+// Intersect returns s ∩ t.
+func (s IntSet) Intersect(t IntSet) IntSet {
+	var out IntSet
+	for _, a := range s {
+		for _, b := range t {
+			lo, hi := max(a.Lo, b.Lo), min(a.Hi, b.Hi)
+			if lo < hi {
+				out = append(out, Interval{lo, hi})
+			}
+		}
+	}
+	return out.normalize()
+}
+
+// Complement returns [0, Inf) \ s.
+func (s IntSet) Complement() IntSet {
+	var out IntSet
+	lo := 0
+	for _, iv := range s {
+		if iv.Lo > lo {
+			out = append(out, Interval{lo, iv.Lo})
+		}
+		lo = iv.Hi
+	}
+	if lo < Inf {
+		out = append(out, Interval{lo, Inf})
+	}
+	return out
+}
+
+// SubsetOf reports whether s ⊆ t.
+func (s IntSet) SubsetOf(t IntSet) bool {
+	return s.Intersect(t).Equal(s)
+}
+
+// Equal reports whether s and t hold the same numbers.
+func (s IntSet) Equal(t IntSet) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := range s {
+		if s[i] != t[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// IsEmpty reports whether the set has no element.
+func (s IntSet) IsEmpty() bool { return len(s) == 0 }
+
+// Bounds returns the interval boundaries of the set, for splitting a
+// space into cells.
+func (s IntSet) Bounds() []int {
+	var out []int
+	for _, iv := range s {
+		out = append(out, iv.Lo)
+		if iv.Hi < Inf {
+			out = append(out, iv.Hi)
+		}
+	}
+	return out
+}
+
+func (s IntSet) normalize() IntSet {
+	// Intervals from Intersect of two sorted sets come out sorted by Lo
+	// per outer element; sort them fully, then merge touching ones.
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Lo < s[j-1].Lo; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	var out IntSet
+	for _, iv := range s {
+		if n := len(out); n > 0 && iv.Lo <= out[n-1].Hi {
+			out[n-1].Hi = max(out[n-1].Hi, iv.Hi)
+			continue
+		}
+		out = append(out, iv)
+	}
+	return out
+}
+
+func (s IntSet) String() string {
+	if len(s) == 0 {
+		return "∅"
+	}
+	parts := make([]string, len(s))
+	for i, iv := range s {
+		switch {
+		case iv.Hi >= Inf:
+			parts[i] = fmt.Sprintf(">= %d", iv.Lo)
+		case iv.Lo == 0:
+			parts[i] = fmt.Sprintf("< %d", iv.Hi)
+		default:
+			parts[i] = fmt.Sprintf("%d..%d", iv.Lo, iv.Hi-1)
+		}
+	}
+	return strings.Join(parts, " or ")
+}
+
+// Bools is a set of booleans: bit 0 allows false, bit 1 allows true.
+type Bools uint8
+
+const (
+	OnlyFalse Bools = 1
+	OnlyTrue  Bools = 2
+	AnyBool   Bools = 3
+)
+
+// Has reports whether b allows v.
+func (b Bools) Has(v bool) bool {
+	if v {
+		return b&OnlyTrue != 0
+	}
+	return b&OnlyFalse != 0
+}
+
+// Secteurs is a set of conventional sectors: bit 0 is "no sector given",
+// bits 1, 2, 3 are secteur 1, 2, 3.
+type Secteurs uint8
+
+// AnySecteur allows every sector and a missing one.
+const AnySecteur Secteurs = 0b1111
+
+// Has reports whether the set allows sector n (0 for none).
+func (s Secteurs) Has(n int) bool { return n >= 0 && n <= 3 && s&(1<<n) != 0 }
+
+// Region is the set of claims a conjunction of conditions holds for: one
+// independent set per dimension, so intersection and containment are
+// computed dimension by dimension.
+type Region struct {
+	Age        IntSet // age in whole years at the date of care
+	Anciennete IntSet // whole years since adhesion
+	Reseau     Bools
+	Optam      Bools
+	Parcours   Bools // "hors parcours" is Parcours false
+	Secteur    Secteurs
+	// NeedsAge and NeedsAnciennete record that a condition was written on
+	// the age or the seniority, even if it holds for every value.
+	NeedsAge        bool
+	NeedsAnciennete bool
+}
+
+// Everything is the region of a rule without conditions.
+func Everything() Region {
+	return Region{Age: AllYears, Anciennete: AllYears, Reseau: AnyBool, Optam: AnyBool, Parcours: AnyBool, Secteur: AnySecteur}
+}
+
+// Intersect returns the region where both r and s hold.
+func (r Region) Intersect(s Region) Region {
+	return Region{
+		Age:             r.Age.Intersect(s.Age),
+		Anciennete:      r.Anciennete.Intersect(s.Anciennete),
+		Reseau:          r.Reseau & s.Reseau,
+		Optam:           r.Optam & s.Optam,
+		Parcours:        r.Parcours & s.Parcours,
+		Secteur:         r.Secteur & s.Secteur,
+		NeedsAge:        r.NeedsAge || s.NeedsAge,
+		NeedsAnciennete: r.NeedsAnciennete || s.NeedsAnciennete,
+	}
+}
+
+// IsEmpty reports whether no claim satisfies the region.
+func (r Region) IsEmpty() bool {
+	return r.Age.IsEmpty() || r.Anciennete.IsEmpty() || r.Reseau == 0 || r.Optam == 0 || r.Parcours == 0 || r.Secteur == 0
+}
+
+// SubsetOf reports whether every claim in r is also in s ("r is contained
+// in s"). The empty region is a subset of everything.
+func (r Region) SubsetOf(s Region) bool {
+	if r.IsEmpty() {
+		return true
+	}
+	return r.Age.SubsetOf(s.Age) && r.Anciennete.SubsetOf(s.Anciennete) &&
+		r.Reseau&^s.Reseau == 0 && r.Optam&^s.Optam == 0 &&
+		r.Parcours&^s.Parcours == 0 && r.Secteur&^s.Secteur == 0
+}
+
+// Equal reports whether r and s hold for the same claims.
+func (r Region) Equal(s Region) bool { return r.SubsetOf(s) && s.SubsetOf(r) }
+
+// UsesAnciennete reports whether a condition was written on seniority.
+func (r Region) UsesAnciennete() bool { return r.NeedsAnciennete }
+
+// Point is the part of a claim that conditions look at.
+type Point struct {
+	Age        int // whole years; meaningful only when HasAge
+	HasAge     bool
+	Anciennete int // whole years; meaningful only when HasAnciennete
+	HasAnc     bool
+	Reseau     bool
+	Optam      bool
+	Parcours   bool
+	Secteur    int // 0 when not given
+}
+
+// Match reports whether the claim point satisfies the region. A region
+// that needs the age (or seniority) does not match a point without it;
+// callers reject such lines before asking (LANGUAGE.md §3 step 2).
+func (r Region) Match(p Point) bool {
+	if r.NeedsAge && !p.HasAge || r.NeedsAnciennete && !p.HasAnc {
+		return false
+	}
+	if r.NeedsAge && !r.Age.Contains(p.Age) || r.NeedsAnciennete && !r.Anciennete.Contains(p.Anciennete) {
+		return false
+	}
+	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur)
+}
+
+// MatchOthers reports whether every condition except those on the age
+// and the seniority holds: used to decide that a line lacking a birth or
+// adhesion date must be rejected because the rule could apply.
+func (r Region) MatchOthers(p Point) bool {
+	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur)
+}

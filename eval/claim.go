@@ -1,0 +1,44 @@
+package eval
+
+// Claim is one line of a claims file (LANGUAGE.md §4), decoded. Amounts
+// are exact integer cents; dates are civil day numbers. The zero value of
+// an optional field is paired with a Has flag when zero is meaningful.
+type Claim struct {
+	Line   int    // line number in the claims file; the header is line 1
+	Index  int    // position among the file's non-blank data lines, from 0
+	ID     string // unique line id
+	Assure string // beneficiary id
+	// Famille is the family id; "" when the column is absent or empty (the
+	// beneficiary is then a family of one).
+	Famille string
+	Date    Day
+	Poste   string
+	Frais   Cents
+	Base    Cents
+	// Taux is the RO rate in hundredths of a percent (70% is 7000).
+	Taux      int32
+	HasTaux   bool
+	RO        Cents // RO net paid, when HasRO
+	HasRO     bool
+	PF        Cents // participation forfaitaire or franchise withheld, when HasPF
+	HasPF     bool
+	Quantite  int64 // whole number >= 1, default 1
+	Naissance Day
+	HasNaiss  bool
+	Adhesion  Day
+	HasAdh    bool
+	Reseau    bool
+	Optam     bool
+	Parcours  bool // default true
+	ALD       bool
+	Secteur   int8 // 0 when not given, else 1, 2 or 3
+	Regime    Regime
+}
+
+// Regime is the social security scheme of the beneficiary.
+type Regime uint8
+
+const (
+	RegimeGeneral Regime = iota
+	RegimeAlsaceMoselle
+)

@@ -1,0 +1,102 @@
+package regles
+
+import (
+	"sort"
+	"strings"
+)
+
+// maxSuggestions is the number of codes Suggest returns at most.
+const maxSuggestions = 3
+
+// Suggest returns the nomenclature codes that code was probably meant to be,
+// best first, at most three: the codes within a Damerau-Levenshtein distance
+// of 2, or of a third of the length of code when it is longer. A code whose
+// last segment alone is close enough also matches: "osteopatie" suggests
+// "medecine_douce.osteopathie". At equal distance a code of the same family
+// as code comes first, then codes in alphabetical order. Suggest returns nil
+// for an exact nomenclature code or when nothing is close.
+func Suggest(code string) []string {
+	if _, ok := postesByCode[code]; ok {
+		return nil
+	}
+	in := []rune(strings.ToLower(code))
+	inLast := []rune(strings.ToLower(lastSegment(code)))
+	inFamily := strings.ToLower(familyOf(code))
+
+	type candidate struct {
+		code       string
+		dist       int
+		sameFamily bool
+	}
+	var found []candidate
+	for _, p := range postesSorted {
+		d := distance(in, []rune(p.Code))
+		ok := d <= threshold(len(in))
+		// The last segment alone: a misspelt segment under a right or
+		// missing family ("optique.montre", "montre").
+		if last := lastSegment(p.Code); last != p.Code {
+			sameOrNoFamily := inFamily == p.Family || !strings.Contains(code, ".")
+			if ds := distance(inLast, []rune(last)); sameOrNoFamily && ds <= threshold(len(inLast)) {
+				if !ok || ds < d {
+					d = ds
+				}
+				ok = true
+			}
+		}
+		if ok {
+			found = append(found, candidate{p.Code, d, p.Family == inFamily})
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		if a.dist != b.dist {
+			return a.dist < b.dist
+		}
+		return a.sameFamily && !b.sameFamily
+	})
+	var out []string
+	for _, c := range found {
+		if len(out) == maxSuggestions {
+			break
+		}
+		out = append(out, c.code)
+	}
+	return out
+}
+
+// threshold is the largest distance accepted for a string of n runes.
+func threshold(n int) int {
+	return max(2, n/3)
+}
+
+func lastSegment(code string) string {
+	return code[strings.LastIndexByte(code, '.')+1:]
+}
+
+// distance is the Damerau-Levenshtein distance (optimal string alignment:
+// insertions, deletions, substitutions and transpositions of two adjacent
+// runes) between a and b.
+func distance(a, b []rune) int {
+	// prev2, prev and cur are the rows i-2, i-1 and i of the dynamic programme.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
