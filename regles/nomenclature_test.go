@@ -136,6 +136,8 @@ func TestSuggest(t *testing.T) {
 		{"monture", []string{"optique.monture"}},
 		{"dentaire.implants", []string{"dentaire.implant"}},
 		{"hospitalisaton", []string{"hospitalisation"}},
+		{"soin", []string{"soins", "dentaire.soins"}},
+		{"prevention.vacin", []string{"prevention.vaccins"}},
 	}
 	for _, tt := range tests {
 		got := Suggest(tt.code)
@@ -149,7 +151,7 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) (-want +got):\n%s", tt.code, diff)
 		}
 	}
-	for _, code := range []string{"optique.monture", "astrologie.horoscope", "xyz"} {
+	for _, code := range []string{"optique.monture", "astrologie.horoscope", "xyz", "soins.kine"} {
 		if got := Suggest(code); got != nil {
 			t.Errorf("Suggest(%q) = %v, want nil", code, got)
 		}

@@ -9,12 +9,15 @@ import (
 const maxSuggestions = 3
 
 // Suggest returns the nomenclature codes that code was probably meant to be,
-// best first, at most three: the codes within a Damerau-Levenshtein distance
-// of 2, or of a third of the length of code when it is longer. A code whose
-// last segment alone is close enough also matches: "osteopatie" suggests
-// "medecine_douce.osteopathie". At equal distance a code of the same family
-// as code comes first, then codes in alphabetical order. Suggest returns nil
-// for an exact nomenclature code or when nothing is close.
+// best first, at most three. A code matches when its Damerau-Levenshtein
+// distance to code is at most 2, or at most a third of the length of the
+// last segment of code when that is longer ("optiqe.monture",
+// "consult.generalsite"). A poste whose last segment alone is that close
+// also matches, when code names the same family or no family at all
+// ("optique.montre", "osteopatie" suggests "medecine_douce.osteopathie").
+// Codes are ordered by distance, then codes of the family of code first,
+// then by distance of the whole code, then alphabetically. Suggest returns
+// nil for a code of the nomenclature or when nothing is close.
 func Suggest(code string) []string {
 	if _, ok := postesByCode[code]; ok {
 		return nil
@@ -22,29 +25,28 @@ func Suggest(code string) []string {
 	in := []rune(strings.ToLower(code))
 	inLast := []rune(strings.ToLower(lastSegment(code)))
 	inFamily := strings.ToLower(familyOf(code))
+	limit := threshold(len(inLast))
 
 	type candidate struct {
 		code       string
 		dist       int
 		sameFamily bool
+		fullDist   int
 	}
 	var found []candidate
 	for _, p := range postesSorted {
-		d := distance(in, []rune(p.Code))
-		ok := d <= threshold(len(in))
+		full := distance(in, []rune(p.Code))
+		d, ok := full, full <= limit
 		// The last segment alone: a misspelt segment under a right or
 		// missing family ("optique.montre", "montre").
 		if last := lastSegment(p.Code); last != p.Code {
 			sameOrNoFamily := inFamily == p.Family || !strings.Contains(code, ".")
-			if ds := distance(inLast, []rune(last)); sameOrNoFamily && ds <= threshold(len(inLast)) {
-				if !ok || ds < d {
-					d = ds
-				}
-				ok = true
+			if ds := distance(inLast, []rune(last)); sameOrNoFamily && ds <= limit {
+				d, ok = min(d, ds), true
 			}
 		}
 		if ok {
-			found = append(found, candidate{p.Code, d, p.Family == inFamily})
+			found = append(found, candidate{p.Code, d, p.Family == inFamily, full})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool {
@@ -52,7 +54,10 @@ func Suggest(code string) []string {
 		if a.dist != b.dist {
 			return a.dist < b.dist
 		}
-		return a.sameFamily && !b.sameFamily
+		if a.sameFamily != b.sameFamily {
+			return a.sameFamily
+		}
+		return a.fullDist < b.fullDist
 	})
 	var out []string
 	for _, c := range found {
@@ -64,7 +69,8 @@ func Suggest(code string) []string {
 	return out
 }
 
-// threshold is the largest distance accepted for a string of n runes.
+// threshold is the largest distance accepted for a misspelt segment of n
+// runes.
 func threshold(n int) int {
 	return max(2, n/3)
 }
