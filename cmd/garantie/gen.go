@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"garantie/eval/gen"
+)
+
+func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE]", stderr)
+	claims := fs.Int("claims", 1000, "number of claim lines")
+	beneficiaries := fs.Int("beneficiaries", 100, "number of beneficiaries")
+	seed := fs.Uint64("seed", 1, "random seed: the same flags always give the same file")
+	from := fs.String("from", "2026-01-01", "first date of care, YYYY-MM-DD")
+	to := fs.String("to", "2026-12-31", "last date of care, YYYY-MM-DD")
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "garantie gen: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *claims < 0 || *beneficiaries < 1 {
+		fmt.Fprintln(stderr, "garantie gen: --claims must be >= 0 and --beneficiaries >= 1")
+		return exitUsage
+	}
+	f, err1 := time.Parse(time.DateOnly, *from)
+	t, err2 := time.Parse(time.DateOnly, *to)
+	if err1 != nil || err2 != nil {
+		fmt.Fprintln(stderr, "garantie gen: --from and --to must be dates written YYYY-MM-DD")
+		return exitUsage
+	}
+	err := gen.Write(stdout, gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t})
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
