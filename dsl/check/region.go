@@ -42,6 +42,12 @@ func (s IntSet) Contains(n int) bool {
 
 // Intersect returns s ∩ t.
 func (s IntSet) Intersect(t IntSet) IntSet {
+	if t.Equal(AllYears) {
+		return s
+	}
+	if s.Equal(AllYears) {
+		return t
+	}
 	var out IntSet
 	for _, a := range s {
 		for _, b := range t {

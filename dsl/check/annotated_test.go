@@ -1,0 +1,93 @@
+package check_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"garantie/dsl/check"
+	"garantie/dsl/diag"
+	"garantie/dsl/parser"
+)
+
+// wantRE matches the annotation naming the diagnostics expected on its
+// line: "# want E109" or "# want E110 W101".
+var wantRE = regexp.MustCompile(`#.*\bwant((?:\s+[A-Z]\d{3})+)\s*$`)
+
+// TestAnnotated parses and checks every testdata/*.garantie file and
+// compares the (line, code) pairs of the diagnostics with the "# want"
+// annotations of the file.
+func TestAnnotated(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.garantie")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata files: %v", err)
+	}
+	for _, name := range files {
+		t.Run(filepath.Base(name), func(t *testing.T) {
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, ds := parser.Parse(name, src)
+			_, cds := check.Check(f, check.Regles())
+			ds = append(ds, cds...)
+			if diff := cmp.Diff(wanted(src), got(ds)); diff != "" {
+				var b strings.Builder
+				diag.WriteText(&b, ds, diag.Source{name: src})
+				t.Errorf("diagnostics (-want +got):\n%s\nall diagnostics:\n%s", diff, b.String())
+			}
+		})
+	}
+}
+
+// TestEveryCodeAnnotated checks that the testdata files exercise every
+// code the checker documents.
+func TestEveryCodeAnnotated(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.garantie")
+	seen := map[string]bool{}
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range wanted(src) {
+			_, code, _ := strings.Cut(w, ":")
+			seen[code] = true
+		}
+	}
+	for _, info := range check.Codes() {
+		if !seen[string(info.Code)] {
+			t.Errorf("no testdata file expects %s (%s)", info.Code, info.Title)
+		}
+	}
+}
+
+// wanted returns the sorted "line:code" annotations of src.
+func wanted(src []byte) []string {
+	var out []string
+	for i, line := range strings.Split(string(src), "\n") {
+		if m := wantRE.FindStringSubmatch(line); m != nil {
+			for _, code := range strings.Fields(m[1]) {
+				out = append(out, fmt.Sprintf("%d:%s", i+1, code))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// got returns the sorted distinct "line:code" pairs of ds.
+func got(ds diag.Diagnostics) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Code))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

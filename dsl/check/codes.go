@@ -1,0 +1,188 @@
+package check
+
+import (
+	"slices"
+	"strings"
+
+	"garantie/dsl/diag"
+)
+
+// Diagnostic codes of the checker: E1xx errors, W1xx warnings. A code is
+// never reused for another meaning; retire it instead.
+const (
+	codeMissingContrat       diag.Code = "E101"
+	codeDuplicateHeader      diag.Code = "E102"
+	codeContratNotFirst      diag.Code = "E103"
+	codeUnknownMode          diag.Code = "E104"
+	codeBadDate              diag.Code = "E105"
+	codeRedefinedPoste       diag.Code = "E106"
+	codeDuplicatePoste       diag.Code = "E107"
+	codeUnknownParent        diag.Code = "E108"
+	codeUnknownPoste         diag.Code = "E109"
+	codeNoBase               diag.Code = "E110"
+	codeUnknownBase          diag.Code = "E111"
+	codePMSSOutsideEnvelope  diag.Code = "E112"
+	codeMoneyWithoutUnit     diag.Code = "E113"
+	codeUnknownUnit          diag.Code = "E114"
+	codeForfaitWithoutPeriod diag.Code = "E115"
+	codeUnitNotPeriod        diag.Code = "E116"
+	codeNoSymbol             diag.Code = "E117"
+	codeMisplacedPer         diag.Code = "E118"
+	codeTooPrecise           diag.Code = "E119"
+	codeNotAnAmount          diag.Code = "E120"
+	codeUnknownPeriod        diag.Code = "E121"
+	codeBadPeriodCount       diag.Code = "E122"
+	codeMissingPeriodCount   diag.Code = "E123"
+	codePlafondNotMoney      diag.Code = "E124"
+	codeMaxNotCount          diag.Code = "E125"
+	codeBadCount             diag.Code = "E126"
+	codeLimitWithoutPeriod   diag.Code = "E127"
+	codeBadCarence           diag.Code = "E128"
+	codeTwoCarences          diag.Code = "E129"
+	codeUnknownCondition     diag.Code = "E130"
+	codeConditionShape       diag.Code = "E131"
+	codeBadSecteur           diag.Code = "E132"
+	codeNeverHolds           diag.Code = "E133"
+	codeDuplicateRule        diag.Code = "E134"
+	codeAmbiguous            diag.Code = "E135"
+
+	codeZeroTerm           diag.Code = "W101"
+	codeRedundantCondition diag.Code = "W102"
+)
+
+// infos documents every code of the checker.
+var infos = map[diag.Code]diag.Info{}
+
+func init() {
+	for _, i := range []diag.Info{
+		info(codeMissingContrat, "missing contrat", diag.Error,
+			"A contract file starts with `contrat \"NAME\"`, which names the contract in results and explanations. The fix inserts a placeholder declaration at the top of the file.",
+			`organisme "Mutuelle Exemple"`),
+		info(codeDuplicateHeader, "duplicate header declaration", diag.Error,
+			"Each of `contrat`, `organisme`, `effet`, `responsable` and `mode` may appear once. Keep the one you mean and delete the other; the diagnostic points at the first one.",
+			"contrat \"A\"\ncontrat \"B\""),
+		info(codeContratNotFirst, "contrat is not first", diag.Error,
+			"The `contrat` declaration must be the first declaration of the file (comments may precede it). Move it to the top.",
+			"organisme \"X\"\ncontrat \"A\""),
+		info(codeUnknownMode, "unknown mode", diag.Error,
+			"`mode` is `deduction` (the default: percentages of the base include the RO) or `complement` (percentages are paid on top of the RO).",
+			"mode deductoin"),
+		info(codeBadDate, "invalid date", diag.Error,
+			"A date has the shape YYYY-MM-DD and must name a day of the calendar: 2026-02-30 does not exist.",
+			"effet 2026-02-30"),
+		info(codeRedefinedPoste, "declared poste is standard", diag.Error,
+			"`poste CODE \"Label\"` declares a poste outside the standard nomenclature; a standard code already has its label and its RO family and cannot be redeclared. Remove the declaration.",
+			`poste optique.monture "Montures"`),
+		info(codeDuplicatePoste, "poste declared twice", diag.Error,
+			"A declared poste is declared once. Remove the second declaration.",
+			"poste bienetre \"Bien-être\"\nposte bienetre \"Bien-être\""),
+		info(codeUnknownParent, "unknown family of a declared poste", diag.Error,
+			"The code of a declared poste without its last segment must be a standard family or poste, or another declared poste, so that limits on the family apply to it. Declare the family too, or put the poste under a standard family.",
+			`poste bienetre.yoga "Yoga"`),
+		info(codeUnknownPoste, "unknown poste", diag.Error,
+			"A rule names a family or a poste of the nomenclature (see `regles`) or a poste declared with `poste CODE \"Label\"`. The message suggests the closest code, and the fix replaces it.",
+			"optique.montre: forfait 100€ / 24 mois glissants"),
+		info(codeNoBase, "percentage without base", diag.Error,
+			"A percentage says what it is a percentage of: `BRSS` (or `BR`, the base), `TM` (the ticket modérateur) or `FR` (the frais). The fix adds `BRSS`, the usual base.",
+			"consult.generaliste: 200%"),
+		info(codeUnknownBase, "unknown base", diag.Error,
+			"The base of a percentage is `BRSS` (or `BR`), `TM` or `FR` in a formula; `PMSS` in a forfait or plafond amount.",
+			"consult.generaliste: 200% BRS"),
+		info(codePMSSOutsideEnvelope, "PMSS outside a forfait or plafond", diag.Error,
+			"A percentage of the PMSS is an amount of money that depends on the year, so it is the amount of an envelope: `forfait 5% PMSS / annee civile`, or of a plafond. The fix adds `forfait`.",
+			"prevention: 5% PMSS / annee civile"),
+		info(codeMoneyWithoutUnit, "money without unit", diag.Error,
+			"An amount of money in a formula is either per unit of care (`40€ / seance`, paid for each unit) or an envelope renewed per period (`forfait 40€ / annee civile`). Say which.",
+			"medecine_douce.osteopathie: 40€"),
+		info(codeUnknownUnit, "unknown unit", diag.Error,
+			"Units are `seance`, `jour`, `acte`, `equipement`, `dent` and `oreille` (plural `s` optional). The message suggests the closest one.",
+			"dentaire.implant: 400€ / actes_dentaire"),
+		info(codeForfaitWithoutPeriod, "forfait without period", diag.Error,
+			"A forfait is an envelope renewed per period: write `forfait 100€ / annee civile` or `/ 24 mois glissants`. The fix adds `/ annee civile`.",
+			"optique.monture: forfait 100€"),
+		info(codeUnitNotPeriod, "unit where a period is expected", diag.Error,
+			"After the slash of a forfait, a max or a plafond comes a period (`annee civile`, `24 mois glissants`), not a unit. For an amount per unit, drop `forfait`: `40€ / seance`.",
+			"medecine_douce: forfait 40€ / seance"),
+		info(codeNoSymbol, "number without % or €", diag.Error,
+			"A formula term or an envelope amount is a percentage (`200% BRSS`) or money (`40€ / seance`, `forfait 100€ / annee civile`); a bare number means neither. The fix adds the symbol when the following word tells which.",
+			"consult.generaliste: 200 BRSS"),
+		info(codeMisplacedPer, "misplaced slash", diag.Error,
+			"A percentage of the base is paid on each claim and takes no `/`; an amount per period is an envelope and needs `forfait`. Write `100% BRSS, max 4 seances / annee civile` or `forfait 40€ / annee civile`.",
+			"medecine_douce.osteopathie: 40€ / annee civile"),
+		info(codeTooPrecise, "more than two decimals", diag.Error,
+			"Amounts are euros and cents, so at most two decimals. The fix rounds to the cent.",
+			"medecine_douce.osteopathie: 40.125€ / seance"),
+		info(codeNotAnAmount, "envelope amount is not money", diag.Error,
+			"The amount of a forfait or a plafond is money (`100€`) or a percentage of the PMSS (`5% PMSS`); a percentage of the base varies with each claim and cannot fill an envelope.",
+			"optique.monture: forfait 100% BRSS / annee civile"),
+		info(codeUnknownPeriod, "unknown period", diag.Error,
+			"Periods are `annee civile` (alias `an`), `N mois glissants`, `N ans glissants` and `annee contrat`. A number of months or years must say that it slides: `24 mois glissants`. The message suggests the closest period.",
+			"dentaire.implant: 400€ / acte, max 2 actes / anee civile"),
+		info(codeBadPeriodCount, "period length not positive", diag.Error,
+			"The length of a sliding period is a whole number of months or years above 0.",
+			"optique.monture: forfait 100€ / 0 mois glissants"),
+		info(codeMissingPeriodCount, "period length missing or misplaced", diag.Error,
+			"A sliding period needs its length (`24 mois glissants`); `annee civile` and `annee contrat` take none.",
+			"optique.monture: forfait 100€ / mois glissants"),
+		info(codePlafondNotMoney, "plafond given a count", diag.Error,
+			"A plafond caps money (`plafond 150€ / annee civile`); to cap a number of units use `max` (`max 4 seances / annee civile`). The fix replaces `plafond` by `max`.",
+			"medecine_douce.osteopathie: 40€ / seance, plafond 4 seances / annee civile"),
+		info(codeMaxNotCount, "max given money", diag.Error,
+			"`max` takes a count of units such as `max 4 seances / annee civile`; for money use `plafond 4€ / …`. The fix replaces `max` by `plafond`.",
+			"medecine_douce.osteopathie: 40€ / seance, max 4€ / annee civile"),
+		info(codeBadCount, "bad count of units", diag.Error,
+			"The count of a `max` is a whole number followed by its unit: `max 4 seances / annee civile`.",
+			"medecine_douce.osteopathie: 40€ / seance, max 2.5 seances / annee civile"),
+		info(codeLimitWithoutPeriod, "limit without period", diag.Error,
+			"A `max` counts units and a `plafond` sums money over a period; say which one. The fix adds `/ annee civile`.",
+			"dentaire.orthodontie: 200% BRSS, plafond 1200€"),
+		info(codeBadCarence, "bad carence", diag.Error,
+			"A carence (waiting period) is a whole number of months or days: `carence 6 mois`, `carence 90 jours`.",
+			"dentaire: carence 6 semaines"),
+		info(codeTwoCarences, "two carences", diag.Error,
+			"A rule has at most one carence.",
+			"dentaire: carence 6 mois, carence 3 mois"),
+		info(codeUnknownCondition, "unknown condition", diag.Error,
+			"Conditions are `age OP N`, `enfant`, `adulte`, `senior`, `anciennete OP N ans`, `reseau`, `optam`, `secteur N` and `hors parcours`, each possibly negated with `non`. The message suggests the closest one.",
+			"dentaire.prothese si resau: 400% BRSS"),
+		info(codeConditionShape, "malformed condition", diag.Error,
+			"`age` and `anciennete` are compared with `<`, `<=`, `>` or `>=` to a whole number of years (`age < 16`, `anciennete >= 2 ans`); the other conditions take no operator or number.",
+			"optique.monture si age < 15.5: forfait 80€ / 12 mois glissants"),
+		info(codeBadSecteur, "bad secteur", diag.Error,
+			"`secteur N` takes the conventional sector of the doctor: 1, 2 or 3.",
+			"consult.specialiste si secteur 4: 150% BRSS"),
+		info(codeNeverHolds, "conditions never hold", diag.Error,
+			"The conditions of the rule contradict each other, so it applies to no claim. The message names the first two conditions that conflict.",
+			"optique.monture si age < 10 et age >= 12: forfait 80€ / 12 mois glissants"),
+		info(codeDuplicateRule, "duplicate rule", diag.Error,
+			"Two formula rules (or two limit-only rules) of one poste have the same conditions, so no claim could tell them apart. Merge them; the diagnostic points at the earlier one.",
+			"consult.generaliste: 100% BRSS\nconsult.generaliste: 150% BRSS"),
+		info(codeAmbiguous, "ambiguous rules", diag.Error,
+			"For every claim, the formula rules of a poste whose conditions hold must include one whose conditions are contained in all the others': that one applies. Two rules such as `si enfant` and `si reseau` both hold for a child in réseau and neither is more specific. The message gives an example claim; add a rule for the overlap (`si enfant et reseau`) or make the conditions exclusive (`si reseau` and `si non reseau`).",
+			"dentaire.prothese si enfant: 300% BRSS\ndentaire.prothese si reseau: 350% BRSS"),
+		info(codeZeroTerm, "term pays nothing", diag.Warning,
+			"A term of 0% or 0€ pays nothing. Write `non couvert` if the poste is not covered, or remove the term.",
+			"consult.generaliste: 0% BRSS"),
+		info(codeRedundantCondition, "redundant condition", diag.Warning,
+			"A condition of the rule is implied by its other conditions (`enfant` next to `age < 10`). Remove it so the rule reads as it applies.",
+			"optique.monture si enfant et age < 10: forfait 80€ / 12 mois glissants"),
+	} {
+		infos[i.Code] = i
+	}
+}
+
+// info builds the documentation of one code.
+func info(code diag.Code, title string, severity diag.Severity, doc, example string) diag.Info {
+	return diag.Info{Code: code, Title: title, Severity: severity, Doc: doc, Example: example}
+}
+
+// Codes returns the documentation of every diagnostic the checker emits,
+// sorted by code.
+func Codes() []diag.Info {
+	out := make([]diag.Info, 0, len(infos))
+	for _, i := range infos {
+		out = append(out, i)
+	}
+	slices.SortFunc(out, func(a, b diag.Info) int { return strings.Compare(string(a.Code), string(b.Code)) })
+	return out
+}

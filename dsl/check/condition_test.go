@@ -1,0 +1,61 @@
+package check_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"garantie/dsl/check"
+	"garantie/dsl/parser"
+)
+
+// TestConditionRegions checks the region of each condition form, negated
+// or not, and of conjunctions.
+func TestConditionRegions(t *testing.T) {
+	with := func(f func(*check.Region)) check.Region {
+		r := check.Everything()
+		f(&r)
+		return r
+	}
+	tests := []struct {
+		cond string
+		want check.Region
+	}{
+		{"age < 16", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(0, 16), true })},
+		{"age <= 16", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(0, 17), true })},
+		{"age > 16", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(17, check.Inf), true })},
+		{"age >= 16", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(16, check.Inf), true })},
+		{"enfant", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(0, 18), true })},
+		{"adulte", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(18, 60), true })},
+		{"senior", with(func(r *check.Region) { r.Age, r.NeedsAge = check.Range(60, check.Inf), true })},
+		{"non adulte", with(func(r *check.Region) {
+			r.Age, r.NeedsAge = check.IntSet{{Lo: 0, Hi: 18}, {Lo: 60, Hi: check.Inf}}, true
+		})},
+		{"anciennete >= 2 ans", with(func(r *check.Region) { r.Anciennete, r.NeedsAnciennete = check.Range(2, check.Inf), true })},
+		{"reseau", with(func(r *check.Region) { r.Reseau = check.OnlyTrue })},
+		{"non reseau", with(func(r *check.Region) { r.Reseau = check.OnlyFalse })},
+		{"non optam", with(func(r *check.Region) { r.Optam = check.OnlyFalse })},
+		{"hors parcours", with(func(r *check.Region) { r.Parcours = check.OnlyFalse })},
+		{"non hors parcours", with(func(r *check.Region) { r.Parcours = check.OnlyTrue })},
+		{"secteur 2", with(func(r *check.Region) { r.Secteur = 1 << 2 })},
+		{"non secteur 2", with(func(r *check.Region) { r.Secteur = 1<<0 | 1<<1 | 1<<3 })},
+		{"enfant et reseau et non optam", with(func(r *check.Region) {
+			r.Age, r.NeedsAge, r.Reseau, r.Optam = check.Range(0, 18), true, check.OnlyTrue, check.OnlyFalse
+		})},
+		{"ANCIENNETÉ > 1 ANS et Réseau", with(func(r *check.Region) {
+			r.Anciennete, r.NeedsAnciennete, r.Reseau = check.Range(2, check.Inf), true, check.OnlyTrue
+		})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.cond, func(t *testing.T) {
+			f, ds := parser.Parse("c.garantie", []byte("contrat \"X\"\nconsult.generaliste si "+tt.cond+": 100% BRSS\n"))
+			p, cds := check.Check(f, nil)
+			if ds = append(ds, cds...); len(ds) > 0 || len(p.Rules) != 1 {
+				t.Fatalf("diagnostics: %v", ds)
+			}
+			if diff := cmp.Diff(tt.want, p.Rules[0].Cond); diff != "" {
+				t.Errorf("region (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,30 @@
+package lint
+
+import (
+	"garantie/dsl/check"
+	"garantie/dsl/diag"
+)
+
+// optiqueGridPrices warns that a frame or lens rule paying percentages
+// cannot be checked against the optique grid.
+var optiqueGridPrices = newRule(diag.Info{
+	Code:     "R808",
+	Title:    "optique grid depends on prices",
+	Severity: diag.Warning,
+	Doc: "CSS R871-2: the optique classe B grid bounds what the RC pays for an equipment in euros. A rule on `optique.monture` or `optique.verres` " +
+		"that pays a percentage or `frais reels` pays an amount that depends on the prices of each claim, so whether it stays within the grid cannot be decided " +
+		"from the contract. Add a `plafond` within the grid, or use forfaits.",
+	Example: "responsable\noptique.verres: 100% BRSS + frais reels, max 1 equipement / 24 mois glissants",
+}, true, func(p *check.Program, report reporter) {
+	lo, hi := gridBounds()
+	for _, r := range p.Rules {
+		if r.Kind != check.FormulaRule || r.Poste != monturePoste && r.Poste != verresPoste || !dependsOnPrices(r) {
+			continue
+		}
+		if l, capped := hasLimit(r, check.Plafond); capped && euros(p, l.Amount).LessThanOrEqual(hi) {
+			continue
+		}
+		report(r.Node.Range, "a contrat responsable covers an optique equipment between %s and %s (CSS R871-2); this rule for %s pays a share of prices, so that cannot be decided statically: add a plafond or use forfaits",
+			euroText(lo), euroText(hi), r.Poste)
+	}
+})

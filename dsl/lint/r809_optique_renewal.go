@@ -1,0 +1,37 @@
+package lint
+
+import (
+	"garantie/dsl/check"
+	"garantie/dsl/diag"
+	"garantie/regles"
+)
+
+// optiqueRenewal checks that frames and lenses are renewed every two years
+// from 16 years of age, every year below.
+var optiqueRenewal = newRule(diag.Info{
+	Code:     "R809",
+	Title:    "optique renewal too frequent",
+	Severity: diag.Error,
+	Doc: "CSS R871-2: a contrat responsable covers one optique equipment per period of two years from 16 years of age, one a year below 16. " +
+		"On `optique.monture` and `optique.verres`, every forfait, `max` and `plafond` must run over at least `regles.OptiqueRenouvellementMois` months (`24 mois glissants`); " +
+		"a rule whose conditions restrict it to `age < 16` may use `regles.OptiqueRenouvellementMoisMoins16` months (`12 mois glissants` or `annee civile`). " +
+		"A formula rule with no such envelope renews the equipment on every claim and is flagged too. Lentilles and the 100% Santé equipment are not governed by this check.",
+	Example: "responsable\noptique.monture: forfait 100€ / annee civile",
+}, true, func(p *check.Program, report reporter) {
+	for _, r := range p.Rules {
+		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind == check.NonCouvertRule {
+			continue
+		}
+		need, who := regles.OptiqueRenouvellementMois, "from 16 years of age"
+		if r.Cond.Age.SubsetOf(check.Range(0, regles.OptiqueAgeRenouvellement)) {
+			need, who = regles.OptiqueRenouvellementMoisMoins16, "below 16 years of age"
+		}
+		checkRenewal(r, need, func(rng diag.Range, period check.Period) {
+			report(rng, "a contrat responsable covers one optique equipment per %d months %s (CSS R871-2), but this period is %s; write / %d mois glissants",
+				need, who, periodText(period), need)
+		}, func() {
+			report(r.Node.Range, "a contrat responsable covers one optique equipment per %d months %s (CSS R871-2), but this rule has no period; add a forfait or max 1 equipement / %d mois glissants",
+				need, who, need)
+		})
+	}
+})

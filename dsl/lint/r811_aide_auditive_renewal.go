@@ -1,0 +1,32 @@
+package lint
+
+import (
+	"garantie/dsl/check"
+	"garantie/dsl/diag"
+	"garantie/regles"
+)
+
+// aideAuditiveRenewal checks that a hearing aid is renewed every four
+// years at most.
+var aideAuditiveRenewal = newRule(diag.Info{
+	Code:     "R811",
+	Title:    "hearing aid renewal too frequent",
+	Severity: diag.Error,
+	Doc: "CSS R871-2: a contrat responsable covers one hearing aid per ear every four years. On `audiologie.aide`, every forfait, `max` and `plafond` " +
+		"must run over at least `regles.AideAuditiveRenouvellementMois` months (`48 mois glissants`), and a formula rule with no such envelope is flagged.",
+	Example: "responsable\naudiologie.aide: forfait 1000€ / 24 mois glissants",
+}, true, func(p *check.Program, report reporter) {
+	need := regles.AideAuditiveRenouvellementMois
+	for _, r := range p.Rules {
+		if r.Poste != aidePoste || r.Kind == check.NonCouvertRule {
+			continue
+		}
+		checkRenewal(r, need, func(rng diag.Range, period check.Period) {
+			report(rng, "a contrat responsable covers one hearing aid per ear every %d months (CSS R871-2), but this period is %s; write / %d mois glissants",
+				need, periodText(period), need)
+		}, func() {
+			report(r.Node.Range, "a contrat responsable covers one hearing aid per ear every %d months (CSS R871-2), but this rule has no period; add a forfait or max 2 oreilles / %d mois glissants",
+				need, need)
+		})
+	}
+})
