@@ -1,0 +1,228 @@
+package parser
+
+import (
+	"io"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// The grammar of one declaration, in participle's struct-tag notation.
+// Literals match the normalised text of a token, so "seance" matches
+// "Séance" and "SEANCES" does not. Captures are whole tokens: the parser
+// maps them back to the scanned tokens to build the syntax tree with
+// exact ranges. The grammar is deliberately permissive (any word may be a
+// unit, a base, a period or a condition); the checker gives meaning to
+// words and reports misuse.
+
+// declG is one declaration: a header line or a rule.
+type declG struct {
+	Contrat     *stringDeclG `parser:"  @@"`
+	Effet       *effetG      `parser:"| @@"`
+	Responsable *lexer.Token `parser:"| @'responsable'"`
+	Mode        *modeG       `parser:"| @@"`
+	Poste       *posteDeclG  `parser:"| @@"`
+	Rule        *ruleG       `parser:"| @@"`
+}
+
+// stringDeclG is contrat "NAME" or organisme "NAME".
+type stringDeclG struct {
+	Keyword lexer.Token `parser:"@('contrat' | 'organisme')"`
+	Name    lexer.Token `parser:"@String"`
+}
+
+type effetG struct {
+	Keyword lexer.Token `parser:"@'effet'"`
+	Date    lexer.Token `parser:"@Date"`
+}
+
+type modeG struct {
+	Keyword lexer.Token `parser:"@'mode'"`
+	Value   lexer.Token `parser:"@Ident"`
+}
+
+type posteDeclG struct {
+	Keyword lexer.Token `parser:"@'poste'"`
+	Code    pathG       `parser:"@@"`
+	Label   lexer.Token `parser:"@String"`
+}
+
+type pathG struct {
+	Parts []lexer.Token `parser:"@(Ident ( '.' Ident )*)"` // segments and dots
+}
+
+type ruleG struct {
+	Poste      pathG       `parser:"@@"`
+	Conditions []*condG    `parser:"( 'si' @@ ( 'et' @@ )* )?"`
+	Colon      lexer.Token `parser:"@':'"`
+	Garantie   garantieG   `parser:"@@"`
+}
+
+// condG is one condition, possibly negated.
+type condG struct {
+	Not     *lexer.Token `parser:"@'non'?"`
+	Compare *compareG    `parser:"( @@"`
+	Secteur *secteurG    `parser:"| @@"`
+	Hors    *horsG       `parser:"| @@"`
+	Word    *lexer.Token `parser:"| @Ident )"`
+}
+
+type compareG struct {
+	Subject lexer.Token `parser:"@('age' | 'anciennete')"`
+	Op      lexer.Token `parser:"@Op"`
+	Value   quantityG   `parser:"@@"`
+}
+
+type secteurG struct {
+	Subject lexer.Token `parser:"@'secteur'"`
+	Value   quantityG   `parser:"@@"`
+}
+
+type horsG struct {
+	Subject lexer.Token `parser:"@'hors'"`
+	Object  lexer.Token `parser:"@'parcours'"`
+}
+
+// garantieG is "non couvert", terms with optional limits, or limits.
+type garantieG struct {
+	NonCouvert []lexer.Token `parser:"( @('non' 'couvert')"`
+	Terms      []*termG      `parser:"| @@ ( '+' @@ )*"`
+	TermLimits []*limitG     `parser:"  ( ',' @@ )*"`
+	Limits     []*limitG     `parser:"| @@ ( ',' @@ )* )"`
+}
+
+type termG struct {
+	FraisReels *fraisReelsG `parser:"  @@"`
+	Forfait    *forfaitG    `parser:"| @@"`
+	Value      *valueTermG  `parser:"| @@"`
+}
+
+type fraisReelsG struct {
+	Frais lexer.Token `parser:"@'frais'"`
+	Reels lexer.Token `parser:"@'reels'"`
+}
+
+type forfaitG struct {
+	Keyword    lexer.Token `parser:"@'forfait'"`
+	Value      quantityG   `parser:"@@"`
+	Per        *perG       `parser:"@@?"`
+	ParFamille *parG       `parser:"@@?"`
+}
+
+type valueTermG struct {
+	Value quantityG `parser:"@@"`
+	Per   *perG     `parser:"@@?"`
+}
+
+type limitG struct {
+	Max     *maxG     `parser:"  @@"`
+	Plafond *plafondG `parser:"| @@"`
+	Carence *carenceG `parser:"| @@"`
+}
+
+type maxG struct {
+	Keyword lexer.Token `parser:"@'max'"`
+	Value   quantityG   `parser:"@@"`
+	Per     *perG       `parser:"@@?"`
+}
+
+type plafondG struct {
+	Keyword    lexer.Token `parser:"@'plafond'"`
+	Value      quantityG   `parser:"@@"`
+	Per        *perG       `parser:"@@?"`
+	ParFamille *parG       `parser:"@@?"`
+}
+
+type carenceG struct {
+	Keyword lexer.Token `parser:"@'carence'"`
+	Value   quantityG   `parser:"@@"`
+}
+
+type quantityG struct {
+	Number lexer.Token  `parser:"@Number"`
+	Symbol *lexer.Token `parser:"@('%' | '€' | 'eur')?"`
+	Word   *lexer.Token `parser:"@Ident?"`
+}
+
+type perG struct {
+	Slash lexer.Token   `parser:"@'/'"`
+	Count *lexer.Token  `parser:"@Number?"`
+	Words []lexer.Token `parser:"@(Ident+)"`
+}
+
+type parG struct {
+	Par     lexer.Token `parser:"@'par'"`
+	Famille lexer.Token `parser:"@'famille'"`
+}
+
+// declParser parses one declaration from the tokens of its line segment.
+// With no lookahead, a branch that has consumed a token is committed to,
+// like a hand-written recursive descent parser: an error is reported at
+// the first token that does not fit, never at a point of backtracking.
+// The grammar is LL(1) for this to work; its one cost is that the header
+// keywords (contrat, organisme, effet, responsable, mode, poste) cannot
+// start a rule.
+var declParser = participle.MustBuild[declG](
+	participle.Lexer(definition{}),
+	participle.Elide(Comment.String()),
+	participle.UseLookahead(0),
+)
+
+// definition makes Scan a participle lexer. Token types are the negated
+// kinds shifted past lexer.EOF; the value of a token is its normalised
+// text.
+type definition struct{}
+
+func tokenType(k Kind) lexer.TokenType { return lexer.TokenType(-1 - int(k)) }
+
+// Symbols returns the token types by name, as participle requires.
+func (definition) Symbols() map[string]lexer.TokenType {
+	syms := map[string]lexer.TokenType{"EOF": lexer.EOF}
+	for k := Ident; k <= Comment; k++ {
+		syms[k.String()] = tokenType(k)
+	}
+	return syms
+}
+
+// Lex scans a whole source. Lexical errors are returned as Diagnostics.
+func (definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	toks, ds := Scan(filename, src)
+	if ds.HasErrors() {
+		return nil, ds
+	}
+	return newTokenLexer(filename, toks, toPosition(endPos(src))), nil
+}
+
+// tokenLexer replays scanned tokens to participle, then an EOF token.
+type tokenLexer struct {
+	toks []lexer.Token
+	eof  lexer.Token
+}
+
+func newTokenLexer(filename string, toks []Token, end lexer.Position) *tokenLexer {
+	l := &tokenLexer{toks: make([]lexer.Token, len(toks))}
+	for i, t := range toks {
+		l.toks[i] = lexer.Token{
+			Type:  tokenType(t.Kind),
+			Value: t.Norm,
+			Pos:   lexer.Position{Filename: filename, Offset: t.Range.Start.Offset, Line: t.Range.Start.Line, Column: t.Range.Start.Col},
+		}
+	}
+	end.Filename = filename
+	l.eof = lexer.EOFToken(end)
+	return l
+}
+
+// Next returns the next token, or EOF once all are consumed.
+func (l *tokenLexer) Next() (lexer.Token, error) {
+	if len(l.toks) == 0 {
+		return l.eof, nil
+	}
+	t := l.toks[0]
+	l.toks = l.toks[1:]
+	return t, nil
+}

@@ -1,0 +1,221 @@
+package parser
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"garantie/dsl/diag"
+)
+
+// bom is the UTF-8 byte order mark some editors put at the start of a file.
+const bom = "\uFEFF"
+
+// Scan splits src into tokens. It never fails: a character that starts no
+// token is reported and skipped, and an unterminated string runs to the end
+// of its line. Comment, Newline and Semicolon tokens are included. A byte
+// order mark at the start of src is skipped and takes no column.
+func Scan(name string, src []byte) ([]Token, diag.Diagnostics) {
+	s := &scanner{name: name, src: src, line: 1, col: 1}
+	if len(src) >= len(bom) && string(src[:len(bom)]) == bom {
+		s.off = len(bom)
+	}
+	for s.off < len(src) {
+		s.next()
+	}
+	return s.toks, s.diags
+}
+
+// scanner holds the state of Scan.
+type scanner struct {
+	name  string
+	src   []byte
+	off   int // byte offset of the next character
+	line  int
+	col   int
+	toks  []Token
+	diags diag.Diagnostics
+}
+
+func (s *scanner) pos() diag.Pos { return diag.Pos{Offset: s.off, Line: s.line, Col: s.col} }
+
+// peek returns the character at byte offset off and its size; it returns
+// utf8.RuneError with size 0 at the end of src.
+func (s *scanner) peek(off int) (rune, int) {
+	if off >= len(s.src) {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeRune(s.src[off:])
+}
+
+// advance moves past the next character.
+func (s *scanner) advance() {
+	r, size := s.peek(s.off)
+	s.off += size
+	if r == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+}
+
+// advanceWhile moves past the characters for which ok holds.
+func (s *scanner) advanceWhile(ok func(rune) bool) {
+	for s.off < len(s.src) {
+		r, _ := s.peek(s.off)
+		if !ok(r) {
+			return
+		}
+		s.advance()
+	}
+}
+
+// emit records a token running from start to the current position.
+func (s *scanner) emit(kind Kind, start diag.Pos) {
+	raw := string(s.src[start.Offset:s.off])
+	norm := raw
+	if kind == Ident {
+		norm = Normalize(raw)
+		if reserved[norm] {
+			kind = Keyword
+		}
+	}
+	s.toks = append(s.toks, Token{Kind: kind, Range: diag.Range{Start: start, End: s.pos()}, Raw: raw, Norm: norm})
+}
+
+// single maps the one-character punctuation tokens to their kind.
+var single = map[rune]Kind{
+	':': Colon, ',': Comma, '+': Plus, '/': Slash, '.': Dot,
+	'%': Percent, '€': Euro, ';': Semicolon, '\n': Newline,
+}
+
+// next scans one token, skips white space, or reports one bad character.
+func (s *scanner) next() {
+	start := s.pos()
+	r, size := s.peek(s.off)
+	switch {
+	case r == utf8.RuneError && size == 1:
+		s.advance()
+		s.report(start, fmt.Sprintf("invalid UTF-8 byte 0x%02X", s.src[start.Offset]), "save the file as UTF-8")
+	case single[r] != 0:
+		s.advance()
+		s.emit(single[r], start)
+	case unicode.IsSpace(r):
+		s.advance()
+	case r == '#':
+		s.advanceWhile(func(r rune) bool { return r != '\n' })
+		s.trimCR()
+		s.emit(Comment, start)
+	case r == '"':
+		s.scanString(start)
+	case r == '<' || r == '>':
+		s.advance()
+		if c, _ := s.peek(s.off); c == '=' {
+			s.advance()
+		}
+		s.emit(Op, start)
+	case isDigit(r):
+		s.scanNumber(start)
+	case unicode.IsLetter(r) || r == '_':
+		s.advanceWhile(isIdentChar)
+		s.emit(Ident, start)
+	default:
+		s.advance()
+		s.report(start, fmt.Sprintf("unexpected character %q", r), strayHint(r))
+	}
+}
+
+// trimCR moves back before a carriage return that ends a comment or an
+// unterminated string, so CRLF files give the same text as LF files.
+func (s *scanner) trimCR() {
+	if s.off > 0 && s.src[s.off-1] == '\r' {
+		s.off--
+		s.col--
+	}
+}
+
+// scanString scans a double-quoted string. Strings have no escapes and
+// end on their line.
+func (s *scanner) scanString(start diag.Pos) {
+	s.advance()
+	s.advanceWhile(func(r rune) bool { return r != '"' && r != '\n' })
+	if c, _ := s.peek(s.off); c == '"' {
+		s.advance()
+		s.emit(String, start)
+		return
+	}
+	s.trimCR()
+	s.emit(String, start)
+	end := s.pos()
+	s.diags = append(s.diags, diag.Diagnostic{
+		File: s.name, Range: diag.Range{Start: start, End: end}, Severity: diag.Error,
+		Code: CodeUnterminatedString, Message: "string not terminated",
+		Hint: `close the string with '"' on the same line`,
+		Fix:  &diag.Edit{Range: diag.Range{Start: end, End: end}, NewText: `"`},
+	})
+}
+
+// scanNumber scans a date (YYYY-MM-DD) or a number. A '.' or ',' between
+// two digits is a decimal mark; otherwise it is a token of its own.
+func (s *scanner) scanNumber(start diag.Pos) {
+	if s.isDate() {
+		for range len("2006-01-02") {
+			s.advance()
+		}
+		s.emit(Date, start)
+		return
+	}
+	s.advanceWhile(isDigit)
+	if c, _ := s.peek(s.off); c == '.' || c == ',' {
+		if d, _ := s.peek(s.off + 1); isDigit(d) {
+			s.advance()
+			s.advanceWhile(isDigit)
+		}
+	}
+	s.emit(Number, start)
+}
+
+// isDate reports whether the text at the current offset has the shape
+// dddd-dd-dd.
+func (s *scanner) isDate() bool {
+	const shape = "dddd-dd-dd"
+	if len(s.src)-s.off < len(shape) {
+		return false
+	}
+	for i := range len(shape) {
+		c := rune(s.src[s.off+i])
+		if shape[i] == 'd' && !isDigit(c) || shape[i] == '-' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// report records a bad character.
+func (s *scanner) report(start diag.Pos, msg, hint string) {
+	s.diags = append(s.diags, diag.Diagnostic{
+		File: s.name, Range: diag.Range{Start: start, End: s.pos()}, Severity: diag.Error,
+		Code: CodeBadCharacter, Message: msg, Hint: hint,
+	})
+}
+
+// strayHint suggests what to write instead of a character that starts no
+// token.
+func strayHint(r rune) string {
+	switch r {
+	case '$':
+		return "amounts are in euros: write '€' or 'EUR', as in 150€"
+	case '=', '≤', '≥', '!':
+		return "compare with <, <=, > or >=, as in age >= 18"
+	case '-':
+		return "amounts and durations are positive numbers; a date is written 2026-01-01"
+	case '\'', '«', '»', '“', '”':
+		return `quote names with straight double quotes, as in contrat "Equilibre"`
+	}
+	return "remove it, or start a comment with '#'"
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+func isIdentChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
