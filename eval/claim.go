@@ -33,6 +33,10 @@ type Claim struct {
 	ALD       bool
 	Secteur   int8 // 0 when not given, else 1, 2 or 3
 	Regime    Regime
+	// Err is why the reader rejected the line: its first problem, naming
+	// the column and the value. It is nil for a line that decoded; the
+	// fields of a rejected line may be partly unset.
+	Err error
 }
 
 // Regime is the social security scheme of the beneficiary.

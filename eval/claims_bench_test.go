@@ -1,0 +1,75 @@
+package eval
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"testing"
+)
+
+// generateClaims returns a realistic claims file of n valid lines: a
+// comma-separated export of a tiers payant system with families of one to
+// four beneficiaries and the common postes.
+func generateClaims(n int, seed uint64) []byte {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	postes := []string{
+		"consult.generaliste", "consult.specialiste", "soins.pharmacie", "optique.monture",
+		"optique.verres", "dentaire.soins", "dentaire.prothese",
+		"hospitalisation.forfait_journalier", "soins.auxiliaires", "soins.analyses",
+	}
+	var b bytes.Buffer
+	b.WriteString("id,assure,famille,date,poste,frais,base,taux,ro,quantite,naissance,reseau,optam,secteur\n")
+	for i := range n {
+		family := rng.IntN(n/3 + 1)
+		frais := 500 + rng.IntN(60000)
+		base := frais * (50 + rng.IntN(50)) / 100
+		ro := ""
+		if rng.IntN(4) == 0 {
+			ro = Cents(base * 70 / 100).String()
+		}
+		fmt.Fprintf(&b, "L%08d,B%06d-%d,F%06d,2026-%02d-%02d,%s,%s,%s,%d,%s,%d,%d-%02d-%02d,%s,%s,%d\n",
+			i, family, rng.IntN(4), family, 1+rng.IntN(12), 1+rng.IntN(28), postes[rng.IntN(len(postes))],
+			Cents(frais), Cents(base), []int{60, 70, 100}[rng.IntN(3)], ro, 1+rng.IntN(3),
+			1940+rng.IntN(80), 1+rng.IntN(12), 1+rng.IntN(28),
+			[]string{"oui", "non"}[rng.IntN(2)], []string{"true", "false"}[rng.IntN(2)], 1+rng.IntN(3))
+	}
+	return b.Bytes()
+}
+
+// BenchmarkReadClaims reads a 100,000-line file from memory, in the
+// caller's goroutine and on GOMAXPROCS workers, and reports ns per line:
+//
+//	go test -run '^$' -bench ReadClaims -benchmem ./eval/
+func BenchmarkReadClaims(b *testing.B) {
+	const lines = 100_000
+	src := generateClaims(lines, 1)
+	for _, workers := range []int{1, 0} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			claims := make([]Claim, 0, 8192)
+			for b.Loop() {
+				r, err := NewReaderOptions(bytes.NewReader(src), Options{Workers: workers})
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				for {
+					claims, err = r.Read(claims[:0])
+					n += len(claims)
+					if err == io.EOF {
+						break
+					} else if err != nil {
+						b.Fatal(err)
+					}
+				}
+				if n != lines {
+					b.Fatalf("%d claims, want %d", n, lines)
+				}
+				r.Close()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*lines), "ns/line")
+		})
+	}
+}

@@ -1,0 +1,226 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"unicode/utf8"
+)
+
+// internSlots is the size of a parser's cache of text values.
+const internSlots = 4096
+
+// parser decodes the records of blocks into claims. It is not safe for
+// concurrent use: each goroutine parsing blocks has its own.
+type parser struct {
+	sep     byte
+	cols    []column
+	idCol   int     // position of the id column in a record
+	fs      []field // fields of the current record
+	scratch []byte  // the current field with its "" pairs undone
+	// strs caches the recent assure, famille and poste values by hash, so
+	// that equal values share one string without the cost of a map.
+	strs [internSlots]string
+	seed maphash.Seed
+}
+
+func newParser(sep byte, cols []column) *parser {
+	p := &parser{sep: sep, cols: cols, seed: maphash.MakeSeed()}
+	for i, c := range cols {
+		if c == colID {
+			p.idCol = i
+		}
+	}
+	return p
+}
+
+// parse appends the claims of the records of b to dst. The first byte of b
+// is on line `line`; the first record of b gets the index `index`. parse
+// returns the claims and the number of line breaks of b.
+func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
+	first := line
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && isSpace(b[j]) {
+			j++
+		}
+		if j == len(b) {
+			break
+		}
+		if b[j] == '\n' {
+			i = j + 1
+			line++
+			continue
+		}
+		var breaks int
+		var ended bool
+		p.fs, i, breaks, ended = splitRecord(b, i, p.sep, p.fs[:0])
+		dst = append(dst, Claim{Line: line, Index: index})
+		p.decode(&dst[len(dst)-1])
+		index++
+		line += breaks
+		if ended {
+			line++
+		}
+	}
+	return dst, line - first
+}
+
+// decode fills c from the fields of the current record. The first problem
+// found becomes c.Err: quoting, then the number of fields, then the
+// values, the id first and the others in file order, then the checks
+// across columns.
+func (p *parser) decode(c *Claim) {
+	c.Quantite, c.Parcours = 1, true
+	for k, f := range p.fs {
+		if f.problem != quoteOK {
+			p.fail(c, "%s: %s", p.fieldName(k), f.problem)
+			break
+		}
+	}
+	if len(p.fs) != len(p.cols) {
+		if p.idCol < len(p.fs) && p.fs[p.idCol].problem == quoteOK {
+			p.decodeField(c, colID, p.fs[p.idCol])
+		}
+		msg := fmt.Sprintf("line has %d fields, header has %d", len(p.fs), len(p.cols))
+		if p.sep == ',' && len(p.fs) > len(p.cols) {
+			msg += ` (with "," as separator, a decimal comma needs quotes: "12,50")`
+		}
+		p.fail(c, "%s", msg)
+		return
+	}
+	p.decodeField(c, colID, p.fs[p.idCol])
+	for k, f := range p.fs {
+		if k != p.idCol {
+			p.decodeField(c, p.cols[k], f)
+		}
+	}
+	if c.HasNaiss && c.Err == nil && c.Naissance > c.Date {
+		p.fail(c, "naissance: %s is after the date of care %s", c.Naissance, c.Date)
+	}
+}
+
+// fieldName names the k-th field of a record in messages: its column, or
+// its position past the header's columns.
+func (p *parser) fieldName(k int) string {
+	if k < len(p.cols) {
+		return p.cols[k].String()
+	}
+	return fmt.Sprintf("field %d", k+1)
+}
+
+// fail makes a problem the reason c is rejected, unless it has one.
+func (p *parser) fail(c *Claim, format string, args ...any) {
+	if c.Err == nil {
+		c.Err = fmt.Errorf(format, args...)
+	}
+}
+
+// decodeField decodes the value of column col into c.
+func (p *parser) decodeField(c *Claim, col column, f field) {
+	v := f.val
+	if f.escaped {
+		p.scratch = unescape(p.scratch[:0], v)
+		v = p.scratch
+	}
+	if len(v) == 0 {
+		if col.required() {
+			p.fail(c, "missing %s", col)
+		}
+		return
+	}
+	var err error
+	switch col {
+	case colID:
+		if err = checkText(v); err == nil {
+			c.ID = string(v)
+		}
+	case colAssure:
+		c.Assure, err = p.intern(v)
+	case colFamille:
+		c.Famille, err = p.intern(v)
+	case colPoste:
+		c.Poste, err = p.intern(v)
+	case colDate:
+		c.Date, err = parseDate(v)
+	case colNaissance:
+		c.Naissance, err = parseDate(v)
+		c.HasNaiss = err == nil
+	case colAdhesion:
+		c.Adhesion, err = parseDate(v)
+		c.HasAdh = err == nil
+	case colFrais:
+		c.Frais, err = parseAmount(v)
+	case colBase:
+		c.Base, err = parseAmount(v)
+	case colRO:
+		c.RO, err = parseAmount(v)
+		c.HasRO = err == nil
+	case colPF:
+		c.PF, err = parseAmount(v)
+		c.HasPF = err == nil
+	case colTaux:
+		c.Taux, err = parseTaux(v)
+		c.HasTaux = err == nil
+	case colQuantite:
+		c.Quantite, err = parseQuantite(v)
+	case colReseau:
+		c.Reseau, err = parseBool(v)
+	case colOptam:
+		c.Optam, err = parseBool(v)
+	case colParcours:
+		c.Parcours, err = parseBool(v)
+	case colALD:
+		c.ALD, err = parseBool(v)
+	case colSecteur:
+		c.Secteur, err = parseSecteur(v)
+	case colRegime:
+		c.Regime, err = parseRegime(v)
+	}
+	if err != nil {
+		p.fail(c, "%s: %q %v", col, shorten(v), err)
+	}
+}
+
+// intern returns v as a string, the same string as for an equal value
+// seen recently.
+func (p *parser) intern(v []byte) (string, error) {
+	slot := &p.strs[maphash.Bytes(p.seed, v)%internSlots]
+	if *slot == string(v) {
+		return *slot, nil
+	}
+	if err := checkText(v); err != nil {
+		return "", err
+	}
+	*slot = string(v)
+	return *slot, nil
+}
+
+// checkText accepts the value of a text column: valid UTF-8 without
+// control characters, such as the line break of a quoted field.
+func checkText(v []byte) error {
+	ascii := true
+	for _, c := range v {
+		if c < ' ' || c == 0x7f {
+			return errors.New("contains a control character or a line break")
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if !ascii && !utf8.Valid(v) {
+		return errors.New("is not valid UTF-8 text")
+	}
+	return nil
+}
+
+// shorten returns v cut to a length fit for an error message.
+func shorten(v []byte) string {
+	const limit = 40
+	if len(v) <= limit {
+		return string(v)
+	}
+	cut := limit
+	for cut > 0 && v[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return string(v[:cut]) + "…"
+}

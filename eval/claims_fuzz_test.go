@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// FuzzReadClaims checks, on any input whose header is usable, that the
+// reader does not panic, makes one claim per non-blank record at the
+// line where a reference splitter finds it, numbers claims in order,
+// gives the same claims whatever the block size and the workers, and
+// accepts only amounts that read back from their rendering.
+func FuzzReadClaims(f *testing.F) {
+	f.Add([]byte("id;assure;date;poste;frais\nL1;A1;2026-03-02;dentaire.soins;12,5\n"))
+	f.Add([]byte(awkwardClaims(30)))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want, err := readClaims(t, string(src), Options{Workers: 1, BlockSize: len(src) + 1})
+		if err != nil {
+			if _, ok := err.(*HeaderError); !ok {
+				t.Fatalf("error %v is not a *HeaderError", err)
+			}
+			return
+		}
+		lines, ok := referenceRecordLines(src)
+		if !ok {
+			t.Fatal("the reader accepted a header the reference splitter does not find")
+		}
+		var got []int
+		for i, c := range want {
+			got = append(got, c.Line)
+			if c.Index != i {
+				t.Fatalf("claim %d has Index %d", i, c.Index)
+			}
+			if i > 0 && c.Line <= want[i-1].Line {
+				t.Fatalf("claim %d on line %d after line %d", i, c.Line, want[i-1].Line)
+			}
+			if c.Err == nil {
+				checkRoundTrip(t, c)
+			}
+		}
+		if diff := cmp.Diff(lines, got); diff != "" {
+			t.Fatalf("record lines (-reference +reader):\n%s", diff)
+		}
+		small, err := readClaims(t, string(src), Options{Workers: 3, BlockSize: 1 + len(src)%7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, small, cmpErrors); diff != "" {
+			t.Fatalf("small blocks in parallel (-one block +small):\n%s", diff)
+		}
+	})
+}
+
+// checkRoundTrip checks that the amounts of an accepted claim read back
+// from their rendering.
+func checkRoundTrip(t *testing.T, c Claim) {
+	for _, a := range []Cents{c.Frais, c.Base, c.RO, c.PF} {
+		back, err := parseAmount([]byte(a.String()))
+		if err != nil || back != a {
+			t.Fatalf("line %d: amount %s reads back as %s, %v", c.Line, a, back, err)
+		}
+	}
+}
+
+// referenceRecordLines returns the line of each non-blank record after
+// the header, splitting src byte by byte with the rules of LANGUAGE.md §4
+// independently of splitRecord and the chunker. ok is false when src has
+// no header.
+func referenceRecordLines(src []byte) (lines []int, ok bool) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	first, _, _ := bytes.Cut(src, []byte{'\n'})
+	sep := detectSeparator(first)
+	i, line := referenceRecordEnd(src, 0, sep, 1)
+	if i == 0 {
+		return nil, false
+	}
+	for i < len(src) {
+		j := i
+		for j < len(src) && isSpace(src[j]) {
+			j++
+		}
+		if j == len(src) {
+			break
+		}
+		if src[j] == '\n' {
+			i, line = j+1, line+1
+			continue
+		}
+		lines = append(lines, line)
+		i, line = referenceRecordEnd(src, i, sep, line)
+	}
+	return lines, true
+}
+
+// referenceRecordEnd walks the record starting at src[i], on line line,
+// and returns the offset and the line after it.
+func referenceRecordEnd(src []byte, i int, sep byte, line int) (int, int) {
+	const (
+		fieldStart = iota
+		unquoted
+		quoted
+		afterQuote
+	)
+	state := fieldStart
+	for i < len(src) {
+		c := src[i]
+		i++
+		switch {
+		case c == '\n' && state != quoted:
+			return i, line + 1
+		case c == '\n':
+			line++
+		case state == quoted && c == '"' && i < len(src) && src[i] == '"':
+			i++
+		case state == quoted && c == '"':
+			state = afterQuote
+		case state == quoted:
+		case c == sep:
+			state = fieldStart
+		case state == fieldStart && c == '"':
+			state = quoted
+		case state == fieldStart && !isSpace(c):
+			state = unquoted
+		}
+	}
+	return i, line
+}

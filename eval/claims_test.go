@@ -1,0 +1,269 @@
+package eval
+
+import (
+	"errors"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// cmpErrors compares errors by their messages.
+var cmpErrors = cmp.Comparer(func(a, b error) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Error() == b.Error()
+})
+
+// readClaims reads a whole claims file with o.
+func readClaims(t testing.TB, src string, o Options) ([]Claim, error) {
+	t.Helper()
+	r, err := NewReaderOptions(strings.NewReader(src), o)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	var claims []Claim
+	for {
+		if claims, err = r.Read(claims); err == io.EOF {
+			return claims, nil
+		} else if err != nil {
+			return claims, err
+		}
+	}
+}
+
+// allColumns is a header naming every column, in the order of columnNames.
+var allColumns = strings.Join(columnNames[:], ";")
+
+// baseLine gives the values of a valid line of a file with allColumns.
+var baseLine = map[string]string{
+	"id": "L1", "assure": "A1", "date": "2026-03-02",
+	"poste": "consult.generaliste", "frais": "30",
+}
+
+// lineWith returns baseLine with some values replaced, in allColumns order.
+func lineWith(set map[string]string) string {
+	vals := make([]string, numColumns)
+	for i, name := range columnNames {
+		v, ok := set[name]
+		if !ok {
+			v = baseLine[name]
+		}
+		vals[i] = v
+	}
+	return strings.Join(vals, ";")
+}
+
+// baseClaim is the claim of baseLine, on line 2.
+func baseClaim() Claim {
+	return Claim{
+		Line: 2, ID: "L1", Assure: "A1", Date: DayOf(2026, 3, 2),
+		Poste: "consult.generaliste", Frais: 3000, Quantite: 1, Parcours: true,
+	}
+}
+
+func TestReadClaimsValues(t *testing.T) {
+	type edit func(*Claim)
+	bad := func(msg string) edit { return func(c *Claim) { c.Err = errors.New(msg) } }
+	tests := []struct {
+		set  map[string]string
+		want edit // applied to baseClaim
+	}{
+		{map[string]string{}, func(*Claim) {}},
+		// Amounts.
+		{map[string]string{"frais": "25.5"}, func(c *Claim) { c.Frais = 2550 }},
+		{map[string]string{"frais": "25,50"}, func(c *Claim) { c.Frais = 2550 }},
+		{map[string]string{"frais": " 007.05 "}, func(c *Claim) { c.Frais = 705 }},
+		{map[string]string{"frais": "0"}, func(c *Claim) { c.Frais = 0 }},
+		{map[string]string{"frais": "100000000000"}, func(c *Claim) { c.Frais = MaxAmount }},
+		{map[string]string{"frais": "100000000000.01"}, bad(`frais: "100000000000.01" is too large (at most 100000000000.00)`)},
+		{map[string]string{"frais": "99999999999999999999999999"}, bad(`frais: "99999999999999999999999999" is too large (at most 100000000000.00)`)},
+		{map[string]string{"frais": "12."}, bad(`frais: "12." has no digits after the decimal mark`)},
+		{map[string]string{"frais": ".5"}, bad(`frais: ".5" has no digits before the decimal mark`)},
+		{map[string]string{"frais": "-5"}, bad(`frais: "-5" is negative`)},
+		{map[string]string{"frais": "abc"}, bad(`frais: "abc" is not an amount (expected euros such as 12.50)`)},
+		{map[string]string{"frais": "1.234"}, bad(`frais: "1.234" has more than two decimals`)},
+		{map[string]string{"frais": "12,345"}, bad(`frais: "12,345" has more than two decimals`)},
+		{map[string]string{"frais": "1 234"}, bad(`frais: "1 234" is not an amount (expected euros such as 12.50)`)},
+		{map[string]string{"frais": "+5"}, bad(`frais: "+5" is not an amount (expected euros such as 12.50)`)},
+		{map[string]string{"frais": "1e5"}, bad(`frais: "1e5" is not an amount (expected euros such as 12.50)`)},
+		{map[string]string{"frais": ""}, bad(`missing frais`)},
+		{map[string]string{"base": "23"}, func(c *Claim) { c.Base = 2300 }},
+		{map[string]string{"base": "-23"}, bad(`base: "-23" is negative`)},
+		{map[string]string{"ro": "16,10"}, func(c *Claim) { c.RO, c.HasRO = 1610, true }},
+		{map[string]string{"ro": "0"}, func(c *Claim) { c.RO, c.HasRO = 0, true }},
+		{map[string]string{"pf": "2"}, func(c *Claim) { c.PF, c.HasPF = 200, true }},
+		{map[string]string{"pf": "x"}, bad(`pf: "x" is not an amount (expected euros such as 12.50)`)},
+		// Taux.
+		{map[string]string{"taux": "70"}, func(c *Claim) { c.Taux, c.HasTaux = 7000, true }},
+		{map[string]string{"taux": "65.5"}, func(c *Claim) { c.Taux, c.HasTaux = 6550, true }},
+		{map[string]string{"taux": "70,0"}, func(c *Claim) { c.Taux, c.HasTaux = 7000, true }},
+		{map[string]string{"taux": "0"}, func(c *Claim) { c.Taux, c.HasTaux = 0, true }},
+		{map[string]string{"taux": "100"}, func(c *Claim) { c.Taux, c.HasTaux = 10000, true }},
+		{map[string]string{"taux": "100.01"}, bad(`taux: "100.01" is above 100`)},
+		{map[string]string{"taux": "250"}, bad(`taux: "250" is above 100`)},
+		{map[string]string{"taux": "65.555"}, bad(`taux: "65.555" has more than two decimals`)},
+		{map[string]string{"taux": "-1"}, bad(`taux: "-1" is negative`)},
+		{map[string]string{"taux": "70%"}, bad(`taux: "70%" is not a percentage (expected such as 70 or 65.5)`)},
+		// Quantite.
+		{map[string]string{"quantite": "3"}, func(c *Claim) { c.Quantite = 3 }},
+		{map[string]string{"quantite": "100000"}, func(c *Claim) { c.Quantite = MaxQuantite }},
+		{map[string]string{"quantite": "100001"}, bad(`quantite: "100001" is too large (at most 100000)`)},
+		{map[string]string{"quantite": "0"}, bad(`quantite: "0" is not a whole number of units, at least 1`)},
+		{map[string]string{"quantite": "1.5"}, bad(`quantite: "1.5" is not a whole number of units, at least 1`)},
+		{map[string]string{"quantite": "-1"}, bad(`quantite: "-1" is not a whole number of units, at least 1`)},
+		// Dates.
+		{map[string]string{"date": "2024-02-29"}, func(c *Claim) { c.Date = DayOf(2024, 2, 29) }},
+		{map[string]string{"date": "2026-02-30"}, bad(`date: "2026-02-30" is not a valid date: February 2026 has 28 days`)},
+		{map[string]string{"date": "2026-04-31"}, bad(`date: "2026-04-31" is not a valid date: April 2026 has 30 days`)},
+		{map[string]string{"date": "2026-13-01"}, bad(`date: "2026-13-01" is not a valid date: there is no month 13`)},
+		{map[string]string{"date": "2026-01-00"}, bad(`date: "2026-01-00" is not a valid date: there is no day 0`)},
+		{map[string]string{"date": "2026-3-2"}, bad(`date: "2026-3-2" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"date": "02/03/2026"}, bad(`date: "02/03/2026" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"date": ""}, bad(`missing date`)},
+		{map[string]string{"naissance": "1980-05-17"}, func(c *Claim) { c.Naissance, c.HasNaiss = DayOf(1980, 5, 17), true }},
+		{map[string]string{"naissance": "2026-03-02"}, func(c *Claim) { c.Naissance, c.HasNaiss = c.Date, true }},
+		{map[string]string{"naissance": "2026-03-03"}, bad(`naissance: 2026-03-03 is after the date of care 2026-03-02`)},
+		{map[string]string{"adhesion": "2027-01-01"}, func(c *Claim) { c.Adhesion, c.HasAdh = DayOf(2027, 1, 1), true }},
+		{map[string]string{"adhesion": "2027-01"}, bad(`adhesion: "2027-01" is not a date (expected YYYY-MM-DD)`)},
+		// Booleans.
+		{map[string]string{"reseau": "oui"}, func(c *Claim) { c.Reseau = true }},
+		{map[string]string{"reseau": "Oui"}, func(c *Claim) { c.Reseau = true }},
+		{map[string]string{"optam": "TRUE"}, func(c *Claim) { c.Optam = true }},
+		{map[string]string{"ald": "1"}, func(c *Claim) { c.ALD = true }},
+		{map[string]string{"ald": "non"}, func(*Claim) {}},
+		{map[string]string{"parcours": "non"}, func(c *Claim) { c.Parcours = false }},
+		{map[string]string{"parcours": "False"}, func(c *Claim) { c.Parcours = false }},
+		{map[string]string{"parcours": "0"}, func(c *Claim) { c.Parcours = false }},
+		{map[string]string{"parcours": "oui"}, func(*Claim) {}},
+		{map[string]string{"reseau": "yes"}, bad(`reseau: "yes" is not a boolean (use oui/non, true/false or 1/0)`)},
+		{map[string]string{"ald": "vrai"}, bad(`ald: "vrai" is not a boolean (use oui/non, true/false or 1/0)`)},
+		// Secteur and régime.
+		{map[string]string{"secteur": "1"}, func(c *Claim) { c.Secteur = 1 }},
+		{map[string]string{"secteur": "3"}, func(c *Claim) { c.Secteur = 3 }},
+		{map[string]string{"secteur": "4"}, bad(`secteur: "4" is not a secteur (use 1, 2 or 3)`)},
+		{map[string]string{"secteur": "0"}, bad(`secteur: "0" is not a secteur (use 1, 2 or 3)`)},
+		{map[string]string{"regime": "general"}, func(*Claim) {}},
+		{map[string]string{"regime": "alsace_moselle"}, func(c *Claim) { c.Regime = RegimeAlsaceMoselle }},
+		{map[string]string{"regime": "Alsace-Moselle"}, func(c *Claim) { c.Regime = RegimeAlsaceMoselle }},
+		{map[string]string{"regime": "alsace"}, bad(`regime: "alsace" is not a regime (use general or alsace_moselle)`)},
+		// Text columns.
+		{map[string]string{"famille": "F7"}, func(c *Claim) { c.Famille = "F7" }},
+		{map[string]string{"poste": "Optique.Monture"}, func(c *Claim) { c.Poste = "Optique.Monture" }},
+		{map[string]string{"id": ""}, func(c *Claim) { c.ID, c.Err = "", errors.New("missing id") }},
+		{map[string]string{"assure": ""}, bad(`missing assure`)},
+		{map[string]string{"poste": " "}, bad(`missing poste`)},
+		{map[string]string{"assure": "A\x01"}, bad(`assure: "A\x01" contains a control character or a line break`)},
+		{map[string]string{"assure": "A\xff"}, bad(`assure: "A\xff" is not valid UTF-8 text`)},
+		{map[string]string{"famille": "Famille Müller"}, func(c *Claim) { c.Famille = "Famille Müller" }},
+		// The first problem is the reason: the id, then file order.
+		{map[string]string{"id": "", "date": "x"}, func(c *Claim) { c.ID, c.Err = "", errors.New("missing id") }},
+		{map[string]string{"date": "x", "frais": "x"}, bad(`date: "x" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"naissance": "2030-01-01", "regime": "x"}, bad(`regime: "x" is not a regime (use general or alsace_moselle)`)},
+		{map[string]string{"frais": strings.Repeat("9", 60)}, bad(`frais: "` + strings.Repeat("9", 40) + `…" is too large (at most 100000000000.00)`)},
+	}
+	for _, tt := range tests {
+		line := lineWith(tt.set)
+		t.Run(line, func(t *testing.T) {
+			got, err := readClaims(t, allColumns+"\n"+line+"\n", Options{Workers: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := baseClaim()
+			tt.want(&want)
+			if want.Err != nil {
+				got[0] = keepDecodedOnError(got[0], want)
+			}
+			if diff := cmp.Diff([]Claim{want}, got, cmpErrors); diff != "" {
+				t.Errorf("claims (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// keepDecodedOnError returns got with the fields a rejected line leaves
+// unspecified taken from want, keeping Line, Index, ID and Err.
+func keepDecodedOnError(got, want Claim) Claim {
+	w := want
+	w.Line, w.Index, w.ID, w.Err = got.Line, got.Index, got.ID, got.Err
+	return w
+}
+
+func TestReadClaimsFields(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []Claim
+	}{{
+		name: "comma file with quoted decimal comma and escaped quotes",
+		src:  "id,assure,date,poste,frais,base\n\"L\"\"1\",A1,2026-03-02,dentaire.soins,\"12,50\", \"10.5\" \n",
+		want: []Claim{{Line: 2, ID: `L"1`, Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 1250, Base: 1050, Quantite: 1, Parcours: true}},
+	}, {
+		name: "unquoted decimal comma in a comma file",
+		src:  "id,assure,date,poste,frais\nL1,A1,2026-03-02,dentaire.soins,12,50\n",
+		want: []Claim{{Line: 2, ID: "L1", Quantite: 1, Parcours: true, Err: errors.New(`line has 6 fields, header has 5 (with "," as separator, a decimal comma needs quotes: "12,50")`)}},
+	}, {
+		name: "too few fields",
+		src:  "assure;id;date;poste;frais\nA1;L1;2026-03-02\n",
+		want: []Claim{{Line: 2, ID: "L1", Quantite: 1, Parcours: true, Err: errors.New(`line has 3 fields, header has 5`)}},
+	}, {
+		name: "columns in any order",
+		src:  "frais;poste;date;taux;assure;id\n 40 ;optique.monture;2026-01-05;60;A2;L9\n",
+		want: []Claim{{Line: 2, ID: "L9", Assure: "A2", Date: DayOf(2026, 1, 5), Poste: "optique.monture", Frais: 4000, Taux: 6000, HasTaux: true, Quantite: 1, Parcours: true}},
+	}, {
+		name: "quoted line break in the id",
+		src:  "id,assure,date,poste,frais\n\"L\n1\",A1,2026-03-02,dentaire.soins,1\nL2,A1,2026-03-02,dentaire.soins,2\n",
+		want: []Claim{
+			{Line: 2, Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`id: "L\n1" contains a control character or a line break`)},
+			{Line: 4, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
+		},
+	}, {
+		name: "bare quote, text after a quote, unterminated quote",
+		src:  "id,assure,date,poste,frais\nL1,A\"1,2026-03-02,dentaire.soins,1\nL2,\"A1\"x,2026-03-02,dentaire.soins,1\nL3,A1,2026-03-02,dentaire.soins,\"1\n\n",
+		want: []Claim{
+			{Line: 2, ID: "L1", Assure: "A\"1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: quote inside an unquoted field (quote the whole field and double the quote: "a""b")`)},
+			{Line: 3, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: text after the closing quote of a quoted field`)},
+			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Quantite: 1, Parcours: true, Err: errors.New(`frais: quoted field without its closing quote`)},
+		},
+	}, {
+		name: "BOM, CRLF, blank lines counted but skipped, no final line break",
+		src:  "\uFEFFid;assure;date;poste;frais\r\n\r\nL1;A1;2026-03-02;dentaire.soins;1,5\r\n  \t\r\n\nL2;A1;2026-03-03;dentaire.soins;2\r\n\r\nL3;A1;2026-03-04;dentaire.soins;3",
+		want: []Claim{
+			{Line: 3, ID: "L1", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 150, Quantite: 1, Parcours: true},
+			{Line: 6, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 3), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
+			{Line: 8, Index: 2, ID: "L3", Assure: "A1", Date: DayOf(2026, 3, 4), Poste: "dentaire.soins", Frais: 300, Quantite: 1, Parcours: true},
+		},
+	}, {
+		name: "a line of empty fields is not blank",
+		src:  "id,assure,date,poste,frais\n,,,,\n",
+		want: []Claim{{Line: 2, Quantite: 1, Parcours: true, Err: errors.New("missing id")}},
+	}, {
+		name: "header only",
+		src:  "id,assure,date,poste,frais",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, o := range []Options{{Workers: 1}, {Workers: 3, BlockSize: 5}} {
+				got, err := readClaims(t, tt.src, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(tt.want, got, cmpErrors); diff != "" {
+					t.Errorf("%+v: claims (-want +got):\n%s", o, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestReadClaimsInterning(t *testing.T) {
+	got, err := ReadAll(strings.NewReader("id,assure,famille,date,poste,frais\nL1,A1,F1,2026-03-02,dentaire.soins,1\nL2,A1,F1,2026-03-02,dentaire.soins,1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unsafeData(got[0].Assure) != unsafeData(got[1].Assure) || unsafeData(got[0].Poste) != unsafeData(got[1].Poste) {
+		t.Errorf("equal assure and poste values do not share their storage")
+	}
+}

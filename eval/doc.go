@@ -1,0 +1,21 @@
+// Package eval owns the evaluation of claims against checked contracts
+// (LANGUAGE.md §3 and §4): the claims reader, the engine that compiles each
+// check.Program into a plan of integer amounts and reimburses claim lines,
+// the state of envelopes, counters and RO deduction caps per beneficiary and
+// per family, and the results with their explanations.
+//
+// The engine is a pure function of its contracts, its claims and the
+// reference data of package regles: it never reads the clock or the
+// environment, and its results do not depend on the order of the lines nor
+// on the number of workers. Money is exact integer cents (Cents); products
+// by rates are rounded half away from zero to the cent.
+//
+// Typical use:
+//
+//	eng, err := eval.New([]*check.Program{base, surco}, eval.Options{})
+//	if err != nil { ... }
+//	results := eng.Evaluate(claims) // results[i] is the outcome of claims[i]
+//
+// A stream of claims is evaluated batch by batch with a Session, which keeps
+// the state of envelopes between batches.
+package eval

@@ -1,0 +1,182 @@
+package eval
+
+import (
+	"cmp"
+	"hash/maphash"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A batch goes through four phases. Each phase but the first splits its work
+// by a hash into one shard per worker, and each shard walks the batch in
+// input order, so that what a line is checked against ("first seen on line
+// 3") never depends on the number of workers:
+//
+//  1. prepare: per line, reset the result, look up the poste, hash the id,
+//     the beneficiary and the family (lines split in contiguous chunks);
+//  2. ids: reject a line whose id was seen before, then a line whose poste
+//     is unknown (shards by id);
+//  3. families: reject a line whose beneficiary was seen in another family
+//     (shards by beneficiary);
+//  4. evaluate: sort each shard's lines by (date, id) and evaluate them
+//     (shards by family, which own their families' state). Families are
+//     independent, so this order gives each family its (date, id) order
+//     of LANGUAGE.md §3; for the usual file sorted by date it leaves the
+//     lines in place, which keeps memory access sequential.
+
+// lineInfo is what the phases of a batch know about one line.
+type lineInfo struct {
+	idHash, assureHash, familyHash uint64
+	poste                          int32 // -1 for an unknown poste
+	beneficiary                    int32 // the beneficiary's number, from phase 3
+	ok                             bool  // not rejected so far
+}
+
+// shard is the state one worker owns.
+type shard struct {
+	ids     idTable
+	assures map[string]assureEntry
+	worker  worker
+	order   []orderKey
+}
+
+// orderKey places a line in the evaluation order of its shard.
+type orderKey struct {
+	date Day
+	line int32    // index in the batch
+	loc  location // of the beneficiary's state in the worker
+}
+
+func newShard(e *Engine) *shard {
+	return &shard{assures: map[string]assureEntry{}, worker: newWorker(e)}
+}
+
+// Evaluate evaluates batch, writing the outcome of batch[i] to out[i]; out
+// must be at least as long as batch. Slices of out's Results are reused
+// when they have the capacity.
+//
+// The caller must give each family's claims in processing order across
+// calls: every claim of a family dated before D comes in an earlier batch
+// than its claims dated D or later. Consecutive date ranges do. Within a
+// batch the order of lines does not matter.
+func (s *Session) Evaluate(batch []Claim, out []Result) {
+	if len(out) < len(batch) {
+		panic("eval: Session.Evaluate: out is shorter than batch")
+	}
+	out = out[:len(batch)]
+	s.info = slices.Grow(s.info[:0], len(batch))[:len(batch)]
+	s.reserveCouches(out)
+	n, w := len(batch), len(s.shards)
+	s.parallel(func(k int) {
+		lo, hi := k*n/w, (k+1)*n/w
+		s.prepare(batch[lo:hi], out[lo:hi], s.info[lo:hi])
+	})
+	s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
+	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
+	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
+}
+
+// parallel runs f(0) ... f(workers-1), in the calling goroutine when there
+// is one worker.
+func (s *Session) parallel(f func(k int)) {
+	if len(s.shards) == 1 {
+		f(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range s.shards {
+		wg.Go(func() { f(k) })
+	}
+	wg.Wait()
+}
+
+// reserveCouches gives every result room for one Couche per layer, with
+// one allocation for the results that lack it.
+func (s *Session) reserveCouches(out []Result) {
+	layers := len(s.e.layers)
+	missing := 0
+	for i := range out {
+		if cap(out[i].Couches) < layers {
+			missing++
+		}
+	}
+	if missing == 0 {
+		return
+	}
+	backing := make([]Couche, missing*layers)
+	for i := range out {
+		if cap(out[i].Couches) < layers {
+			out[i].Couches, backing = backing[:0:layers], backing[layers:]
+		}
+	}
+}
+
+// prepare resets the results of a chunk of lines and fills their infos.
+func (s *Session) prepare(batch []Claim, out []Result, info []lineInfo) {
+	for i := range batch {
+		c, r := &batch[i], &out[i]
+		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
+		in := lineInfo{idHash: maphash.String(s.seed, c.ID), poste: -1, ok: c.Err == nil}
+		if c.Err != nil {
+			r.Err = c.Err.Error()
+		} else if why := invalid(c); why != "" {
+			r.Err, in.ok = why, false
+		}
+		if in.ok {
+			if p, known := s.e.index[c.Poste]; known {
+				in.poste = p
+			}
+			in.assureHash = maphash.String(s.seed, c.Assure)
+			if c.Famille != "" {
+				in.familyHash = maphash.String(s.seed, c.Famille)
+			} else {
+				in.familyHash = in.assureHash
+			}
+		}
+		info[i] = in
+	}
+}
+
+// invalid returns why a decoded claim cannot be evaluated, or "". The
+// claims reader never produces such a claim; other callers might.
+func invalid(c *Claim) string {
+	switch {
+	case c.Quantite < 1:
+		return "quantite must be a whole number of at least 1"
+	case c.Frais < 0 || c.Base < 0 || c.RO < 0 || c.PF < 0:
+		return "amounts must not be negative"
+	case c.HasTaux && (c.Taux < 0 || c.Taux > 10000):
+		return "taux must be between 0 and 100"
+	}
+	return ""
+}
+
+// shardOf returns the shard of a hash among w; it uses the high bits, the
+// tables of a shard use the low ones.
+func shardOf(h uint64, w int) int {
+	return int((h >> 32) % uint64(w))
+}
+
+// evaluate sorts the accepted lines of shard k by (date, id) and evaluates
+// them.
+func (sh *shard) evaluate(batch []Claim, out []Result, info []lineInfo, k, w int) {
+	wk := &sh.worker
+	keys := sh.order[:0]
+	for i := range batch {
+		if in := &info[i]; in.ok && shardOf(in.familyHash, w) == k {
+			keys = append(keys, orderKey{date: batch[i].Date, line: int32(i), loc: wk.locate(&batch[i], in.beneficiary)})
+		}
+	}
+	slices.SortFunc(keys, func(a, b orderKey) int {
+		if c := cmp.Compare(a.date, b.date); c != 0 {
+			return c
+		}
+		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
+	})
+	for _, key := range keys {
+		fam := &wk.families[key.loc.family-1]
+		wk.evaluateClaim(&batch[key.line], info[key.line].poste, fam, &fam.members[key.loc.member-1], &out[key.line])
+	}
+	sh.order = keys
+}

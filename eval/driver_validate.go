@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// checkIDs rejects, among the lines of shard k, those whose id was seen
+// before, and then those whose poste is unknown. The ids of lines the
+// reader rejected count as seen.
+func (sh *shard) checkIDs(batch []Claim, out []Result, info []lineInfo, k, w int) {
+	for i := range batch {
+		in := &info[i]
+		if shardOf(in.idHash, w) != k {
+			continue
+		}
+		c := &batch[i]
+		first, dup := sh.ids.firstLine(c.ID, in.idHash, c.Line)
+		switch {
+		case !in.ok:
+		case dup:
+			reject(&out[i], in, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+		case in.poste < 0:
+			reject(&out[i], in, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
+		}
+	}
+}
+
+// assureEntry is the family a beneficiary was first seen in, and the
+// beneficiary's number in the session.
+type assureEntry struct {
+	famille string
+	line    int
+	id      int32
+}
+
+// checkFamilies rejects, among the accepted lines of shard k, those that
+// give a beneficiary another family than the first line that named it. It
+// numbers beneficiaries densely across shards: the n-th one of shard k is
+// n*w + k.
+func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, w int) {
+	for i := range batch {
+		in := &info[i]
+		if !in.ok || shardOf(in.assureHash, w) != k {
+			continue
+		}
+		c := &batch[i]
+		e, seen := sh.assures[c.Assure]
+		switch {
+		case !seen:
+			e = assureEntry{famille: strings.Clone(c.Famille), line: c.Line, id: int32(len(sh.assures)*w + k)}
+			sh.assures[strings.Clone(c.Assure)] = e
+		case e.famille != c.Famille:
+			reject(&out[i], in, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
+			continue
+		}
+		in.beneficiary = e.id
+	}
+}
+
+func familleText(f string) string {
+	if f == "" {
+		return "without famille"
+	}
+	return "in famille " + f
+}
+
+// reject marks a line as rejected for reason.
+func reject(r *Result, in *lineInfo, reason string) {
+	r.Err = reason
+	in.ok = false
+}
+
+// idTable remembers the ids a session has seen with the line of each. The
+// ids' bytes live in one arena, so remembering an id allocates nothing
+// beyond the amortised growth of the arena and the slots.
+type idTable struct {
+	slots []idSlot // open addressing; len is 0 or a power of two
+	n     int
+	arena []byte
+}
+
+// idSlot is a remembered id, or an empty slot when hash is 0.
+type idSlot struct {
+	hash uint64
+	off  int
+	size uint32
+	line int32
+}
+
+// firstLine remembers id (whose hash is h) as seen on line, or, when it was
+// seen before, returns the line it was first seen on and true.
+func (t *idTable) firstLine(id string, h uint64, line int) (int, bool) {
+	h |= 1 // 0 marks an empty slot
+	if 4*(t.n+1) > 3*len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.hash == 0 {
+			*s = idSlot{hash: h, off: len(t.arena), size: uint32(len(id)), line: int32(line)}
+			t.arena = append(t.arena, id...)
+			t.n++
+			return 0, false
+		}
+		if s.hash == h && string(t.arena[s.off:s.off+int(s.size)]) == id {
+			return int(s.line), true
+		}
+	}
+}
+
+// grow doubles the slots and reinserts the ids.
+func (t *idTable) grow() {
+	old := t.slots
+	t.slots = make([]idSlot, max(1024, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s.hash == 0 {
+			continue
+		}
+		i := s.hash & mask
+		for t.slots[i].hash != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
+	}
+}

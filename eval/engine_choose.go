@@ -1,0 +1,63 @@
+package eval
+
+import (
+	"garantie/dsl/check"
+)
+
+// choice is what applies to a line in one layer (LANGUAGE.md §3 step 2).
+type choice struct {
+	formula int32 // the formula rule, -1 when none holds
+	// limits are the applying limit-only rules: w.limitBuf[lo:hi].
+	lo, hi int
+	adh    Day // the adhesion date, when hasAdh
+	hasAdh bool
+}
+
+// choose selects the rules of layer l that apply to c, or returns the
+// reason to reject the line: a rule that could apply needs the age or an
+// adhesion date that the line does not give.
+func (w *worker) choose(l *layerPlan, c *Claim, poste int32) (choice, string) {
+	sel := &l.sel[poste]
+	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
+	if !ch.hasAdh && l.hasEffet {
+		ch.adh, ch.hasAdh = l.effet, true
+	}
+	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}
+	if ch.hasAdh && l.usesAnciennete {
+		p.Anciennete, p.HasAnc = max(0, YearsBetween(ch.adh, c.Date)), true
+	}
+	for _, ri := range sel.guarded {
+		r := &l.rules[ri]
+		if !couldApply(r.cond, p) {
+			continue
+		}
+		if r.cond.NeedsAge && !p.HasAge {
+			return ch, "rule " + r.where + " needs the age of the beneficiary: the line has no naissance"
+		}
+		if r.needsAdh && !ch.hasAdh {
+			return ch, "rule " + r.where + " needs an adhesion date: the line has no adhesion and the contract no effet"
+		}
+	}
+	for _, ri := range sel.formulas {
+		if l.rules[ri].cond.Match(p) {
+			ch.formula = ri
+			break
+		}
+	}
+	ch.lo = len(w.limitBuf)
+	for _, ri := range sel.limits {
+		if l.rules[ri].cond.Match(p) {
+			w.limitBuf = append(w.limitBuf, ri)
+		}
+	}
+	ch.hi = len(w.limitBuf)
+	return ch, ""
+}
+
+// couldApply reports whether a region may hold for p once the age and the
+// seniority it lacks are known.
+func couldApply(r check.Region, p check.Point) bool {
+	return r.MatchOthers(p) &&
+		(!r.NeedsAge || !p.HasAge || r.Age.Contains(p.Age)) &&
+		(!r.NeedsAnciennete || !p.HasAnc || r.Anciennete.Contains(p.Anciennete))
+}

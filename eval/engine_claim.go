@@ -1,0 +1,150 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"garantie/regles"
+)
+
+// worker evaluates the claims of the families it owns, sequentially. Its
+// scratch buffers are reused from line to line, so that a line allocates
+// nothing once they have grown.
+type worker struct {
+	e       *Engine
+	explain bool
+
+	named    map[string]int32 // family id to index in families
+	solo     map[string]int32 // beneficiary of a family of one to index
+	families []familyState
+	located  []location // by beneficiary number
+	refs     refCache
+
+	age      int // of the beneficiary of the line, when hasAge
+	hasAge   bool
+	choices  []choice // per layer
+	limitBuf []int32
+	applying []*rulePlan
+	counters []counterView
+	amounts  []Cents // per money term of the formula rule
+	forfaits []envView
+	plafonds []envView
+	pending  []pendingCharge
+	trace    *[]string // the Trace of the line being explained
+}
+
+func newWorker(e *Engine) worker {
+	return worker{
+		e: e, explain: e.explain,
+		named: map[string]int32{}, solo: map[string]int32{},
+		refs:    refCache{rates: map[rateKey]rateValue{}, deductions: map[deductionKey]deductionValue{}},
+		choices: make([]choice, len(e.layers)),
+	}
+}
+
+// locate returns where the state of c's beneficiary (numbered ben) is,
+// creating it on first sight. A beneficiary without famille is a family of
+// one.
+func (w *worker) locate(c *Claim, ben int32) location {
+	if int(ben) >= len(w.located) {
+		w.located = append(w.located, make([]location, int(ben)+1-len(w.located)+len(w.located)/2)...)
+	}
+	if loc := w.located[ben]; loc.family > 0 {
+		return loc
+	}
+	m, key := w.named, c.Famille
+	if key == "" {
+		m, key = w.solo, c.Assure
+	}
+	f, ok := m[key]
+	if !ok {
+		f = int32(len(w.families))
+		m[strings.Clone(key)] = f
+		size := 1
+		if c.Famille != "" {
+			size = 4
+		}
+		w.families = append(w.families, familyState{members: make([]beneficiaryState, 0, size)})
+	}
+	fam := &w.families[f]
+	fam.members = append(fam.members, beneficiaryState{})
+	loc := location{family: f + 1, member: int32(len(fam.members))}
+	w.located[ben] = loc
+	return loc
+}
+
+// evaluateClaim evaluates c (LANGUAGE.md §3 steps 1 to 10) with the state
+// of its family and writes r. A rejected line changes no state.
+func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *beneficiaryState, r *Result) {
+	if w.explain {
+		w.trace = &r.Trace
+	}
+	w.age, w.hasAge = 0, c.HasNaiss
+	if c.HasNaiss {
+		w.age = max(0, YearsBetween(c.Naissance, c.Date))
+	}
+	ro, err := w.computeRO(c, poste, ben)
+	if err == "" && ro.net > c.Frais {
+		err = fmt.Sprintf("RO net %s exceeds frais %s", ro.net, c.Frais)
+	}
+	w.limitBuf = w.limitBuf[:0]
+	for k, l := range w.e.layers {
+		if err != "" {
+			break
+		}
+		w.choices[k], err = w.choose(l, c, poste)
+	}
+	if err != "" {
+		rejectLine(r, err)
+		return
+	}
+	if w.explain {
+		w.noteRO(c, &ro)
+	}
+	w.pending = w.pending[:0]
+	couches := r.Couches[:len(w.e.layers)]
+	var paid Cents
+	for k, l := range w.e.layers {
+		couches[k] = Couche{}
+		rc, err := w.evalLayer(l, w.choices[k], c, &ro, paid, fam, ben, &couches[k])
+		if err != "" {
+			rejectLine(r, err)
+			return
+		}
+		couches[k].RC = rc
+		paid += rc
+	}
+	ben.ded.add(ro.kind, c.Date, ro.pf)
+	for _, p := range w.pending {
+		charge(p.list, p.id, p.start, p.end, p.amount)
+	}
+	r.Couches = couches
+	r.ROBrut, r.PF, r.RONet = ro.brut, ro.pf, ro.net
+	r.RC, r.Reste = paid, c.Frais-ro.net-paid
+}
+
+// rejectLine turns r into the error record of its line.
+func rejectLine(r *Result, reason string) {
+	r.Err = reason
+	r.Couches = r.Couches[:0]
+	r.Trace = nil
+}
+
+// noteRO explains step 1.
+func (w *worker) noteRO(c *Claim, ro *roAmounts) {
+	var deduction string
+	if ro.pf > 0 || ro.kind != regles.NoDeduction {
+		deduction = fmt.Sprintf(", %s %s", ro.kind, ro.pf)
+	}
+	switch {
+	case !ro.computed:
+		w.note("RO net %s from the claim%s: RO brut %s", ro.net, deduction, ro.brut)
+	case c.Base == 0:
+		w.note("RO: no base, RO net 0.00")
+	default:
+		pct := decimal.NewFromInt(ro.taux.num * 100).Div(decimal.NewFromInt(ro.taux.den))
+		w.note("RO: %s%% of base %s = RO brut %s%s, RO net %s", pct, c.Base, ro.brut, deduction, ro.net)
+	}
+}

@@ -1,0 +1,57 @@
+package eval
+
+import (
+	"fmt"
+
+	"garantie/dsl/check"
+)
+
+// CheckEnvelopes reports the first envelope or counter of s used beyond its
+// amount in its period, for property tests.
+func CheckEnvelopes(s *Session) error {
+	limits := map[int32]func(start Day) (int64, string){}
+	for _, l := range s.e.layers {
+		for _, r := range l.rules {
+			for _, t := range r.money {
+				if t.kind == check.Forfait {
+					limits[t.env.id] = s.envelopeLimit(t.env)
+				}
+			}
+			for _, p := range r.plafonds {
+				limits[p.id] = s.envelopeLimit(p)
+			}
+			for _, m := range r.maxes {
+				limits[m.id] = func(Day) (int64, string) { return m.count, m.text }
+			}
+		}
+	}
+	check := func(who string, list []envelope) error {
+		for _, env := range list {
+			limit, text := limits[env.id](env.start)
+			if env.used < 0 || env.used > limit {
+				return fmt.Errorf("%s: %s from %s used %d of %d", who, text, env.start, env.used, limit)
+			}
+		}
+		return nil
+	}
+	for _, sh := range s.shards {
+		for _, f := range sh.worker.families {
+			if err := check("family", f.shared); err != nil {
+				return err
+			}
+			for _, m := range f.members {
+				if err := check("beneficiary", m.own); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (s *Session) envelopeLimit(p envelopePlan) func(Day) (int64, string) {
+	return func(start Day) (int64, string) {
+		c, _ := s.e.amountAt(p.amount, start)
+		return int64(c), p.text
+	}
+}

@@ -1,0 +1,109 @@
+package eval_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"garantie/dsl/check"
+	"garantie/dsl/parser"
+	"garantie/eval"
+)
+
+// mustCompile parses and checks a contract; the test fails on any error
+// diagnostic. Lines of src are numbered from 1 in file "t.garantie".
+func mustCompile(t testing.TB, src string) *check.Program {
+	t.Helper()
+	return mustCompileFile(t, "t.garantie", src)
+}
+
+func mustCompileFile(t testing.TB, name, src string) *check.Program {
+	t.Helper()
+	f, ds := parser.Parse(name, []byte(src))
+	if ds.HasErrors() {
+		t.Fatalf("parse %s:\n%v", name, ds)
+	}
+	prog, ds := check.Check(f, check.Regles())
+	if ds.HasErrors() {
+		t.Fatalf("check %s:\n%v", name, ds)
+	}
+	return prog
+}
+
+// mustEngine compiles contracts into an engine, the first one as the base
+// layer.
+func mustEngine(t testing.TB, opts eval.EngineOptions, srcs ...string) *eval.Engine {
+	t.Helper()
+	var progs []*check.Program
+	for i, src := range srcs {
+		name := "t.garantie"
+		if i > 0 {
+			name = "surco.garantie"
+		}
+		progs = append(progs, mustCompileFile(t, name, src))
+	}
+	e, err := eval.New(progs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// day parses a YYYY-MM-DD date.
+func day(s string) eval.Day {
+	var y, m, d int
+	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil {
+		panic(err)
+	}
+	return eval.DayOf(y, m, d)
+}
+
+// eur parses an amount in euros such as "12.50".
+func eur(s string) eval.Cents {
+	return eval.Cents(decimal.RequireFromString(s).Shift(2).IntPart())
+}
+
+// claim returns a claim with the defaults of the claims file (quantite 1,
+// parcours true), beneficiary a1, modified by the options.
+func claim(id, date, poste, frais string, opts ...func(*eval.Claim)) eval.Claim {
+	c := eval.Claim{ID: id, Assure: "a1", Date: day(date), Poste: poste, Frais: eur(frais), Quantite: 1, Parcours: true}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+func base(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.Base = eur(s) } }
+func taux(pct int32) func(*eval.Claim) {
+	return func(c *eval.Claim) { c.Taux, c.HasTaux = pct*100, true }
+}
+func ro(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.RO, c.HasRO = eur(s), true } }
+func pf(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.PF, c.HasPF = eur(s), true } }
+func qty(n int64) func(*eval.Claim) { return func(c *eval.Claim) { c.Quantite = n } }
+func assure(a string) func(*eval.Claim) {
+	return func(c *eval.Claim) { c.Assure = a }
+}
+func famille(f string) func(*eval.Claim) { return func(c *eval.Claim) { c.Famille = f } }
+func naissance(s string) func(*eval.Claim) {
+	return func(c *eval.Claim) { c.Naissance, c.HasNaiss = day(s), true }
+}
+func adhesion(s string) func(*eval.Claim) {
+	return func(c *eval.Claim) { c.Adhesion, c.HasAdh = day(s), true }
+}
+func optam(c *eval.Claim)  { c.Optam = true }
+func reseau(c *eval.Claim) { c.Reseau = true }
+
+// numbered gives claims line numbers from 2, as in a file with a header.
+func numbered(cs ...eval.Claim) []eval.Claim {
+	for i := range cs {
+		cs[i].Line, cs[i].Index = i+2, i
+	}
+	return cs
+}
+
+// contract prefixes rules with a header.
+func contract(rules ...string) string {
+	return "contrat \"Test\"\neffet 2020-01-01\n" + strings.Join(rules, "\n") + "\n"
+}

@@ -1,0 +1,92 @@
+package eval_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"garantie/eval"
+)
+
+func TestRejections(t *testing.T) {
+	src := "contrat \"T\"\n" +
+		"poste bien_etre \"Bien-être\"\n" +
+		"poste bien_etre.yoga \"Yoga\"\n" +
+		"optique.monture si age < 16: forfait 80€ / annee civile\n" +
+		"optique.monture: forfait 100€ / annee civile\n" +
+		"dentaire: carence 3 mois\n" +
+		"dentaire.soins: 100% BRSS\n" +
+		"bien_etre.yoga: 10€ / seance\n" +
+		"consult: 100% BRSS\n"
+	e := mustEngine(t, eval.EngineOptions{Workers: 1}, src)
+	bad := eval.Claim{ID: "r1", Err: errors.New(`frais: "abc" is not an amount`)}
+	res := e.Evaluate(numbered(
+		claim("c1", "2026-01-10", "optique.monture", "60"),                                    // line 2
+		claim("c2", "2026-01-10", "dentaire.soins", "60"),                                     // line 3
+		claim("c3", "2026-01-10", "dentaire.soins", "60", adhesion("2025-01-01")),             // line 4
+		claim("c3", "2026-01-11", "dentaire.soins", "60", adhesion("2025-01-01")),             // line 5
+		claim("c4", "2026-01-10", "optique.verre", "60"),                                      // line 6
+		claim("c5", "2026-01-10", "bien_etre.yoga", "10", assure("a2"), famille("f1")),        // line 7
+		claim("c6", "2026-01-11", "bien_etre.yoga", "10", assure("a2"), famille("f2")),        // line 8
+		claim("c7", "2026-01-11", "bien_etre.yoga", "10", assure("a2")),                       // line 9
+		claim("c8", "2026-01-10", "consult.generaliste", "20", base("30"), taux(70), pf("0")), // line 10
+		claim("c9", "2026-01-10", "consult.generaliste", "20", ro("25")),                      // line 11
+		bad, // line 12
+		claim("c10", "2026-01-10", "optique.monture", "60", naissance("2000-01-01")), // line 13
+	))
+	want := []string{
+		"rule t.garantie:4 needs the age of the beneficiary: the line has no naissance",
+		"rule t.garantie:6 needs an adhesion date: the line has no adhesion and the contract no effet",
+		"",
+		"duplicate id c3, first seen on line 4",
+		`unknown poste "optique.verre": it is neither in the nomenclature nor declared by the contract`,
+		"",
+		"beneficiary a2 is in famille f2 here but in famille f1 on line 7",
+		"beneficiary a2 is without famille here but in famille f1 on line 7",
+		"RO net 21.00 exceeds frais 20.00",
+		"RO net 25.00 exceeds frais 20.00",
+		`frais: "abc" is not an amount`,
+		"",
+	}
+	var got []string
+	for i, r := range res {
+		got = append(got, r.Err)
+		if r.Line != i+2 {
+			t.Errorf("result %d has line %d, want %d", i, r.Line, i+2)
+		}
+		if r.Err != "" && (r.RC != 0 || len(r.Couches) != 0) {
+			t.Errorf("line %d rejected but has RC %s and %d couches", r.Line, r.RC, len(r.Couches))
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+}
+
+// TestRejectedLineConsumesNothing: a line rejected after its RO is
+// computed charges no envelope and no RO deduction cap.
+func TestRejectedLineConsumesNothing(t *testing.T) {
+	src := contract(
+		"consult.generaliste: 100% BRSS + forfait 10€ / annee civile",
+		"consult.generaliste si age < 16: 100% BRSS",
+	)
+	e := mustEngine(t, eval.EngineOptions{Workers: 1}, src)
+	res := e.Evaluate(numbered(
+		// Rejected: a rule needs the age.
+		claim("c1", "2026-01-10", "consult.generaliste", "50", base("30")),
+		claim("c2", "2026-01-10", "consult.generaliste", "50", base("30"), naissance("1980-01-01")),
+		claim("c3", "2026-01-10", "consult.generaliste", "50", base("30"), naissance("1980-01-01")),
+	))
+	if res[0].Err == "" {
+		t.Fatal("line without naissance was not rejected")
+	}
+	got := []amounts{amountsOf(res[1]), amountsOf(res[2])}
+	want := []amounts{
+		{"21.00", "2.00", "19.00", "19.00", "12.00"},
+		{"21.00", "2.00", "19.00", "9.00", "22.00"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("amounts (-want +got):\n%s", diff)
+	}
+}

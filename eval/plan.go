@@ -1,0 +1,210 @@
+package eval
+
+import (
+	"fmt"
+	"strconv"
+
+	"garantie/dsl/check"
+)
+
+// layerPlan is one checked contract (a layer) compiled for evaluation:
+// amounts in cents, percentages as exact fractions, envelopes and counters
+// numbered densely, and a rule-selection table per poste.
+type layerPlan struct {
+	name     string // the contract's name, for explanations
+	mode     check.Mode
+	effet    Day // the default adhesion date, when hasEffet
+	hasEffet bool
+	// usesAnciennete tells that a condition looks at the seniority, which
+	// is then computed for each line.
+	usesAnciennete bool
+	rules          []rulePlan
+	// sel holds the selection table of each poste, by poste index.
+	sel []selection
+}
+
+// rulePlan is a compiled rule.
+type rulePlan struct {
+	where    string // "file:line", as results and explanations name it
+	poste    string
+	kind     check.RuleKind
+	cond     check.Region
+	needsAdh bool // seniority, a carence or an annee contrat period
+	pct      []pctTerm
+	money    []moneyTerm
+	maxes    []counterPlan
+	plafonds []envelopePlan
+	carences []carencePlan
+}
+
+// pctTerm is a percentage term: N% of BRSS, TM or FR.
+type pctTerm struct {
+	kind check.TermKind
+	rate rate
+	text string
+}
+
+// moneyTerm is a money term: frais reels, a per-unit amount or a forfait.
+type moneyTerm struct {
+	kind    check.TermKind
+	perUnit Cents        // for PerUnit
+	env     envelopePlan // for Forfait
+	text    string
+}
+
+// envelopePlan is an envelope of money renewed each period: a forfait or
+// a plafond.
+type envelopePlan struct {
+	id         int32
+	amount     amountPlan
+	period     check.Period
+	parFamille bool
+	text       string
+	owner      string // "file:line" of the rule, for explanations
+}
+
+// amountPlan is an envelope's amount: fixed cents, or a rate of the PMSS in
+// force on the first day of the period.
+type amountPlan struct {
+	cents  Cents
+	pmss   rate
+	isPMSS bool
+}
+
+// counterPlan is a "max N UNIT / PERIOD" counter of units.
+type counterPlan struct {
+	id     int32
+	count  int64
+	period check.Period
+	text   string
+	owner  string // "file:line" of the rule, for explanations
+	unit   string // plural unit, for explanations
+}
+
+// carencePlan is a waiting period after the adhesion date.
+type carencePlan struct {
+	dur  check.Duration
+	text string
+}
+
+// compileLayer compiles prog. Envelope and counter ids start at *nextID,
+// which is advanced past the ones the layer uses.
+func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
+	l := &layerPlan{name: prog.Name, mode: prog.Mode}
+	if prog.Mode != check.Deduction && prog.Mode != check.Complement {
+		return nil, fmt.Errorf("unknown mode %d", int(prog.Mode))
+	}
+	if prog.Effet != nil {
+		l.effet, l.hasEffet = DayFromTime(*prog.Effet), true
+	}
+	file := ""
+	if prog.File != nil {
+		file = prog.File.Name
+	}
+	for _, r := range prog.Rules {
+		where := file + ":" + strconv.Itoa(r.Line)
+		rp, err := compileRule(r, where, nextID)
+		if err != nil {
+			return nil, fmt.Errorf("rule %s: %w", where, err)
+		}
+		l.rules = append(l.rules, rp)
+		l.usesAnciennete = l.usesAnciennete || r.Cond.NeedsAnciennete
+	}
+	return l, nil
+}
+
+func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
+	if r == nil {
+		return rulePlan{}, fmt.Errorf("nil rule")
+	}
+	rp := rulePlan{where: where, poste: r.Poste, kind: r.Kind, cond: r.Cond, needsAdh: r.NeedsAdhesion()}
+	newID := func() int32 { id := *nextID; *nextID++; return id }
+	for _, t := range r.Terms {
+		text := termText(t)
+		switch t.Kind {
+		case check.PercentBRSS, check.PercentTM, check.PercentFR:
+			rt, err := percentRate(t.Percent)
+			if err != nil {
+				return rp, fmt.Errorf("%s: %w", text, err)
+			}
+			rp.pct = append(rp.pct, pctTerm{kind: t.Kind, rate: rt, text: text})
+		case check.FraisReels:
+			rp.money = append(rp.money, moneyTerm{kind: t.Kind, text: text})
+		case check.PerUnit:
+			if t.Amount.IsPMSS {
+				return rp, fmt.Errorf("%s: a per-unit amount cannot be a share of the PMSS", text)
+			}
+			c, err := centsOf(t.Amount.Euros)
+			if err != nil {
+				return rp, fmt.Errorf("%s: %w", text, err)
+			}
+			rp.money = append(rp.money, moneyTerm{kind: t.Kind, perUnit: c, text: text})
+		case check.Forfait:
+			env, err := compileEnvelope(t.Amount, t.Period, t.ParFamille, text, where, newID)
+			if err != nil {
+				return rp, err
+			}
+			rp.money = append(rp.money, moneyTerm{kind: t.Kind, env: env, text: text})
+		default:
+			return rp, fmt.Errorf("unknown term kind %d", int(t.Kind))
+		}
+	}
+	for _, lim := range r.Limits {
+		text := limitText(lim)
+		switch lim.Kind {
+		case check.Max:
+			if err := checkPeriod(lim.Period); err != nil || lim.Count < 0 {
+				return rp, fmt.Errorf("%s: invalid count or period", text)
+			}
+			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), 2)})
+		case check.Plafond:
+			env, err := compileEnvelope(lim.Amount, lim.Period, lim.ParFamille, text, where, newID)
+			if err != nil {
+				return rp, err
+			}
+			rp.plafonds = append(rp.plafonds, env)
+		case check.Carence:
+			if lim.Duration.Months < 0 || lim.Duration.Days < 0 {
+				return rp, fmt.Errorf("%s: negative duration", text)
+			}
+			rp.carences = append(rp.carences, carencePlan{dur: lim.Duration, text: text})
+		default:
+			return rp, fmt.Errorf("unknown limit kind %d", int(lim.Kind))
+		}
+	}
+	return rp, nil
+}
+
+func compileEnvelope(a check.Amount, p check.Period, parFamille bool, text, owner string, newID func() int32) (envelopePlan, error) {
+	env := envelopePlan{period: p, parFamille: parFamille, text: text, owner: owner}
+	if err := checkPeriod(p); err != nil {
+		return env, fmt.Errorf("%s: %w", text, err)
+	}
+	if a.IsPMSS {
+		rt, err := percentRate(a.PMSSPercent)
+		if err != nil {
+			return env, fmt.Errorf("%s: %w", text, err)
+		}
+		env.amount = amountPlan{pmss: rt, isPMSS: true}
+	} else {
+		c, err := centsOf(a.Euros)
+		if err != nil {
+			return env, fmt.Errorf("%s: %w", text, err)
+		}
+		env.amount = amountPlan{cents: c}
+	}
+	env.id = newID()
+	return env, nil
+}
+
+func checkPeriod(p check.Period) error {
+	switch p.Kind {
+	case check.AnneeCivile, check.AnneeContrat:
+		return nil
+	case check.Glissant:
+		if p.Months > 0 {
+			return nil
+		}
+	}
+	return fmt.Errorf("invalid period")
+}

@@ -1,0 +1,208 @@
+package eval
+
+import (
+	"garantie/regles"
+)
+
+// roAmounts is what the régime obligatoire paid on a line (LANGUAGE.md §3
+// step 1).
+type roAmounts struct {
+	brut, pf, net Cents
+	kind          regles.Deduction // what pf counts toward
+	taux          rate             // the rate applied, when computed
+	computed      bool             // brut was computed from base and taux
+}
+
+// rateKey identifies the legal RO rate of a claim: it depends on the
+// poste through its RO family only.
+type rateKey struct {
+	family regles.ROFamily
+	date   Day
+	flags  uint8 // régime local, hors parcours, ALD
+}
+
+// rateValue is a cached legal RO rate, or why there is none.
+type rateValue struct {
+	taux rate
+	err  string
+}
+
+// deductionKey identifies a per-unit deduction and its caps.
+type deductionKey struct {
+	kind regles.Deduction
+	date Day
+}
+
+// deductionValue is a cached deduction amount with its caps, or why there
+// is none. A zero jour means no daily cap.
+type deductionValue struct {
+	unit, jour, an Cents
+	err            string
+}
+
+// refSlots is the number of entries of the direct-mapped level of a
+// refCache, a power of two.
+const refSlots = 1024
+
+// refCache memoises the reference data of package regles by its inputs, so
+// that a claim costs an array lookup instead of decimal arithmetic: a small
+// direct-mapped table in front of maps. It is owned by one worker.
+type refCache struct {
+	rateSlots      [refSlots]rateSlot
+	deductionSlots [refSlots]deductionSlot
+	rates          map[rateKey]rateValue
+	deductions     map[deductionKey]deductionValue
+}
+
+type rateSlot struct {
+	key rateKey
+	set bool
+	val rateValue
+}
+
+type deductionSlot struct {
+	key deductionKey
+	set bool
+	val deductionValue
+}
+
+// slot returns the direct-mapped slot of a key.
+func slot(date Day, a, b int) int {
+	h := (uint32(date)*64 + uint32(a)*8 + uint32(b)) * 2654435761
+	return int(h >> 22) // the 10 high bits: refSlots entries
+}
+
+// rate returns the legal RO rate of a claim on a poste.
+func (rc *refCache) rate(c *Claim, info *posteInfo) (rate, string) {
+	if !info.hasRO {
+		return rate{0, 1}, ""
+	}
+	k := rateKey{family: info.roFamily, date: c.Date}
+	if c.Regime == RegimeAlsaceMoselle {
+		k.flags |= 1
+	}
+	if !c.Parcours {
+		k.flags |= 2
+	}
+	if c.ALD {
+		k.flags |= 4
+	}
+	sl := &rc.rateSlots[slot(k.date, int(k.family), int(k.flags))]
+	if sl.set && sl.key == k {
+		return sl.val.taux, sl.val.err
+	}
+	v, ok := rc.rates[k]
+	if !ok {
+		regime := regles.RegimeGeneral
+		if c.Regime == RegimeAlsaceMoselle {
+			regime = regles.RegimeAlsaceMoselle
+		}
+		d, err := regles.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
+		if err == nil {
+			v.taux, err = percentRate(d)
+		}
+		if err != nil {
+			v.err = err.Error()
+		}
+		rc.rates[k] = v
+	}
+	*sl = rateSlot{key: k, set: true, val: v}
+	return v.taux, v.err
+}
+
+// deduction returns the per-unit amount and caps of kind at date.
+func (rc *refCache) deduction(kind regles.Deduction, date Day) deductionValue {
+	k := deductionKey{kind, date}
+	sl := &rc.deductionSlots[slot(date, int(kind), 0)]
+	if sl.set && sl.key == k {
+		return sl.val
+	}
+	v, ok := rc.deductions[k]
+	if !ok {
+		v = loadDeduction(kind, date)
+		rc.deductions[k] = v
+	}
+	*sl = deductionSlot{key: k, set: true, val: v}
+	return v
+}
+
+func loadDeduction(kind regles.Deduction, date Day) deductionValue {
+	t := date.Time()
+	unit, err := regles.DeductionUnitaire(kind, t)
+	if err != nil {
+		return deductionValue{err: err.Error()}
+	}
+	caps, err := regles.Plafonds(kind, t)
+	if err != nil {
+		return deductionValue{err: err.Error()}
+	}
+	var v deductionValue
+	var errs [3]error
+	v.unit, errs[0] = centsOf(unit)
+	v.jour, errs[1] = centsOf(caps.Jour)
+	v.an, errs[2] = centsOf(caps.An)
+	for _, err := range errs {
+		if err != nil {
+			return deductionValue{err: "regles: deduction of " + kind.String() + ": " + err.Error()}
+		}
+	}
+	return v
+}
+
+// computeRO returns the RO amounts of c, or the reason to reject the line.
+// It does not record the deduction: the caller does once the line is
+// accepted.
+func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmounts, string) {
+	info := &w.e.postes[poste]
+	ro := roAmounts{kind: info.deduction}
+	if c.HasRO {
+		ro.net = c.RO
+		if c.HasPF {
+			ro.pf = c.PF
+		}
+		ro.brut = ro.net + ro.pf
+		return ro, ""
+	}
+	ro.computed = true
+	if c.HasTaux {
+		ro.taux = rate{int64(c.Taux), 10000}
+	} else {
+		t, err := w.refs.rate(c, info)
+		if err != "" {
+			return ro, err
+		}
+		ro.taux = t
+	}
+	ro.brut = ro.taux.of(c.Base)
+	switch {
+	case c.HasPF:
+		ro.pf = c.PF
+	case info.deduction != regles.NoDeduction && (!w.hasAge || w.age >= 18):
+		pf, err := w.deductionDue(c, info.deduction, ben)
+		if err != "" {
+			return ro, err
+		}
+		ro.pf = pf
+	}
+	ro.pf = min(ro.pf, ro.brut)
+	ro.net = ro.brut - ro.pf
+	return ro, ""
+}
+
+// deductionDue returns the participation forfaitaire or franchise withheld
+// on c, for an adult (18 or older, or without birth date): the per-unit amount times the quantity, within what the daily and
+// yearly caps of the beneficiary have left.
+func (w *worker) deductionDue(c *Claim, kind regles.Deduction, ben *beneficiaryState) (Cents, string) {
+	v := w.refs.deduction(kind, c.Date)
+	if v.err != "" {
+		return 0, v.err
+	}
+	ded := &ben.ded
+	ded.roll(c.Date)
+	due := Cents(mulDivRound(int64(v.unit), c.Quantite, 1))
+	if v.jour > 0 {
+		due = min(due, v.jour-ded.jour[kind])
+	}
+	due = min(due, v.an-*ded.yearly(kind))
+	return max(due, 0), ""
+}
