@@ -11,6 +11,9 @@ import (
 
 const (
 	defaultBlockSize = 256 << 10
+	// readAhead is how many parsed blocks a parallel Reader keeps ready
+	// ahead of Read: about 40,000 lines with the default block size.
+	readAhead = 16
 	// maxHeaderSize bounds what NewReader reads looking for the end of
 	// the header.
 	maxHeaderSize = 1 << 20
@@ -99,11 +102,14 @@ func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 		r.chunks, r.parser = chunks, newParser(sep, cols)
 		return r, nil
 	}
+	// Parse up to readAhead blocks ahead of the caller, so parsing goes on
+	// while the caller evaluates and writes what it has.
+	ahead := max(readAhead, 2*workers)
 	jobs := make(chan job, workers)
-	r.order = make(chan chan *batch, 2*workers)
+	r.order = make(chan chan *batch, ahead)
 	r.stop = make(chan struct{})
-	r.freeBlocks = make(chan []byte, 4*workers)
-	r.freeBatches = make(chan *batch, 4*workers)
+	r.freeBlocks = make(chan []byte, ahead+2*workers)
+	r.freeBatches = make(chan *batch, ahead+2*workers)
 	r.wg.Add(1 + workers)
 	go r.produce(chunks, jobs)
 	for range workers {

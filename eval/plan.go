@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strconv"
 
 	"garantie/dsl/check"
@@ -97,9 +99,12 @@ func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
 	if prog.Effet != nil {
 		l.effet, l.hasEffet = DayFromTime(*prog.Effet), true
 	}
+	// Rules are named by the contract's file name without its directory,
+	// as in LANGUAGE.md §5 ("equilibre.garantie:7"), so results do not
+	// depend on where the contract was read from.
 	file := ""
 	if prog.File != nil {
-		file = prog.File.Name
+		file = path.Base(filepath.ToSlash(prog.File.Name))
 	}
 	for _, r := range prog.Rules {
 		where := file + ":" + strconv.Itoa(r.Line)

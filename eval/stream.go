@@ -6,15 +6,18 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"sync/atomic"
 )
 
 // streamBatch is how many claims a streaming evaluation gathers before it
 // evaluates those whose date can no longer be followed by an earlier one.
-const streamBatch = 1 << 16
+const streamBatch = 1 << 14
 
 // Stream evaluates the claims of r with a new Session and calls emit with
-// the results, in input order, a batch at a time. The Results passed to
-// emit are reused after emit returns.
+// the results, in input order, a batch at a time. emit runs on its own
+// goroutine, one call at a time, while the next batch is evaluated; the
+// Results it is given are reused once it returns. The first error of emit
+// or of r stops the stream and is returned.
 //
 // When sorted is true the claims must come in non-decreasing date order
 // (SortedByDate tells): Stream then evaluates them batch by batch, and
@@ -23,29 +26,21 @@ const streamBatch = 1 << 16
 // earlier one.
 func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error {
 	s := e.NewSession()
-	var out []Result
-	evaluate := func(batch []Claim) error {
-		if cap(out) < len(batch) {
-			out = slices.Grow(out[:0], len(batch))
-		}
-		out = out[:len(batch)]
-		s.Evaluate(batch, out)
-		return emit(out)
-	}
-
+	em := newEmitter(emit)
 	var pending []Claim
 	for {
 		var err error
 		pending, err = r.Read(pending)
 		eof := errors.Is(err, io.EOF)
 		if err != nil && !eof {
+			em.close()
 			return err
 		}
 		if eof {
-			if len(pending) == 0 {
-				return nil
+			if len(pending) > 0 {
+				em.evaluate(s, pending)
 			}
-			return evaluate(pending)
+			return em.close()
 		}
 		if !sorted || len(pending) < streamBatch {
 			continue
@@ -56,13 +51,77 @@ func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error
 		if cut == 0 {
 			continue
 		}
-		if err := evaluate(pending[:cut]); err != nil {
-			return err
+		if !em.evaluate(s, pending[:cut]) {
+			return em.close()
 		}
 		n := copy(pending, pending[cut:])
 		clear(pending[n:])
 		pending = pending[:n]
 	}
+}
+
+// emitter hands evaluated batches to emit on a goroutine of its own, with
+// two result buffers: one being evaluated while the other is emitted.
+type emitter struct {
+	emit   func([]Result) error
+	bufs   [2][]Result
+	next   int
+	free   [2]chan struct{} // holds a token while buffer k may be evaluated into
+	batch  chan []Result
+	done   chan error
+	failed atomic.Bool // emit returned an error: stop evaluating
+}
+
+func newEmitter(emit func([]Result) error) *emitter {
+	em := &emitter{emit: emit, batch: make(chan []Result), done: make(chan error, 1)}
+	for k := range em.free {
+		em.free[k] = make(chan struct{}, 1)
+		em.free[k] <- struct{}{}
+	}
+	go em.run()
+	return em
+}
+
+func (em *emitter) run() {
+	var err error
+	k := 0
+	for rs := range em.batch {
+		if err == nil {
+			if err = em.emit(rs); err != nil {
+				em.failed.Store(true)
+			}
+		}
+		em.free[k] <- struct{}{}
+		k ^= 1
+	}
+	em.done <- err
+}
+
+// evaluate evaluates a batch into the next free buffer and queues it for
+// emit. It reports false once emit has failed.
+func (em *emitter) evaluate(s *Session, batch []Claim) bool {
+	k := em.next
+	<-em.free[k]
+	if em.failed.Load() {
+		return false
+	}
+	out := em.bufs[k]
+	if cap(out) < len(batch) {
+		out = slices.Grow(out[:0], len(batch))
+	}
+	out = out[:len(batch)]
+	em.bufs[k] = out
+	s.Evaluate(batch, out)
+	em.batch <- out
+	em.next ^= 1
+	return true
+}
+
+// close waits for the queued batches to be emitted and returns the first
+// error of emit.
+func (em *emitter) close() error {
+	close(em.batch)
+	return <-em.done
 }
 
 // readyPrefix returns how many leading claims of a date-sorted batch can
@@ -90,8 +149,9 @@ func readyPrefix(claims []Claim) int {
 // SortedByDate reports whether the data lines of a claims file come in
 // non-decreasing order of their date column, reading it once without
 // decoding the other columns. Lines whose date is not a well-formed
-// YYYY-MM-DD are ignored: the reader rejects them anyway. A header error
-// is returned as from NewReader.
+// YYYY-MM-DD are ignored: the reader rejects them anyway. A line with a
+// quote before its date counts as unsorted, so the file is read whole. A
+// header error is returned as from NewReader.
 func SortedByDate(src io.Reader) (bool, error) {
 	br := bufio.NewReaderSize(src, 1<<20)
 	sep, cols, rest, _, err := readHeader(br)
@@ -105,8 +165,14 @@ func SortedByDate(src io.Reader) (bool, error) {
 	var prev [10]byte
 	have := false
 	for sc.Scan() {
-		date, ok := nthField(sc.Bytes(), sep, dateCol)
-		if !ok || !wellFormedDate(date) {
+		date, quoted := nthField(sc.Bytes(), sep, dateCol)
+		if quoted {
+			// Quotes before the date column make the simple split
+			// unreliable; without certainty the file is read whole,
+			// which is always correct.
+			return false, nil
+		}
+		if !wellFormedDate(date) {
 			continue
 		}
 		if have && bytes.Compare(date, prev[:]) < 0 {
@@ -118,17 +184,16 @@ func SortedByDate(src io.Reader) (bool, error) {
 	return true, sc.Err()
 }
 
-// nthField returns field k of a CSV line split on sep, trimmed of spaces and
-// quotes. It gives up (ok false) on a line whose fields before k hold a
-// quote, which a date scan can afford to ignore: the reader judges such
-// lines.
-func nthField(line []byte, sep byte, k int) ([]byte, bool) {
+// nthField returns field k of a CSV line split on sep, trimmed of spaces
+// and quotes, or nil when the line has fewer fields. It reports quoted
+// when a quote stands before field k, where a separator may be quoted.
+func nthField(line []byte, sep byte, k int) (f []byte, quoted bool) {
 	for range k {
 		i := bytes.IndexByte(line, sep)
-		if i < 0 {
-			return nil, false
+		if bytes.IndexByte(line[:max(i, 0)], '"') >= 0 || i < 0 && bytes.IndexByte(line, '"') >= 0 {
+			return nil, true
 		}
-		if bytes.IndexByte(line[:i], '"') >= 0 {
+		if i < 0 {
 			return nil, false
 		}
 		line = line[i+1:]
@@ -136,7 +201,7 @@ func nthField(line []byte, sep byte, k int) ([]byte, bool) {
 	if i := bytes.IndexByte(line, sep); i >= 0 {
 		line = line[:i]
 	}
-	return bytes.Trim(line, " \t\r\""), true
+	return bytes.Trim(line, " \t\r\""), false
 }
 
 func wellFormedDate(b []byte) bool {

@@ -27,6 +27,7 @@ const (
 	ROOptique                         // optique: 60%
 	ROAudiologie                      // aides auditives: 60%
 	RODentaire                        // dentaire: 70%, then 60% from 2023-10-15
+	ROThermalisme                     // cures thermales: soins thermaux 65% (surveillance médicale 70%)
 )
 
 var roFamilyNames = [...]string{
@@ -44,6 +45,7 @@ var roFamilyNames = [...]string{
 	ROOptique:         "optique",
 	ROAudiologie:      "audiologie",
 	RODentaire:        "dentaire",
+	ROThermalisme:     "thermalisme",
 }
 
 // String returns the name of the family as written in taux.csv ("medecin").
@@ -166,9 +168,12 @@ var nomenclature = []Poste{
 	{Code: "prevention.sevrage_tabagique", Label: "Sevrage tabagique", RO: RONone},
 	{Code: "prevention.bilan", Label: "Bilan de prévention", RO: RONone},
 
-	// Prestations complémentaires: paid by the RC alone.
+	// Prestations complémentaires: paid by the RC alone, except the cure
+	// thermale, whose soins thermaux and surveillance médicale the RO
+	// reimburses on a base (CSS R160-5, NGAP); the contrat responsable
+	// need not cover its ticket modérateur (TicketModerateurFacultatif).
 	{Code: "prestations", Label: "Prestations complémentaires", RO: RONone},
-	{Code: "prestations.cure_thermale", Label: "Cure thermale", RO: RONone},
+	{Code: "prestations.cure_thermale", Label: "Cure thermale", RO: ROThermalisme},
 	{Code: "prestations.naissance", Label: "Allocation naissance", RO: RONone},
 }
 

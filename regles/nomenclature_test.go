@@ -91,6 +91,8 @@ func TestPosteAttributes(t *testing.T) {
 		{"audiologie.aide_100_sante", "Aide auditive 100% Santé (classe I)", ROAudiologie, NoDeduction, true},
 		{"medecine_douce.osteopathie", "Ostéopathie", RONone, NoDeduction, false},
 		{"prevention.vaccins", "Vaccins", ROVaccins, NoDeduction, false},
+		{"prestations.cure_thermale", "Cure thermale", ROThermalisme, NoDeduction, false},
+		{"prestations.naissance", "Allocation naissance", RONone, NoDeduction, false},
 	}
 	for _, tt := range tests {
 		p, ok := LookupPoste(tt.code)

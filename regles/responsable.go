@@ -41,6 +41,33 @@ func MontureClasseBMax() decimal.Decimal { return decimal.NewFromInt(100) }
 // hearing aid, per ear, RO included: 1,700 € (CSS R871-2).
 func AideAuditiveClasseIIMax() decimal.Decimal { return decimal.NewFromInt(1700) }
 
+// AideAuditiveClasseIIBase returns the base de remboursement of the RO for
+// a classe II hearing aid, per ear, for an adult: 400 € (LPP, aides
+// auditives classe II, base de remboursement 400 € depuis le 1er janvier
+// 2021, arrêté du 14 novembre 2018). A rule that pays the ticket
+// modérateur brings RO and RC to this base exactly, whatever the price.
+func AideAuditiveClasseIIBase() decimal.Decimal { return decimal.NewFromInt(400) }
+
+// ticketModerateurFacultatif lists the postes whose ticket modérateur a
+// contrat responsable need not cover although the RO reimburses them
+// (CSS R871-2, 1°): the cures thermales. Homeopathy and medicines at 15% or
+// 30%, the other exceptions, have no poste of their own.
+var ticketModerateurFacultatif = []string{"prestations.cure_thermale"}
+
+// TicketModerateurFacultatif reports whether a contrat responsable may
+// leave the ticket modérateur of code (a nomenclature code or a poste
+// declared under one) uncovered.
+func TicketModerateurFacultatif(code string) bool {
+	for c := code; c != ""; c = Parent(c) {
+		for _, f := range ticketModerateurFacultatif {
+			if c == f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Renewal periods and thresholds of R871-2.
 const (
 	// AideAuditiveRenouvellementMois: one hearing aid per ear every 4 years

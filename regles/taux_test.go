@@ -36,6 +36,8 @@ func TestTaux(t *testing.T) {
 		{"vaccins", RateQuery{Poste: "prevention.vaccins"}, "65"},
 		{"optique", RateQuery{Poste: "optique.verres"}, "60"},
 		{"audiologie", RateQuery{Poste: "audiologie.aide"}, "60"},
+		{"cure thermale", RateQuery{Poste: "prestations.cure_thermale"}, "65"},
+		{"prestations family", RateQuery{Poste: "prestations.naissance"}, "0"},
 		{"imagerie", RateQuery{Poste: "soins.imagerie"}, "70"},
 		{"analyses", RateQuery{Poste: "soins.analyses"}, "60"},
 		{"psychologue", RateQuery{Poste: "soins.psychologue"}, "60"},
@@ -77,7 +79,7 @@ func TestEmbeddedTaux(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for f := ROMedecin; f <= RODentaire; f++ {
+	for f := ROMedecin; int(f) < len(roFamilyNames); f++ {
 		if len(got[f]) == 0 {
 			t.Errorf("no rate for %s", f)
 		}

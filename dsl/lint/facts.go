@@ -133,17 +133,6 @@ func paysInFull(r *check.Rule) bool {
 	return false
 }
 
-// dependsOnPrices reports whether what r pays depends on the claim's
-// prices (a percentage or frais reels) rather than on fixed amounts.
-func dependsOnPrices(r *check.Rule) bool {
-	for _, t := range r.Terms {
-		if t.Kind != check.PerUnit && t.Kind != check.Forfait {
-			return true
-		}
-	}
-	return false
-}
-
 // months returns the length of a period in months; a calendar or contract
 // year counts as 12.
 func months(pd check.Period) int {

@@ -13,22 +13,25 @@ var optiqueGrid = newRule(diag.Info{
 	Severity: diag.Error,
 	Doc: "CSS R871-2: a contrat responsable covers an optique classe B equipment (a frame and two lenses), ticket modérateur included, between a minimum and a maximum " +
 		"that depend on the lenses: from 50 € for simple lenses to 800 € for very complex ones (`regles.GrilleOptiqueClasseB`). " +
-		"For each pair of rules on `optique.monture` and `optique.verres` that can apply to the same beneficiary and pay fixed amounts only, " +
-		"the sum of their amounts must lie within the lowest minimum and the highest maximum of the grid. The language cannot tell lens kinds apart, " +
-		"so the finer rows are not checked; rules paying percentages get R808 instead. The check needs both postes to have a rule.",
+		"For each pair of rules on `optique.monture` and `optique.verres` that can apply to the same beneficiary and pay the ticket modérateur at most " +
+		"plus fixed amounts (`100% BRSS + forfait 200€ / 24 mois glissants`, or forfaits alone), the sum of their per-unit amounts and forfaits " +
+		"must lie within the minimum of the simplest row and the maximum of the most complex row of the grid. " +
+		"The ticket modérateur is left out of the sum: the LPP base of classe B frames and lenses is symbolic (a few cents for adults), so the TM is negligible against the grid. " +
+		"The language cannot tell lens kinds apart, so the finer rows are not checked; rules paying a share of prices beyond the TM " +
+		"(above 100% BRSS, a percentage of FR, `frais reels`) get R808 instead. The check needs both postes to have a rule.",
 	Example: "responsable\noptique.monture: forfait 100€ / 24 mois glissants\noptique.verres: forfait 750€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	lo, hi := gridBounds()
 	verres, montures := formulaRules(p, verresPoste), formulaRules(p, monturePoste)
 	for _, v := range verres {
 		for _, m := range montures {
-			if v.Kind != check.FormulaRule || m.Kind != check.FormulaRule || dependsOnPrices(v) || dependsOnPrices(m) ||
+			if v.Kind != check.FormulaRule || m.Kind != check.FormulaRule || beyondTM(p, v) || beyondTM(p, m) ||
 				!coApply(v, m, verres, montures) {
 				continue
 			}
 			total := fixedAmount(p, v).Add(fixedAmount(p, m))
 			if total.GreaterThan(hi) || total.LessThan(lo) {
-				report(v.Node.Range, "a contrat responsable covers an optique equipment between %s and %s (CSS R871-2), but the frame (line %d) and these lenses together pay up to %s; adjust the amounts",
+				report(v.Node.Range, "a contrat responsable covers an optique equipment between %s and %s (CSS R871-2), but the frame (line %d) and these lenses together pay %s beyond the ticket modérateur; adjust the amounts",
 					euroText(lo), euroText(hi), m.Line, euroText(total))
 			}
 		}

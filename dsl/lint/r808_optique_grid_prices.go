@@ -12,19 +12,21 @@ var optiqueGridPrices = newRule(diag.Info{
 	Title:    "optique grid depends on prices",
 	Severity: diag.Warning,
 	Doc: "CSS R871-2: the optique classe B grid bounds what the RC pays for an equipment in euros. A rule on `optique.monture` or `optique.verres` " +
-		"that pays a percentage or `frais reels` pays an amount that depends on the prices of each claim, so whether it stays within the grid cannot be decided " +
-		"from the contract. Add a `plafond` within the grid, or use forfaits.",
+		"that pays a share of prices beyond the ticket modérateur (a percentage above 100% BRSS in déduction mode, percentages on top of the RO that exceed the TM " +
+		"in complément mode, a percentage of FR or `frais reels`) pays an amount that depends on the prices of each claim, so whether it stays within the grid cannot be decided " +
+		"from the contract. A rule paying at most the ticket modérateur (`100% BRSS`, with or without forfaits) is not flagged: the TM is a share of the base, " +
+		"negligible for classe B optique, and its forfaits are checked by R807. Add a `plafond` within the grid, or use the TM and forfaits.",
 	Example: "responsable\noptique.verres: 100% BRSS + frais reels, max 1 equipement / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	lo, hi := gridBounds()
 	for _, r := range p.Rules {
-		if r.Kind != check.FormulaRule || r.Poste != monturePoste && r.Poste != verresPoste || !dependsOnPrices(r) {
+		if r.Kind != check.FormulaRule || r.Poste != monturePoste && r.Poste != verresPoste || !beyondTM(p, r) {
 			continue
 		}
 		if l, capped := hasLimit(r, check.Plafond); capped && euros(p, l.Amount).LessThanOrEqual(hi) {
 			continue
 		}
-		report(r.Node.Range, "a contrat responsable covers an optique equipment between %s and %s (CSS R871-2); this rule for %s pays a share of prices, so that cannot be decided statically: add a plafond or use forfaits",
+		report(r.Node.Range, "a contrat responsable covers an optique equipment between %s and %s (CSS R871-2); this rule for %s pays a share of prices beyond the ticket modérateur, so that cannot be decided statically: add a plafond or use 100%% BRSS and forfaits",
 			euroText(lo), euroText(hi), r.Poste)
 	}
 })

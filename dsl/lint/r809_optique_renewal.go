@@ -15,11 +15,13 @@ var optiqueRenewal = newRule(diag.Info{
 	Doc: "CSS R871-2: a contrat responsable covers one optique equipment per period of two years from 16 years of age, one a year below 16. " +
 		"On `optique.monture` and `optique.verres`, every forfait, `max` and `plafond` must run over at least `regles.OptiqueRenouvellementMois` months (`24 mois glissants`); " +
 		"a rule whose conditions restrict it to `age < 16` may use `regles.OptiqueRenouvellementMoisMoins16` months (`12 mois glissants` or `annee civile`). " +
-		"A formula rule with no such envelope renews the equipment on every claim and is flagged too. Lentilles and the 100% Santé equipment are not governed by this check.",
+		"A rule that pays beyond the ticket modérateur (forfaits, per-unit amounts, above 100% BRSS, a percentage of FR, `frais reels`) with no such envelope " +
+		"renews the equipment on every claim and is flagged too. A rule that pays the ticket modérateur only (`100% BRSS`) follows the RO's own renewal rules and is not flagged. " +
+		"Lentilles and the 100% Santé equipment are not governed by this check.",
 	Example: "responsable\noptique.monture: forfait 100€ / annee civile",
 }, true, func(p *check.Program, report reporter) {
 	for _, r := range p.Rules {
-		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind == check.NonCouvertRule {
+		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
 			continue
 		}
 		need, who := regles.OptiqueRenouvellementMois, "from 16 years of age"

@@ -13,12 +13,14 @@ var aideAuditiveRenewal = newRule(diag.Info{
 	Title:    "hearing aid renewal too frequent",
 	Severity: diag.Error,
 	Doc: "CSS R871-2: a contrat responsable covers one hearing aid per ear every four years. On `audiologie.aide`, every forfait, `max` and `plafond` " +
-		"must run over at least `regles.AideAuditiveRenouvellementMois` months (`48 mois glissants`), and a formula rule with no such envelope is flagged.",
+		"must run over at least `regles.AideAuditiveRenouvellementMois` months (`48 mois glissants`), and a rule that pays beyond the ticket modérateur " +
+		"(forfaits, per-unit amounts, above 100% BRSS, a percentage of FR, `frais reels`) with no such envelope is flagged. " +
+		"A rule that pays the ticket modérateur only (`100% BRSS`) follows the RO's own renewal rules and is not flagged.",
 	Example: "responsable\naudiologie.aide: forfait 1000€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	need := regles.AideAuditiveRenouvellementMois
 	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind == check.NonCouvertRule {
+		if r.Poste != aidePoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
 			continue
 		}
 		checkRenewal(r, need, func(rng diag.Range, period check.Period) {

@@ -12,19 +12,22 @@ var aideAuditivePrices = newRule(diag.Info{
 	Code:     "R812",
 	Title:    "hearing aid cap depends on prices",
 	Severity: diag.Warning,
-	Doc: "CSS R871-2: a classe II hearing aid is covered up to 1,700 € per ear, RO included. A rule on `audiologie.aide` that pays a percentage or `frais reels` " +
-		"without a `plafond` at most that amount pays what the prices of each claim make it, so compliance cannot be decided from the contract. Add such a plafond, or use a forfait.",
+	Doc: "CSS R871-2: a classe II hearing aid is covered up to 1,700 € per ear, RO included. A rule on `audiologie.aide` that pays a share of prices beyond the ticket modérateur " +
+		"(a percentage above 100% BRSS in déduction mode, percentages on top of the RO that exceed the TM in complément mode, a percentage of FR or `frais reels`) " +
+		"without a `plafond` at most that amount pays what the prices of each claim make it, so compliance cannot be decided from the contract. " +
+		"A rule paying at most the ticket modérateur (`100% BRSS`, with or without forfaits) is not flagged: the base is fixed at 400 € per ear, so R810 decides it. " +
+		"Add such a plafond, or use 100% BRSS and a forfait.",
 	Example: "responsable\naudiologie.aide: 400% BRSS, max 1 oreille / 48 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	ceiling := regles.AideAuditiveClasseIIMax()
 	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind != check.FormulaRule || !dependsOnPrices(r) {
+		if r.Poste != aidePoste || r.Kind != check.FormulaRule || !beyondTM(p, r) {
 			continue
 		}
 		if l, capped := hasLimit(r, check.Plafond); capped && euros(p, l.Amount).LessThanOrEqual(ceiling) {
 			continue
 		}
-		report(r.Node.Range, "a contrat responsable covers a classe II hearing aid up to %s per ear, RO included (CSS R871-2); this rule pays a share of prices, so that cannot be decided statically: add a plafond of at most %s or use a forfait",
+		report(r.Node.Range, "a contrat responsable covers a classe II hearing aid up to %s per ear, RO included (CSS R871-2); this rule pays a share of prices beyond the ticket modérateur, so that cannot be decided statically: add a plafond of at most %s or use 100%% BRSS and a forfait",
 			euroText(ceiling), euroText(ceiling))
 	}
 })

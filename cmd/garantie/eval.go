@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"garantie/eval"
+)
+
+func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("eval", "CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl] [--explain]", stderr)
+	claims := fs.String("claims", "", "claims file (CSV, LANGUAGE.md §4); - for standard input")
+	format := fs.String("format", "table", "output format: table, csv, json or jsonl")
+	explain := fs.Bool("explain", false, "explain each line: the rule, each term, each limit and envelope")
+	workers := fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it")
+	if status, ok := parseFlags(fs, args); !ok {
+		return status
+	}
+	if !oneOf(stderr, "format", *format, "table", "csv", "json", "jsonl") {
+		return exitUsage
+	}
+	if fs.NArg() == 0 || *claims == "" {
+		fmt.Fprintln(stderr, "garantie eval: need a contract and --claims FILE")
+		fs.Usage()
+		return exitUsage
+	}
+	progs, ok := loadContracts(fs.Args(), stderr)
+	if !ok {
+		return exitUsage
+	}
+	engine, err := eval.New(progs, eval.EngineOptions{Workers: *workers, Explain: *explain})
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
+		return exitUsage
+	}
+
+	in, sorted, closeIn, err := openClaims(*claims, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
+		return exitUsage
+	}
+	defer closeIn()
+	reader, err := eval.NewReader(in)
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie eval: %s: %v\n", *claims, err)
+		return exitUsage
+	}
+	defer reader.Close()
+
+	bw := bufio.NewWriterSize(stdout, 1<<20)
+	out := newResultWriter(*format, bw, len(progs), *explain)
+	err = engine.Stream(reader, sorted, out.write)
+	if err == nil {
+		err = out.finish()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
+		return exitUsage
+	}
+	if t := out.totals(); t.rejected > 0 {
+		fmt.Fprintf(stderr, "garantie eval: %d of %d lines rejected\n", t.rejected, t.lines)
+		return exitFail
+	}
+	return exitOK
+}
+
+// openClaims opens the claims file and tells whether it is sorted by date,
+// which lets the engine stream it. Standard input is read as unsorted:
+// telling would mean reading it twice.
+func openClaims(path string, stdin io.Reader) (r io.Reader, sorted bool, closeFn func(), err error) {
+	if path == "-" {
+		return stdin, false, func() {}, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	closeFn = func() { f.Close() }
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return f, false, closeFn, nil
+	}
+	sorted, err = eval.SortedByDate(f)
+	var herr *eval.HeaderError
+	if err != nil && !errors.As(err, &herr) {
+		f.Close()
+		return nil, false, nil, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, false, nil, err
+	}
+	return f, sorted, closeFn, nil
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected results stored beside the examples")
+
+// runCLI runs the program in-process and returns its exit status and
+// outputs.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	status := run(args, strings.NewReader(stdin), &out, &errOut)
+	return status, out.String(), errOut.String()
+}
+
+// writeFile writes a file in a fresh temporary directory and returns its
+// path.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestUsage(t *testing.T) {
+	if status, _, errOut := runCLI(t, ""); status != exitUsage || !strings.Contains(errOut, "usage: garantie") {
+		t.Errorf("no arguments: status %d, stderr %q", status, errOut)
+	}
+	if status, _, errOut := runCLI(t, "", "frobnicate"); status != exitUsage || !strings.Contains(errOut, `unknown command "frobnicate"`) {
+		t.Errorf("unknown command: status %d, stderr %q", status, errOut)
+	}
+	if status, _, _ := runCLI(t, "", "eval", "--help"); status != exitOK {
+		t.Errorf("eval --help: status %d, want 0", status)
+	}
+}
+
+// TestExemples checks every bundled contract clean, and evaluates every
+// bundled claims file against the results stored beside it. A claims
+// file NAME.csv is evaluated under NAME.garantie; A+B.csv under A then B
+// as a surcomplémentaire.
+func TestExemples(t *testing.T) {
+	contracts, _ := filepath.Glob("../../exemples/*.garantie")
+	if len(contracts) < 4 {
+		t.Fatalf("found %d example contracts, want at least 4", len(contracts))
+	}
+	for _, c := range contracts {
+		status, out, errOut := runCLI(t, "", "check", c)
+		if status != exitOK || out != "" || errOut != "" {
+			t.Errorf("check %s: status %d, diagnostics:\n%s%s", c, status, out, errOut)
+		}
+	}
+
+	claims, _ := filepath.Glob("../../exemples/*.csv")
+	var evaluated int
+	for _, file := range claims {
+		name := strings.TrimSuffix(filepath.Base(file), ".csv")
+		if strings.HasSuffix(name, ".resultats") {
+			continue
+		}
+		evaluated++
+		t.Run(name, func(t *testing.T) {
+			args := []string{"eval"}
+			for _, layer := range strings.Split(name, "+") {
+				args = append(args, "../../exemples/"+layer+".garantie")
+			}
+			args = append(args, "--claims", file, "--format", "csv")
+			status, out, errOut := runCLI(t, "", args...)
+			if status != exitOK {
+				t.Fatalf("eval: status %d, stderr:\n%s", status, errOut)
+			}
+			golden := strings.TrimSuffix(file, ".csv") + ".resultats.csv"
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd/garantie -run TestExemples -update)", err)
+			}
+			if out != string(want) {
+				t.Errorf("results differ from %s:\n%s", golden, unifiedDiff(golden, want, []byte(out)))
+			}
+			checkConservation(t, out)
+		})
+	}
+	if evaluated < 2 {
+		t.Errorf("evaluated %d example claims files, want at least 2", evaluated)
+	}
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"io"
+	"strconv"
+
+	"garantie/eval"
+)
+
+// totals sums the results written so far.
+type totals struct {
+	lines, rejected int
+	frais, roBrut   eval.Cents
+	pf, ro, rc      eval.Cents
+	reste           eval.Cents
+	couches         []eval.Cents
+}
+
+func (t *totals) add(r *eval.Result) {
+	t.lines++
+	if r.Err != "" {
+		t.rejected++
+		return
+	}
+	t.frais += r.Frais
+	t.roBrut += r.ROBrut
+	t.pf += r.PF
+	t.ro += r.RONet
+	t.rc += r.RC
+	t.reste += r.Reste
+	for k, c := range r.Couches {
+		t.couches[k] += c.RC
+	}
+}
+
+// resultWriter writes evaluation results in one output format.
+type resultWriter interface {
+	// write writes a batch of results, in input order.
+	write(rs []eval.Result) error
+	// finish writes what comes after the last result (totals, closing
+	// brackets).
+	finish() error
+	totals() *totals
+}
+
+func newResultWriter(format string, w io.Writer, layers int, explain bool) resultWriter {
+	t := &totals{couches: make([]eval.Cents, layers)}
+	switch format {
+	case "csv":
+		return &csvWriter{w: w, t: t, layers: layers, explain: explain}
+	case "jsonl":
+		return &jsonWriter{w: w, t: t, explain: explain}
+	case "json":
+		return &jsonWriter{w: w, t: t, explain: explain, wrapped: true}
+	}
+	return &tableWriter{w: w, t: t, layers: layers, explain: explain}
+}
+
+// csvWriter writes one CSV row per claim line: the claim's identity, the
+// amounts, then per layer its RC, rule and motif, then the error.
+type csvWriter struct {
+	w       io.Writer
+	t       *totals
+	layers  int
+	explain bool
+	started bool
+	buf     []byte
+}
+
+func (c *csvWriter) totals() *totals { return c.t }
+
+func (c *csvWriter) write(rs []eval.Result) error {
+	b := c.buf[:0]
+	if !c.started {
+		c.started = true
+		b = append(b, "id,ligne,assure,date,poste,frais,ro_brut,pf,ro,rc,reste"...)
+		for k := 1; k <= c.layers; k++ {
+			n := strconv.Itoa(k)
+			b = append(b, ",rc_"+n+",regle_"+n+",motif_"+n...)
+		}
+		b = append(b, ",erreur"...)
+		if c.explain {
+			b = append(b, ",explication"...)
+		}
+		b = append(b, '\n')
+	}
+	for i := range rs {
+		r := &rs[i]
+		c.t.add(r)
+		b = appendCSVField(b, r.ID)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(r.Line), 10)
+		b = append(b, ',')
+		b = appendCSVField(b, r.Assure)
+		b = append(b, ',')
+		if r.Date != 0 || r.Err == "" {
+			b = r.Date.Append(b)
+		}
+		b = append(b, ',')
+		b = appendCSVField(b, r.Poste)
+		if r.Err != "" {
+			b = append(b, ",,,,,,"...)
+			for range c.layers {
+				b = append(b, ",,,"...)
+			}
+			b = append(b, ',')
+			b = appendCSVField(b, r.Err)
+			if c.explain {
+				b = append(b, ',')
+			}
+			b = append(b, '\n')
+			continue
+		}
+		for _, v := range [...]eval.Cents{r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste} {
+			b = append(b, ',')
+			b = v.Append(b)
+		}
+		for _, k := range r.Couches {
+			b = append(b, ',')
+			b = k.RC.Append(b)
+			b = append(b, ',')
+			b = appendCSVField(b, k.Regle)
+			b = append(b, ',')
+			b = appendCSVField(b, k.Motif)
+		}
+		b = append(b, ',')
+		if c.explain {
+			b = append(b, ',')
+			b = appendCSVField(b, joinTrace(r.Trace))
+		}
+		b = append(b, '\n')
+		if len(b) > 1<<20 {
+			if _, err := c.w.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	c.buf = b
+	_, err := c.w.Write(b)
+	return err
+}
+
+func (c *csvWriter) finish() error {
+	if !c.started {
+		return c.write(nil)
+	}
+	return nil
+}
+
+// appendCSVField appends s, quoted when it holds a separator, a quote or
+// a line break.
+func appendCSVField(b []byte, s string) []byte {
+	quote := false
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', '"', '\n', '\r', ';':
+			quote = true
+		}
+	}
+	if !quote {
+		return append(b, s...)
+	}
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			b = append(b, '"')
+		}
+		b = append(b, s[i])
+	}
+	return append(b, '"')
+}
+
+func joinTrace(lines []string) string {
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 3
+	}
+	b := make([]byte, 0, n)
+	for i, l := range lines {
+		if i > 0 {
+			b = append(b, " | "...)
+		}
+		b = append(b, l...)
+	}
+	return string(b)
+}

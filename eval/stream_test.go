@@ -1,0 +1,126 @@
+package eval_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"garantie/eval"
+	"garantie/eval/gen"
+	"os"
+)
+
+// streamAll evaluates a generated claims file through Stream and returns
+// the results, copied.
+func streamAll(t *testing.T, e *eval.Engine, data []byte, sorted bool) []eval.Result {
+	t.Helper()
+	r, err := eval.NewReaderOptions(bytes.NewReader(data), eval.Options{BlockSize: 4 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []eval.Result
+	err = e.Stream(r, sorted, func(rs []eval.Result) error {
+		for _, x := range rs {
+			x.Couches = append([]eval.Couche(nil), x.Couches...)
+			all = append(all, x)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return all
+}
+
+// TestStreamMatchesWholeFile checks that streaming a date-sorted file in
+// batches gives the results of evaluating it whole, in input order.
+func TestStreamMatchesWholeFile(t *testing.T) {
+	var buf bytes.Buffer
+	err := gen.Write(&buf, gen.Options{Claims: 40000, Beneficiaries: 300, Seed: 11,
+		From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sorted, err := eval.SortedByDate(bytes.NewReader(buf.Bytes()))
+	if err != nil || !sorted {
+		t.Fatalf("generated file: sorted %v, err %v", sorted, err)
+	}
+	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
+	streamed := streamAll(t, e, buf.Bytes(), true)
+	whole := streamAll(t, e, buf.Bytes(), false)
+	if len(streamed) != 40000 || len(whole) != 40000 {
+		t.Fatalf("got %d and %d results, want 40000", len(streamed), len(whole))
+	}
+	for i := range whole {
+		if !resultsEqual(streamed[i], whole[i]) {
+			t.Fatalf("line %d: streamed %+v, whole %+v", whole[i].Line, streamed[i], whole[i])
+		}
+		if whole[i].Line != i+2 {
+			t.Fatalf("result %d is line %d: results must come in input order", i, whole[i].Line)
+		}
+	}
+}
+
+func resultsEqual(a, b eval.Result) bool {
+	if len(a.Couches) != len(b.Couches) {
+		return false
+	}
+	for k := range a.Couches {
+		if a.Couches[k] != b.Couches[k] {
+			return false
+		}
+	}
+	a.Couches, b.Couches = nil, nil
+	a.Trace, b.Trace = nil, nil
+	return a.Line == b.Line && a.ID == b.ID && a.Err == b.Err && a.RC == b.RC && a.Reste == b.Reste && a.RONet == b.RONet && a.PF == b.PF && a.ROBrut == b.ROBrut
+}
+
+func TestStreamStopsOnEmitError(t *testing.T) {
+	var buf bytes.Buffer
+	gen.Write(&buf, gen.Options{Claims: 100000, Beneficiaries: 50, Seed: 1,
+		From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
+	r, _ := eval.NewReader(bytes.NewReader(buf.Bytes()))
+	defer r.Close()
+	calls := 0
+	boom := errors.New("broken pipe")
+	err := e.Stream(r, true, func([]eval.Result) error { calls++; return boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("Stream returned %v, want the emit error", err)
+	}
+	if calls != 1 {
+		t.Errorf("emit called %d times after failing; want 1", calls)
+	}
+}
+
+func TestSortedByDate(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		want bool
+	}{
+		{"id,assure,date,poste,frais\na,b,2026-01-01,x,1\nc,d,2026-01-01,x,1\ne,f,2026-02-01,x,1\n", true},
+		{"id,assure,date,poste,frais\na,b,2026-02-01,x,1\nc,d,2026-01-31,x,1\n", false},
+		{"poste;date;id;assure;frais\nx;2026-03-01;a;b;1\nx;bad;a;b;1\nx;2026-03-02;a;b;1\n", true},
+		{"id,assure,date,poste,frais\n\"a,1\",b,2026-05-01,x,1\nc,d,2026-06-01,x,1\n", false},
+	} {
+		got, err := eval.SortedByDate(strings.NewReader(c.data))
+		if err != nil || got != c.want {
+			t.Errorf("eval.SortedByDate(%q) = %v, %v; want %v", c.data, got, err, c.want)
+		}
+	}
+	if _, err := eval.SortedByDate(strings.NewReader("id,assure\n")); err == nil {
+		t.Error("a header without the required columns must be an error")
+	}
+}
+
+// readExample returns the text of a bundled example contract.
+func readExample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../exemples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

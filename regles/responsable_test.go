@@ -1,0 +1,24 @@
+package regles
+
+import "testing"
+
+func TestTicketModerateurFacultatif(t *testing.T) {
+	for code, want := range map[string]bool{
+		"prestations.cure_thermale":          true,
+		"prestations.cure_thermale.declaree": true,
+		"prestations":                        false,
+		"prestations.naissance":              false,
+		"soins.pharmacie":                    false,
+		"":                                   false,
+	} {
+		if got := TicketModerateurFacultatif(code); got != want {
+			t.Errorf("TicketModerateurFacultatif(%q) = %t, want %t", code, got, want)
+		}
+	}
+}
+
+func TestAideAuditiveClasseIIBase(t *testing.T) {
+	if b := AideAuditiveClasseIIBase(); b.String() != "400" || !b.LessThan(AideAuditiveClasseIIMax()) {
+		t.Errorf("AideAuditiveClasseIIBase() = %s, want 400, below the cap", b)
+	}
+}
