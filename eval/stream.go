@@ -25,8 +25,18 @@ const streamBatch = 1 << 14
 // it reads every claim first, since a later line may be dated before an
 // earlier one.
 func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error {
-	s := e.NewSession()
-	em := newEmitter(emit)
+	return StreamMany([]*Engine{e}, r, sorted, func(rs [][]Result) error { return emit(rs[0]) })
+}
+
+// StreamMany is Stream for several engines over one reading of the
+// claims, as a what-if analysis needs: emit gets, for each engine in
+// order, the results of the same batch of lines.
+func StreamMany(engines []*Engine, r *Reader, sorted bool, emit func([][]Result) error) error {
+	sessions := make([]*Session, len(engines))
+	for i, e := range engines {
+		sessions[i] = e.NewSession()
+	}
+	em := newEmitter(len(engines), emit)
 	var pending []Claim
 	for {
 		var err error
@@ -38,7 +48,7 @@ func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error
 		}
 		if eof {
 			if len(pending) > 0 {
-				em.evaluate(s, pending)
+				em.evaluate(sessions, pending)
 			}
 			return em.close()
 		}
@@ -51,7 +61,7 @@ func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error
 		if cut == 0 {
 			continue
 		}
-		if !em.evaluate(s, pending[:cut]) {
+		if !em.evaluate(sessions, pending[:cut]) {
 			return em.close()
 		}
 		n := copy(pending, pending[cut:])
@@ -61,20 +71,22 @@ func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error
 }
 
 // emitter hands evaluated batches to emit on a goroutine of its own, with
-// two result buffers: one being evaluated while the other is emitted.
+// two sets of result buffers: one being evaluated while the other is
+// emitted.
 type emitter struct {
-	emit   func([]Result) error
-	bufs   [2][]Result
+	emit   func([][]Result) error
+	bufs   [2][][]Result // per set, one buffer per engine
 	next   int
-	free   [2]chan struct{} // holds a token while buffer k may be evaluated into
-	batch  chan []Result
+	free   [2]chan struct{} // holds a token while set k may be evaluated into
+	batch  chan [][]Result
 	done   chan error
 	failed atomic.Bool // emit returned an error: stop evaluating
 }
 
-func newEmitter(emit func([]Result) error) *emitter {
-	em := &emitter{emit: emit, batch: make(chan []Result), done: make(chan error, 1)}
+func newEmitter(engines int, emit func([][]Result) error) *emitter {
+	em := &emitter{emit: emit, batch: make(chan [][]Result), done: make(chan error, 1)}
 	for k := range em.free {
+		em.bufs[k] = make([][]Result, engines)
 		em.free[k] = make(chan struct{}, 1)
 		em.free[k] <- struct{}{}
 	}
@@ -97,22 +109,25 @@ func (em *emitter) run() {
 	em.done <- err
 }
 
-// evaluate evaluates a batch into the next free buffer and queues it for
-// emit. It reports false once emit has failed.
-func (em *emitter) evaluate(s *Session, batch []Claim) bool {
+// evaluate evaluates a batch with every session into the next free set of
+// buffers and queues it for emit. It reports false once emit has failed.
+func (em *emitter) evaluate(sessions []*Session, batch []Claim) bool {
 	k := em.next
 	<-em.free[k]
 	if em.failed.Load() {
 		return false
 	}
-	out := em.bufs[k]
-	if cap(out) < len(batch) {
-		out = slices.Grow(out[:0], len(batch))
+	set := em.bufs[k]
+	for i, s := range sessions {
+		out := set[i]
+		if cap(out) < len(batch) {
+			out = slices.Grow(out[:0], len(batch))
+		}
+		out = out[:len(batch)]
+		set[i] = out
+		s.Evaluate(batch, out)
 	}
-	out = out[:len(batch)]
-	em.bufs[k] = out
-	s.Evaluate(batch, out)
-	em.batch <- out
+	em.batch <- set
 	em.next ^= 1
 	return true
 }
