@@ -77,6 +77,19 @@ func (s *Session) Evaluate(batch []Claim, out []Result) {
 	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
 }
 
+// Reserve prepares the session for about n more lines, so that the
+// tables of ids seen do not grow while lines are evaluated. It is only a
+// hint: more lines are fine.
+func (s *Session) Reserve(n int) {
+	if n <= 0 {
+		return
+	}
+	w := len(s.shards)
+	for _, sh := range s.shards {
+		sh.ids.reserve(sh.ids.n + n/w + n/(8*w))
+	}
+}
+
 // parallel runs f(0) ... f(workers-1), in the calling goroutine when there
 // is one worker.
 func (s *Session) parallel(f func(k int)) {

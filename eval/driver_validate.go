@@ -94,7 +94,7 @@ type idSlot struct {
 func (t *idTable) firstLine(id string, h uint64, line int) (int, bool) {
 	h |= 1 // 0 marks an empty slot
 	if 4*(t.n+1) > 3*len(t.slots) {
-		t.grow()
+		t.grow(max(1024, 2*len(t.slots)))
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -111,10 +111,10 @@ func (t *idTable) firstLine(id string, h uint64, line int) (int, bool) {
 	}
 }
 
-// grow doubles the slots and reinserts the ids.
-func (t *idTable) grow() {
+// grow resizes the slots to size, a power of two, and reinserts the ids.
+func (t *idTable) grow(size int) {
 	old := t.slots
-	t.slots = make([]idSlot, max(1024, 2*len(old)))
+	t.slots = make([]idSlot, size)
 	mask := uint64(len(t.slots) - 1)
 	for _, s := range old {
 		if s.hash == 0 {
@@ -125,5 +125,16 @@ func (t *idTable) grow() {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = s
+	}
+}
+
+// reserve sizes the table for n ids without growing.
+func (t *idTable) reserve(n int) {
+	size := 1024
+	for 3*size < 4*(n+1) {
+		size *= 2
+	}
+	if size > len(t.slots) {
+		t.grow(size)
 	}
 }

@@ -19,22 +19,32 @@ const streamBatch = 1 << 14
 // Results it is given are reused once it returns. The first error of emit
 // or of r stops the stream and is returned.
 //
-// When sorted is true the claims must come in non-decreasing date order
-// (SortedByDate tells): Stream then evaluates them batch by batch, and
+// When o.Sorted is true the claims must come in non-decreasing date
+// order (Survey tells): Stream then evaluates them batch by batch, and
 // memory grows with the number of beneficiaries, not of lines. Otherwise
 // it reads every claim first, since a later line may be dated before an
 // earlier one.
-func (e *Engine) Stream(r *Reader, sorted bool, emit func([]Result) error) error {
-	return StreamMany([]*Engine{e}, r, sorted, func(rs [][]Result) error { return emit(rs[0]) })
+func (e *Engine) Stream(r *Reader, o StreamOptions, emit func([]Result) error) error {
+	return StreamMany([]*Engine{e}, r, o, func(rs [][]Result) error { return emit(rs[0]) })
+}
+
+// StreamOptions describe the claims a stream will read.
+type StreamOptions struct {
+	// Sorted tells that the claims come in non-decreasing date order.
+	Sorted bool
+	// Lines is the number of lines expected, 0 when unknown: a capacity
+	// hint that spares the sessions growing their tables.
+	Lines int
 }
 
 // StreamMany is Stream for several engines over one reading of the
 // claims, as a what-if analysis needs: emit gets, for each engine in
 // order, the results of the same batch of lines.
-func StreamMany(engines []*Engine, r *Reader, sorted bool, emit func([][]Result) error) error {
+func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Result) error) error {
 	sessions := make([]*Session, len(engines))
 	for i, e := range engines {
 		sessions[i] = e.NewSession()
+		sessions[i].Reserve(o.Lines)
 	}
 	em := newEmitter(len(engines), emit)
 	var pending []Claim
@@ -52,7 +62,7 @@ func StreamMany(engines []*Engine, r *Reader, sorted bool, emit func([][]Result)
 			}
 			return em.close()
 		}
-		if !sorted || len(pending) < streamBatch {
+		if !o.Sorted || len(pending) < streamBatch {
 			continue
 		}
 		// Every claim dated before the last date read is final: the
@@ -161,42 +171,58 @@ func readyPrefix(claims []Claim) int {
 	return i
 }
 
-// SortedByDate reports whether the data lines of a claims file come in
-// non-decreasing order of their date column, reading it once without
-// decoding the other columns. Lines whose date is not a well-formed
-// YYYY-MM-DD are ignored: the reader rejects them anyway. A line with a
-// quote before its date counts as unsorted, so the file is read whole. A
+// Survey is what a quick pass over a claims file tells.
+type Survey struct {
+	// Sorted tells that the data lines come in non-decreasing order of
+	// their date column.
+	Sorted bool
+	// Lines counts the non-blank data lines.
+	Lines int
+}
+
+// SurveyClaims reads a claims file once without decoding its lines, to
+// tell whether it is sorted by date and how many lines it has. Lines whose
+// date is not a well-formed YYYY-MM-DD are ignored for the order: the
+// reader rejects them anyway. A line with a quote before its date counts
+// as unsorted, so the file is read whole, which is always correct. A
 // header error is returned as from NewReader.
-func SortedByDate(src io.Reader) (bool, error) {
+func SurveyClaims(src io.Reader) (Survey, error) {
 	br := bufio.NewReaderSize(src, 1<<20)
 	sep, cols, rest, _, err := readHeader(br)
 	if err != nil {
-		return false, err
+		return Survey{}, err
 	}
 	dateCol := slices.Index(cols, colDate)
-	r := io.MultiReader(bytes.NewReader(rest), br)
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(io.MultiReader(bytes.NewReader(rest), br))
 	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
+	sv := Survey{Sorted: true}
 	var prev [10]byte
 	have := false
 	for sc.Scan() {
-		date, quoted := nthField(sc.Bytes(), sep, dateCol)
+		line := sc.Bytes()
+		if len(bytes.Trim(line, " \t\r")) == 0 {
+			continue
+		}
+		sv.Lines++
+		if !sv.Sorted {
+			continue
+		}
+		date, quoted := nthField(line, sep, dateCol)
 		if quoted {
-			// Quotes before the date column make the simple split
-			// unreliable; without certainty the file is read whole,
-			// which is always correct.
-			return false, nil
+			sv.Sorted = false
+			continue
 		}
 		if !wellFormedDate(date) {
 			continue
 		}
 		if have && bytes.Compare(date, prev[:]) < 0 {
-			return false, nil
+			sv.Sorted = false
+			continue
 		}
 		copy(prev[:], date)
 		have = true
 	}
-	return true, sc.Err()
+	return sv, sc.Err()
 }
 
 // nthField returns field k of a CSV line split on sep, trimmed of spaces

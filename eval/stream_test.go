@@ -21,7 +21,7 @@ func streamAll(t *testing.T, e *eval.Engine, data []byte, sorted bool) []eval.Re
 		t.Fatal(err)
 	}
 	var all []eval.Result
-	err = e.Stream(r, sorted, func(rs []eval.Result) error {
+	err = e.Stream(r, eval.StreamOptions{Sorted: sorted}, func(rs []eval.Result) error {
 		for _, x := range rs {
 			x.Couches = append([]eval.Couche(nil), x.Couches...)
 			all = append(all, x)
@@ -43,9 +43,9 @@ func TestStreamMatchesWholeFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sorted, err := eval.SortedByDate(bytes.NewReader(buf.Bytes()))
-	if err != nil || !sorted {
-		t.Fatalf("generated file: sorted %v, err %v", sorted, err)
+	sv, err := eval.SurveyClaims(bytes.NewReader(buf.Bytes()))
+	if err != nil || !sv.Sorted || sv.Lines != 40000 {
+		t.Fatalf("generated file: survey %+v, err %v", sv, err)
 	}
 	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
 	streamed := streamAll(t, e, buf.Bytes(), true)
@@ -86,7 +86,7 @@ func TestStreamStopsOnEmitError(t *testing.T) {
 	defer r.Close()
 	calls := 0
 	boom := errors.New("broken pipe")
-	err := e.Stream(r, true, func([]eval.Result) error { calls++; return boom })
+	err := e.Stream(r, eval.StreamOptions{Sorted: true}, func([]eval.Result) error { calls++; return boom })
 	if !errors.Is(err, boom) {
 		t.Fatalf("Stream returned %v, want the emit error", err)
 	}
@@ -95,7 +95,7 @@ func TestStreamStopsOnEmitError(t *testing.T) {
 	}
 }
 
-func TestSortedByDate(t *testing.T) {
+func TestSurveyClaims(t *testing.T) {
 	for _, c := range []struct {
 		data string
 		want bool
@@ -105,12 +105,15 @@ func TestSortedByDate(t *testing.T) {
 		{"poste;date;id;assure;frais\nx;2026-03-01;a;b;1\nx;bad;a;b;1\nx;2026-03-02;a;b;1\n", true},
 		{"id,assure,date,poste,frais\n\"a,1\",b,2026-05-01,x,1\nc,d,2026-06-01,x,1\n", false},
 	} {
-		got, err := eval.SortedByDate(strings.NewReader(c.data))
-		if err != nil || got != c.want {
-			t.Errorf("eval.SortedByDate(%q) = %v, %v; want %v", c.data, got, err, c.want)
+		got, err := eval.SurveyClaims(strings.NewReader(c.data))
+		if err != nil || got.Sorted != c.want {
+			t.Errorf("SurveyClaims(%q) = %+v, %v; want sorted %v", c.data, got, err, c.want)
+		}
+		if want := strings.Count(strings.TrimSpace(c.data), "\n"); got.Lines != want {
+			t.Errorf("SurveyClaims(%q) counted %d lines, want %d", c.data, got.Lines, want)
 		}
 	}
-	if _, err := eval.SortedByDate(strings.NewReader("id,assure\n")); err == nil {
+	if _, err := eval.SurveyClaims(strings.NewReader("id,assure\n")); err == nil {
 		t.Error("a header without the required columns must be an error")
 	}
 }

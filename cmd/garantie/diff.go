@@ -47,7 +47,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		engines = append(engines, e)
 	}
 
-	in, sorted, closeIn, err := openClaims(*claims, stdin)
+	in, survey, closeIn, err := openClaims(*claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage
@@ -61,7 +61,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer reader.Close()
 
 	cmp := eval.NewComparison()
-	err = eval.StreamMany(engines, reader, sorted, func(rs [][]eval.Result) error {
+	err = eval.StreamMany(engines, reader, survey, func(rs [][]eval.Result) error {
 		cmp.Add(rs[0], rs[1])
 		return nil
 	})

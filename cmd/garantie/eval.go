@@ -37,7 +37,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	in, sorted, closeIn, err := openClaims(*claims, stdin)
+	in, survey, closeIn, err := openClaims(*claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
@@ -52,7 +52,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	bw := bufio.NewWriterSize(stdout, 1<<20)
 	out := newResultWriter(*format, bw, len(progs), *explain)
-	err = engine.Stream(reader, sorted, out.write)
+	err = engine.Stream(reader, survey, out.write)
 	if err == nil {
 		err = out.finish()
 	}
@@ -70,30 +70,30 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// openClaims opens the claims file and tells whether it is sorted by date,
-// which lets the engine stream it. Standard input is read as unsorted:
-// telling would mean reading it twice.
-func openClaims(path string, stdin io.Reader) (r io.Reader, sorted bool, closeFn func(), err error) {
+// openClaims opens the claims file and surveys it: whether it is sorted
+// by date, which lets the engine stream it, and how many lines it has.
+// Standard input is read as unsorted: telling would mean reading it twice.
+func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions, closeFn func(), err error) {
 	if path == "-" {
-		return stdin, false, func() {}, nil
+		return stdin, o, func() {}, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, false, nil, err
+		return nil, o, nil, err
 	}
 	closeFn = func() { f.Close() }
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return f, false, closeFn, nil
+		return f, o, closeFn, nil
 	}
-	sorted, err = eval.SortedByDate(f)
+	sv, err := eval.SurveyClaims(f)
 	var herr *eval.HeaderError
 	if err != nil && !errors.As(err, &herr) {
 		f.Close()
-		return nil, false, nil, err
+		return nil, o, nil, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()
-		return nil, false, nil, err
+		return nil, o, nil, err
 	}
-	return f, sorted, closeFn, nil
+	return f, eval.StreamOptions{Sorted: sv.Sorted, Lines: sv.Lines}, closeFn, nil
 }
