@@ -36,7 +36,7 @@ type lineInfo struct {
 // shard is the state one worker owns.
 type shard struct {
 	ids     idTable
-	assures map[string]assureEntry
+	assures assureTable
 	worker  worker
 	order   []orderKey
 }
@@ -49,7 +49,7 @@ type orderKey struct {
 }
 
 func newShard(e *Engine) *shard {
-	return &shard{assures: map[string]assureEntry{}, worker: newWorker(e)}
+	return &shard{worker: newWorker(e)}
 }
 
 // Evaluate evaluates batch, writing the outcome of batch[i] to out[i]; out

@@ -30,6 +30,7 @@ func (sh *shard) checkIDs(batch []Claim, out []Result, info []lineInfo, k, w int
 // assureEntry is the family a beneficiary was first seen in, and the
 // beneficiary's number in the session.
 type assureEntry struct {
+	assure  string
 	famille string
 	line    int
 	id      int32
@@ -46,16 +47,68 @@ func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, 
 			continue
 		}
 		c := &batch[i]
-		e, seen := sh.assures[c.Assure]
+		e, seen := sh.assures.find(c.Assure, in.assureHash)
 		switch {
 		case !seen:
-			e = assureEntry{famille: strings.Clone(c.Famille), line: c.Line, id: int32(len(sh.assures)*w + k)}
-			sh.assures[strings.Clone(c.Assure)] = e
+			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: c.Line, id: int32(sh.assures.n*w + k)}
+			sh.assures.added()
 		case e.famille != c.Famille:
 			reject(&out[i], in, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
 			continue
 		}
 		in.beneficiary = e.id
+	}
+}
+
+// assureTable maps beneficiaries to the entry of their first line, by
+// open addressing on the hash the session already computed.
+type assureTable struct {
+	slots []assureSlot // len is 0 or a power of two
+	n     int
+}
+
+type assureSlot struct {
+	hash uint64 // 0 for an empty slot
+	assureEntry
+}
+
+// find returns the entry of assure, whose hash is h, and whether it was
+// there; when it was not, the returned entry is an empty slot to fill,
+// after which added must be called.
+func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
+	h |= 1
+	if 4*(t.n+1) > 3*len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.hash == 0 {
+			s.hash = h
+			return &s.assureEntry, false
+		}
+		if s.hash == h && s.assure == assure {
+			return &s.assureEntry, true
+		}
+	}
+}
+
+// added records that the entry find returned was filled.
+func (t *assureTable) added() { t.n++ }
+
+func (t *assureTable) grow() {
+	old := t.slots
+	t.slots = make([]assureSlot, max(1024, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for _, s := range old {
+		if s.hash == 0 {
+			continue
+		}
+		i := s.hash & mask
+		for t.slots[i].hash != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = s
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 )
 
@@ -192,57 +194,177 @@ func SurveyClaims(src io.Reader) (Survey, error) {
 	if err != nil {
 		return Survey{}, err
 	}
-	dateCol := slices.Index(cols, colDate)
-	sc := bufio.NewScanner(io.MultiReader(bytes.NewReader(rest), br))
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	sv := Survey{Sorted: true}
-	var prev [10]byte
-	have := false
-	for sc.Scan() {
-		line := sc.Bytes()
-		if len(bytes.Trim(line, " \t\r")) == 0 {
-			continue
-		}
-		sv.Lines++
-		if !sv.Sorted {
-			continue
-		}
-		date, quoted := nthField(line, sep, dateCol)
-		if quoted {
-			sv.Sorted = false
-			continue
-		}
-		if !wellFormedDate(date) {
-			continue
-		}
-		if have && bytes.Compare(date, prev[:]) < 0 {
-			sv.Sorted = false
-			continue
-		}
-		copy(prev[:], date)
-		have = true
+	var sv surveyor
+	sv.init(sep, slices.Index(cols, colDate))
+	return sv.scan(io.MultiReader(bytes.NewReader(rest), br))
+}
+
+// SurveyFile is SurveyClaims for a file of known size that can be read at
+// any offset: the data lines are cut in one part per core, surveyed in
+// parallel, and the parts joined.
+func SurveyFile(f io.ReaderAt, size int64) (Survey, error) {
+	sep, cols, _, _, err := readHeader(io.NewSectionReader(f, 0, size))
+	if err != nil {
+		return Survey{}, err
 	}
-	return sv, sc.Err()
+	start, err := headerEnd(f, size)
+	if err != nil {
+		return Survey{}, err
+	}
+	parts := max(1, min(runtime.GOMAXPROCS(0), int((size-start)>>20)))
+	bounds := []int64{start}
+	for k := 1; k < parts; k++ {
+		at := start + (size-start)*int64(k)/int64(parts)
+		at, err := nextLine(f, at, size)
+		if err != nil {
+			return Survey{}, err
+		}
+		bounds = append(bounds, max(at, bounds[len(bounds)-1]))
+	}
+	bounds = append(bounds, size)
+
+	results := make([]surveyor, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		results[k].init(sep, slices.Index(cols, colDate))
+		wg.Go(func() {
+			_, errs[k] = results[k].scan(io.NewSectionReader(f, bounds[k], bounds[k+1]-bounds[k]))
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return Survey{}, err
+	}
+	total := results[0]
+	for _, r := range results[1:] {
+		total.merge(&r)
+	}
+	return total.sv, nil
+}
+
+// headerEnd returns the offset just after the header record's line break,
+// reading as the reader does (quotes may hold line breaks).
+func headerEnd(f io.ReaderAt, size int64) (int64, error) {
+	buf := make([]byte, min(size, maxHeaderSize+1))
+	n, err := f.ReadAt(buf, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return 0, err
+	}
+	buf = buf[:n]
+	b := bytes.TrimPrefix(buf, utf8BOM)
+	sep := detectSeparator(b[:max(0, bytes.IndexByte(b, '\n'))])
+	_, next, _, ended := splitRecord(b, 0, sep, nil)
+	if !ended {
+		return size, nil
+	}
+	return int64(len(buf)-len(b)) + int64(next), nil
+}
+
+// nextLine returns the offset of the first line that starts at or after
+// at.
+func nextLine(f io.ReaderAt, at, size int64) (int64, error) {
+	var buf [4096]byte
+	for at < size {
+		n, err := f.ReadAt(buf[:min(int64(len(buf)), size-at)], at)
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			return at + int64(i) + 1, nil
+		}
+		at += int64(n)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return 0, err
+		}
+		if n == 0 {
+			break
+		}
+	}
+	return size, nil
+}
+
+// surveyor surveys a run of data lines.
+type surveyor struct {
+	sep         byte
+	dateCol     int
+	sv          Survey
+	first, last [10]byte // first and last well-formed dates seen
+	have        bool
+}
+
+func (s *surveyor) init(sep byte, dateCol int) {
+	s.sep, s.dateCol, s.sv.Sorted = sep, dateCol, true
+}
+
+func (s *surveyor) scan(r io.Reader) (Survey, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
+	for sc.Scan() {
+		s.line(sc.Bytes())
+	}
+	return s.sv, sc.Err()
+}
+
+func (s *surveyor) line(line []byte) {
+	if len(bytes.Trim(line, " \t\r")) == 0 {
+		return
+	}
+	s.sv.Lines++
+	if !s.sv.Sorted {
+		return
+	}
+	date, quoted := nthField(line, s.sep, s.dateCol)
+	if quoted {
+		s.sv.Sorted = false
+		return
+	}
+	if !wellFormedDate(date) {
+		return
+	}
+	if !s.have {
+		copy(s.first[:], date)
+		s.have = true
+	} else if bytes.Compare(date, s.last[:]) < 0 {
+		s.sv.Sorted = false
+		return
+	}
+	copy(s.last[:], date)
+}
+
+// merge appends the survey of the lines that follow s's.
+func (s *surveyor) merge(next *surveyor) {
+	s.sv.Lines += next.sv.Lines
+	s.sv.Sorted = s.sv.Sorted && next.sv.Sorted
+	if !next.have {
+		return
+	}
+	if s.have && bytes.Compare(next.first[:], s.last[:]) < 0 {
+		s.sv.Sorted = false
+	}
+	if !s.have {
+		s.first, s.have = next.first, true
+	}
+	s.last = next.last
 }
 
 // nthField returns field k of a CSV line split on sep, trimmed of spaces
 // and quotes, or nil when the line has fewer fields. It reports quoted
 // when a quote stands before field k, where a separator may be quoted.
 func nthField(line []byte, sep byte, k int) (f []byte, quoted bool) {
+	hasQuote := bytes.IndexByte(line, '"') >= 0
+	rest := line
 	for range k {
-		i := bytes.IndexByte(line, sep)
-		if bytes.IndexByte(line[:max(i, 0)], '"') >= 0 || i < 0 && bytes.IndexByte(line, '"') >= 0 {
-			return nil, true
-		}
+		i := bytes.IndexByte(rest, sep)
 		if i < 0 {
-			return nil, false
+			return nil, hasQuote
 		}
-		line = line[i+1:]
+		rest = rest[i+1:]
 	}
-	if i := bytes.IndexByte(line, sep); i >= 0 {
-		line = line[:i]
+	if hasQuote && bytes.IndexByte(line[:len(line)-len(rest)], '"') >= 0 {
+		return nil, true
 	}
-	return bytes.Trim(line, " \t\r\""), false
+	if i := bytes.IndexByte(rest, sep); i >= 0 {
+		rest = rest[:i]
+	}
+	return bytes.Trim(rest, " \t\r\""), false
 }
 
 func wellFormedDate(b []byte) bool {

@@ -127,3 +127,40 @@ func readExample(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// TestSurveyFileMatchesSurveyClaims cuts files at every kind of place and
+// checks that the parallel survey agrees with the sequential one.
+func TestSurveyFileMatchesSurveyClaims(t *testing.T) {
+	var big bytes.Buffer
+	gen.Write(&big, gen.Options{Claims: 60000, Beneficiaries: 100, Seed: 5,
+		From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	sorted := big.String()
+	lines := strings.Split(strings.TrimSuffix(sorted, "\n"), "\n")
+	// Swap two lines in the middle: only the parallel cut sees them apart.
+	mid := len(lines) / 2
+	swapped := append([]string(nil), lines...)
+	swapped[mid], swapped[mid+1] = lines[mid+1], lines[mid]
+	for mid < len(lines)-1 && strings.Split(lines[mid], ",")[3] == strings.Split(lines[mid+1], ",")[3] {
+		mid++
+		swapped = append([]string(nil), lines...)
+		swapped[mid], swapped[mid+1] = lines[mid+1], lines[mid]
+	}
+	for name, data := range map[string]string{
+		"sorted":     sorted,
+		"swapped":    strings.Join(swapped, "\n") + "\n",
+		"crlf":       strings.ReplaceAll(sorted, "\n", "\r\n"),
+		"blank":      strings.Replace(sorted, "\n", "\n\n  \n", 500),
+		"small":      "id;assure;date;poste;frais\na;b;2026-01-02;x;1\n",
+		"headeronly": "id,assure,date,poste,frais\n",
+	} {
+		want, err1 := eval.SurveyClaims(strings.NewReader(data))
+		got, err2 := eval.SurveyFile(strings.NewReader(data), int64(len(data)))
+		if err1 != nil || err2 != nil || got != want {
+			t.Errorf("%s: SurveyFile %+v (%v), SurveyClaims %+v (%v)", name, got, err2, want, err1)
+		}
+	}
+	sv, _ := eval.SurveyFile(strings.NewReader(strings.Join(swapped, "\n")+"\n"), int64(len(strings.Join(swapped, "\n"))+1))
+	if sv.Sorted {
+		t.Error("a file with two lines out of order was surveyed as sorted")
+	}
+}

@@ -23,14 +23,31 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	// Every file is checked, even after one fails.
+	// Every file is checked, even after one fails. Files are checked in
+	// parallel, keeping only what the report needs, and reported in the
+	// order given.
+	type checked struct {
+		src   []byte
+		diags diag.Diagnostics
+		err   error
+	}
+	paths := fs.Args()
+	results := make([]checked, len(paths))
+	forEachParallel(len(paths), func(i int) {
+		if c, err := loadContract(paths[i]); err != nil {
+			results[i].err = err
+		} else {
+			results[i] = checked{src: c.src, diags: c.diags}
+		}
+	})
+
 	status := exitOK
 	var all diag.Diagnostics
 	src := diag.Source{}
-	for _, path := range fs.Args() {
-		c, err := loadContract(path)
-		if err != nil {
-			fmt.Fprintf(stderr, "garantie check: %v\n", err)
+	for i, path := range paths {
+		c := results[i]
+		if c.err != nil {
+			fmt.Fprintf(stderr, "garantie check: %v\n", c.err)
 			status = exitUsage
 			continue
 		}

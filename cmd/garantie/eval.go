@@ -82,10 +82,11 @@ func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions
 		return nil, o, nil, err
 	}
 	closeFn = func() { f.Close() }
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
 		return f, o, closeFn, nil
 	}
-	sv, err := eval.SurveyClaims(f)
+	sv, err := eval.SurveyFile(f, info.Size())
 	var herr *eval.HeaderError
 	if err != nil && !errors.As(err, &herr) {
 		f.Close()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
+	"sync"
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
@@ -33,6 +35,26 @@ func loadContract(path string) (*contract, error) {
 		return nil, err
 	}
 	return analyse(path, src), nil
+}
+
+// forEachParallel calls f(i) for each i in [0, n) on up to GOMAXPROCS
+// goroutines. f must only write state owned by its index, so that the
+// result does not depend on the schedule.
+func forEachParallel(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func analyse(path string, src []byte) *contract {
