@@ -35,16 +35,23 @@ type syntaxError struct {
 	i    int     // index of the unexpected token; len(code) at the end of the line
 }
 
-// explain converts a participle error on the declaration code into one
-// diagnostic. Participle's own text is not used: it only gives the
-// position, and the message is chosen from the tokens before it.
-func explain(name string, src []byte, code []Token, err error) diag.Diagnostic {
-	e := syntaxError{src: src, code: code, i: len(code)}
+// errorIndex returns the index in the declaration code of the token a
+// participle error is at, or len(code) at the end of the line. It is all
+// that is used of the error: participle's own text never reaches the user.
+func errorIndex(code []Token, err error) int {
 	var perr participle.Error
-	if errors.As(err, &perr) {
-		off := perr.Position().Offset
-		e.i = sort.Search(len(code), func(k int) bool { return code[k].Range.Start.Offset >= off })
+	if !errors.As(err, &perr) {
+		return len(code)
 	}
+	off := perr.Position().Offset
+	return sort.Search(len(code), func(k int) bool { return code[k].Range.Start.Offset >= off })
+}
+
+// explain converts a syntax error at the token of index i of the
+// declaration code (see errorIndex) into one diagnostic, choosing the
+// message from the tokens before it.
+func explain(name string, src []byte, code []Token, i int) diag.Diagnostic {
+	e := syntaxError{src: src, code: code, i: i}
 	var d diag.Diagnostic
 	if headerKeywords[code[0].Norm] && code[0].Kind == Ident {
 		d = e.header()

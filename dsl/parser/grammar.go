@@ -14,6 +14,13 @@ import (
 // exact ranges. The grammar is deliberately permissive (any word may be a
 // unit, a base, a period or a condition); the checker gives meaning to
 // words and reports misuse.
+//
+// The grammar must look at a token only through its type and through
+// literals, as it does now: Parse reuses the outcome of one declaration
+// for every other of the same shape (see memo.go). Where the alternatives
+// of a disjunction start with different tokens, the most frequent comes
+// first: participle tries them in order, and a failed try costs
+// allocations even when it consumes nothing.
 
 // declG is one declaration: a header line or a rule.
 type declG struct {
@@ -83,18 +90,18 @@ type horsG struct {
 	Object  lexer.Token `parser:"@'parcours'"`
 }
 
-// garantieG is "non couvert", terms with optional limits, or limits.
+// garantieG is terms with optional limits, limits, or "non couvert".
 type garantieG struct {
-	NonCouvert []lexer.Token `parser:"( @('non' 'couvert')"`
-	Terms      []*termG      `parser:"| @@ ( '+' @@ )*"`
+	Terms      []*termG      `parser:"( @@ ( '+' @@ )*"`
 	TermLimits []*limitG     `parser:"  ( ',' @@ )*"`
-	Limits     []*limitG     `parser:"| @@ ( ',' @@ )* )"`
+	Limits     []*limitG     `parser:"| @@ ( ',' @@ )*"`
+	NonCouvert []lexer.Token `parser:"| @('non' 'couvert') )"`
 }
 
 type termG struct {
-	FraisReels *fraisReelsG `parser:"  @@"`
+	Value      *valueTermG  `parser:"  @@"`
 	Forfait    *forfaitG    `parser:"| @@"`
-	Value      *valueTermG  `parser:"| @@"`
+	FraisReels *fraisReelsG `parser:"| @@"`
 }
 
 type fraisReelsG struct {
@@ -199,22 +206,14 @@ func (definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 
 // tokenLexer replays scanned tokens to participle, then an EOF token.
 type tokenLexer struct {
-	toks []lexer.Token
-	eof  lexer.Token
+	filename string
+	toks     []Token
+	eof      lexer.Token
 }
 
 func newTokenLexer(filename string, toks []Token, end lexer.Position) *tokenLexer {
-	l := &tokenLexer{toks: make([]lexer.Token, len(toks))}
-	for i, t := range toks {
-		l.toks[i] = lexer.Token{
-			Type:  tokenType(t.Kind),
-			Value: t.Norm,
-			Pos:   lexer.Position{Filename: filename, Offset: t.Range.Start.Offset, Line: t.Range.Start.Line, Column: t.Range.Start.Col},
-		}
-	}
 	end.Filename = filename
-	l.eof = lexer.EOFToken(end)
-	return l
+	return &tokenLexer{filename: filename, toks: toks, eof: lexer.EOFToken(end)}
 }
 
 // Next returns the next token, or EOF once all are consumed.
@@ -224,5 +223,9 @@ func (l *tokenLexer) Next() (lexer.Token, error) {
 	}
 	t := l.toks[0]
 	l.toks = l.toks[1:]
-	return t, nil
+	return lexer.Token{
+		Type:  tokenType(t.Kind),
+		Value: t.Norm,
+		Pos:   lexer.Position{Filename: l.filename, Offset: t.Range.Start.Offset, Line: t.Range.Start.Line, Column: t.Range.Start.Col},
+	}, nil
 }

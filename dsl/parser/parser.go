@@ -4,7 +4,10 @@
 // columns in characters. The file is then cut into declarations at each
 // newline and ';', and each declaration is parsed on its own by a
 // participle grammar, so a broken line yields one diagnostic and a
-// *ast.BadDecl while the rest of the file is still read. Participle's
+// *ast.BadDecl while the rest of the file is still read. Participle runs
+// once per shape of declaration, not once per line (see shapeMemo), and
+// the declarations of a long file are parsed on several goroutines; the
+// result is the same as parsing each line in turn. Participle's
 // errors never reach the user: they are converted at this boundary into
 // diagnostics with stable codes (see Codes), plain-words messages and
 // hints.
@@ -16,6 +19,7 @@
 package parser
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,62 +38,86 @@ import (
 // could read, together with every diagnostic, in source order.
 func Parse(name string, src []byte) (*ast.File, diag.Diagnostics) {
 	toks, lexDiags := Scan(name, src)
+	shapes := newShapeMemo()
 	file := &ast.File{Name: name, Range: diag.Range{Start: startPos(src), End: endPos(src)}}
+	segs := split(toks, lexDiags, file)
+	decls := make([]ast.Decl, len(segs))
+	diags := make([]diag.Diagnostics, len(segs))
+	parseSegments(len(segs), func(i int) {
+		decls[i], diags[i] = parseSegment(name, src, segs[i], shapes)
+	})
+	if len(segs) > 0 {
+		file.Decls = decls
+	}
 	var ds diag.Diagnostics
+	for _, d := range diags {
+		ds = append(ds, d...)
+	}
+	return file, ds
+}
+
+// segment is one declaration to parse: the tokens between two separators
+// without the comments, and the lexical errors found among them.
+type segment struct {
+	code     []Token
+	lexDiags diag.Diagnostics
+}
+
+// split cuts toks into segments at each Newline and Semicolon, hands each
+// lexical error to the segment it occurs in, and moves comments to file.
+// Segments holding neither code nor errors are left out.
+func split(toks []Token, lexDiags diag.Diagnostics, file *ast.File) []segment {
+	segs := make([]segment, 0, len(toks)/8+1)
 	for {
 		n := slices.IndexFunc(toks, func(t Token) bool { return t.Kind == Newline || t.Kind == Semicolon })
 		last := n < 0
 		if last {
 			n = len(toks)
 		}
-		var segDiags diag.Diagnostics
+		seg := segment{code: toks[:n]}
 		for len(lexDiags) > 0 && (last || lexDiags[0].Range.Start.Offset < toks[n].Range.Start.Offset) {
-			segDiags = append(segDiags, lexDiags[0])
+			seg.lexDiags = append(seg.lexDiags, lexDiags[0])
 			lexDiags = lexDiags[1:]
 		}
-		decl, d := parseSegment(name, src, toks[:n], segDiags, file)
-		if decl != nil {
-			file.Decls = append(file.Decls, decl)
+		if slices.ContainsFunc(seg.code, func(t Token) bool { return t.Kind == Comment }) {
+			var code []Token
+			for _, t := range seg.code {
+				if t.Kind == Comment {
+					file.Comments = append(file.Comments, &ast.Comment{Range: t.Range, Text: t.Raw})
+				} else {
+					code = append(code, t)
+				}
+			}
+			seg.code = code
 		}
-		ds = append(ds, d...)
+		if len(seg.code) > 0 || len(seg.lexDiags) > 0 {
+			segs = append(segs, seg)
+		}
 		if last {
-			break
+			return segs
 		}
 		toks = toks[n+1:]
 	}
-	return file, ds
 }
 
-// parseSegment parses the tokens between two separators. Comments go to
-// file. A segment with a lexical error becomes a BadDecl reporting only
-// its first error, so one bad character gives one diagnostic.
-func parseSegment(name string, src []byte, seg []Token, lexDiags diag.Diagnostics, file *ast.File) (ast.Decl, diag.Diagnostics) {
-	var code []Token
-	for _, t := range seg {
-		if t.Kind == Comment {
-			file.Comments = append(file.Comments, &ast.Comment{Range: t.Range, Text: t.Raw})
-		} else {
-			code = append(code, t)
-		}
-	}
-	if len(lexDiags) > 0 {
-		r := lexDiags[0].Range
+// parseSegment parses the code of one declaration. A segment with a
+// lexical error becomes a BadDecl reporting only its first error, so one
+// bad character gives one diagnostic.
+func parseSegment(name string, src []byte, seg segment, shapes *shapeMemo) (ast.Decl, diag.Diagnostics) {
+	code := seg.code
+	if len(seg.lexDiags) > 0 {
+		r := seg.lexDiags[0].Range
 		if len(code) > 0 {
 			r = r.Join(diag.Range{Start: code[0].Range.Start, End: code[len(code)-1].Range.End})
 		}
-		return &ast.BadDecl{Range: r}, lexDiags[:1]
+		return &ast.BadDecl{Range: r}, seg.lexDiags[:1]
 	}
-	if len(code) == 0 {
-		return nil, nil
-	}
-	// Upgrade only fails when the lexer does, and tokenLexer never fails.
-	lx, _ := lexer.Upgrade(newTokenLexer(name, code, toPosition(code[len(code)-1].Range.End)))
-	g, err := declParser.ParseFromLexer(lx)
-	if err != nil {
-		d := explain(name, src, code, err)
+	out := shapes.parse(name, code)
+	if out.g == nil {
+		d := explain(name, src, code, out.errAt)
 		return &ast.BadDecl{Range: diag.Range{Start: code[0].Range.Start, End: code[len(code)-1].Range.End}}, diag.Diagnostics{d}
 	}
-	return builder{code}.decl(g), nil
+	return builder{toks: code, parsed: out.code}.decl(out.g), nil
 }
 
 // toPosition converts a position to participle's form.
@@ -101,7 +129,7 @@ func toPosition(p diag.Pos) lexer.Position {
 // order mark.
 func startPos(src []byte) diag.Pos {
 	p := diag.Pos{Line: 1, Col: 1}
-	if strings.HasPrefix(string(src), bom) {
+	if bytes.HasPrefix(src, []byte(bom)) {
 		p.Offset = len(bom)
 	}
 	return p
@@ -111,8 +139,8 @@ func startPos(src []byte) diag.Pos {
 func endPos(src []byte) diag.Pos {
 	p := startPos(src)
 	rest := src[p.Offset:]
-	if i := strings.LastIndexByte(string(rest), '\n'); i >= 0 {
-		p.Line += strings.Count(string(rest), "\n")
+	if i := bytes.LastIndexByte(rest, '\n'); i >= 0 {
+		p.Line += bytes.Count(rest, []byte("\n"))
 		p.Col = 1
 		rest = rest[i+1:]
 	}
@@ -123,14 +151,26 @@ func endPos(src []byte) diag.Pos {
 
 // builder turns the grammar's captures into syntax tree nodes, mapping
 // each captured token back to the scanned token with its exact range.
+// The captures may come from another declaration of the same shape
+// (see shapeMemo): a captured token is found by its offset among the
+// tokens that were parsed, and the token at the same index is used.
 type builder struct {
-	toks []Token // the tokens of the declaration, in source order
+	toks   []Token // the tokens of the declaration, in source order
+	parsed []Token // the tokens participle parsed, of the same shape as toks
 }
 
-// tok returns the scanned token a captured token came from.
+// tok returns the scanned token a captured token stands for.
 func (b builder) tok(t lexer.Token) Token {
-	i, _ := slices.BinarySearchFunc(b.toks, t.Pos.Offset, func(t Token, off int) int { return t.Range.Start.Offset - off })
-	return b.toks[i]
+	lo, hi := 0, len(b.parsed)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if b.parsed[m].Range.Start.Offset < t.Pos.Offset {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return b.toks[lo]
 }
 
 func span(from, to diag.Range) diag.Range { return diag.Range{Start: from.Start, End: to.End} }

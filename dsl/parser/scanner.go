@@ -16,7 +16,9 @@ const bom = "\uFEFF"
 // of its line. Comment, Newline and Semicolon tokens are included. A byte
 // order mark at the start of src is skipped and takes no column.
 func Scan(name string, src []byte) ([]Token, diag.Diagnostics) {
-	s := &scanner{name: name, src: src, line: 1, col: 1}
+	s := &scanner{name: name, src: src, text: string(src), line: 1, col: 1}
+	// A token takes about five bytes of a contract, its spaces included.
+	s.toks = make([]Token, 0, len(src)/5+1)
 	if len(src) >= len(bom) && string(src[:len(bom)]) == bom {
 		s.off = len(bom)
 	}
@@ -30,7 +32,8 @@ func Scan(name string, src []byte) ([]Token, diag.Diagnostics) {
 type scanner struct {
 	name  string
 	src   []byte
-	off   int // byte offset of the next character
+	text  string // src as a string, which token texts share
+	off   int    // byte offset of the next character
 	line  int
 	col   int
 	toks  []Token
@@ -45,12 +48,19 @@ func (s *scanner) peek(off int) (rune, int) {
 	if off >= len(s.src) {
 		return utf8.RuneError, 0
 	}
+	if c := s.src[off]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
 	return utf8.DecodeRune(s.src[off:])
 }
 
 // advance moves past the next character.
 func (s *scanner) advance() {
-	r, size := s.peek(s.off)
+	s.move(s.peek(s.off))
+}
+
+// move moves past the next character, r of size bytes.
+func (s *scanner) move(r rune, size int) {
 	s.off += size
 	if r == '\n' {
 		s.line++
@@ -63,17 +73,17 @@ func (s *scanner) advance() {
 // advanceWhile moves past the characters for which ok holds.
 func (s *scanner) advanceWhile(ok func(rune) bool) {
 	for s.off < len(s.src) {
-		r, _ := s.peek(s.off)
+		r, size := s.peek(s.off)
 		if !ok(r) {
 			return
 		}
-		s.advance()
+		s.move(r, size)
 	}
 }
 
 // emit records a token running from start to the current position.
 func (s *scanner) emit(kind Kind, start diag.Pos) {
-	raw := string(s.src[start.Offset:s.off])
+	raw := s.text[start.Offset:s.off]
 	norm := raw
 	if kind == Ident {
 		norm = Normalize(raw)
@@ -84,10 +94,29 @@ func (s *scanner) emit(kind Kind, start diag.Pos) {
 	s.toks = append(s.toks, Token{Kind: kind, Range: diag.Range{Start: start, End: s.pos()}, Raw: raw, Norm: norm})
 }
 
-// single maps the one-character punctuation tokens to their kind.
-var single = map[rune]Kind{
-	':': Colon, ',': Comma, '+': Plus, '/': Slash, '.': Dot,
-	'%': Percent, '€': Euro, ';': Semicolon, '\n': Newline,
+// single returns the kind of a one-character punctuation token, or 0.
+func single(r rune) Kind {
+	switch r {
+	case ':':
+		return Colon
+	case ',':
+		return Comma
+	case '+':
+		return Plus
+	case '/':
+		return Slash
+	case '.':
+		return Dot
+	case '%':
+		return Percent
+	case '€':
+		return Euro
+	case ';':
+		return Semicolon
+	case '\n':
+		return Newline
+	}
+	return 0
 }
 
 // next scans one token, skips white space, or reports one bad character.
@@ -98,9 +127,9 @@ func (s *scanner) next() {
 	case r == utf8.RuneError && size == 1:
 		s.advance()
 		s.report(start, fmt.Sprintf("invalid UTF-8 byte 0x%02X", s.src[start.Offset]), "save the file as UTF-8")
-	case single[r] != 0:
+	case single(r) != 0:
 		s.advance()
-		s.emit(single[r], start)
+		s.emit(single(r), start)
 	case unicode.IsSpace(r):
 		s.advance()
 	case r == '#':

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"garantie/dsl/diag"
 )
@@ -79,6 +80,16 @@ var accents = map[rune]string{
 // compared: lower case with the accents of French removed, so "Séances"
 // and "seances" are the same word.
 func Normalize(word string) string {
+	ascii := true
+	for i := range len(word) {
+		if word[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(word) // returns word itself when already lower case
+	}
 	lower := strings.ToLower(word)
 	var b strings.Builder
 	b.Grow(len(lower))
