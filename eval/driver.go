@@ -90,17 +90,14 @@ func (s *Session) Reserve(n int) {
 	}
 }
 
-// parallel runs f(0) ... f(workers-1), in the calling goroutine when there
-// is one worker.
+// parallel runs f(0) ... f(workers-1) and waits for them; f(0) runs in
+// the calling goroutine, which would otherwise only wait.
 func (s *Session) parallel(f func(k int)) {
-	if len(s.shards) == 1 {
-		f(0)
-		return
-	}
 	var wg sync.WaitGroup
-	for k := range s.shards {
+	for k := 1; k < len(s.shards); k++ {
 		wg.Go(func() { f(k) })
 	}
+	f(0)
 	wg.Wait()
 }
 

@@ -13,7 +13,7 @@ import (
 
 // streamBatch is how many claims a streaming evaluation gathers before it
 // evaluates those whose date can no longer be followed by an earlier one.
-const streamBatch = 1 << 14
+const streamBatch = 1 << 16
 
 // Stream evaluates the claims of r with a new Session and calls emit with
 // the results, in input order, a batch at a time. emit runs on its own
