@@ -86,7 +86,7 @@ func (s *Session) Reserve(n int) {
 	}
 	w := len(s.shards)
 	for _, sh := range s.shards {
-		sh.ids.reserve(sh.ids.n + n/w + n/(8*w))
+		sh.ids.reserve(n/w + n/(8*w))
 	}
 }
 

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -125,16 +126,25 @@ func reject(r *Result, in *lineInfo, reason string) {
 	in.ok = false
 }
 
-// idTable remembers the ids a session has seen with the line of each. The
-// ids' bytes live in one arena, so remembering an id allocates nothing
-// beyond the amortised growth of the arena and the slots.
+// idTable remembers the ids a session has seen with the line of each.
+// Claim files usually number their lines in increasing order, so ids come
+// in two parts: a run of ids each greater (byte-wise) than all before it,
+// appended to a sorted arena without hashing, and a hash table for the
+// others. An id greater than the last of the run cannot have been seen:
+// every id of the table is smaller than it. Remembering an id allocates
+// nothing beyond the amortised growth of the arenas.
 type idTable struct {
+	run     []byte   // the ids of the run, in increasing order, concatenated
+	runEnd  []uint32 // the end offset in run of each id of the run
+	runLine []int32  // the line of each id of the run
+
 	slots []idSlot // open addressing; len is 0 or a power of two
 	n     int
 	arena []byte
+	hint  int // expected number of ids, to size the table when it is first needed
 }
 
-// idSlot is a remembered id, or an empty slot when hash is 0.
+// idSlot is an id of the hash table, or an empty slot when hash is 0.
 type idSlot struct {
 	hash uint64
 	off  int
@@ -145,9 +155,46 @@ type idSlot struct {
 // firstLine remembers id (whose hash is h) as seen on line, or, when it was
 // seen before, returns the line it was first seen on and true.
 func (t *idTable) firstLine(id string, h uint64, line int) (int, bool) {
+	if k := len(t.runEnd); k == 0 || id > t.runID(k-1) {
+		t.run = append(t.run, id...)
+		t.runEnd = append(t.runEnd, uint32(len(t.run)))
+		t.runLine = append(t.runLine, int32(line))
+		return 0, false
+	}
+	if i, found := t.searchRun(id); found {
+		return int(t.runLine[i]), true
+	}
+	return t.tableFirstLine(id, h, line)
+}
+
+// runID returns the i-th id of the run.
+func (t *idTable) runID(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = t.runEnd[i-1]
+	}
+	return string(t.run[start:t.runEnd[i]])
+}
+
+// searchRun finds id in the run by binary search.
+func (t *idTable) searchRun(id string) (int, bool) {
+	lo, hi := 0, len(t.runEnd)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.runID(m) < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(t.runEnd) && t.runID(lo) == id
+}
+
+// tableFirstLine is firstLine for the ids out of the run's order.
+func (t *idTable) tableFirstLine(id string, h uint64, line int) (int, bool) {
 	h |= 1 // 0 marks an empty slot
 	if 4*(t.n+1) > 3*len(t.slots) {
-		t.grow(max(1024, 2*len(t.slots)))
+		t.grow(max(t.sizeFor(t.hint), 2*len(t.slots)))
 	}
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
@@ -181,13 +228,20 @@ func (t *idTable) grow(size int) {
 	}
 }
 
-// reserve sizes the table for n ids without growing.
-func (t *idTable) reserve(n int) {
+// sizeFor returns the number of slots that holds n ids at most three
+// quarters full.
+func (t *idTable) sizeFor(n int) int {
 	size := 1024
 	for 3*size < 4*(n+1) {
 		size *= 2
 	}
-	if size > len(t.slots) {
-		t.grow(size)
-	}
+	return size
+}
+
+// reserve prepares for n more ids: the run's arrays grow now, the table
+// only if ids come out of order.
+func (t *idTable) reserve(n int) {
+	t.hint = t.n + n
+	t.runEnd = slices.Grow(t.runEnd, n)
+	t.runLine = slices.Grow(t.runLine, n)
 }
