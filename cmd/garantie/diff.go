@@ -15,14 +15,20 @@ import (
 
 func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", "A B --claims FILE [--base CONTRACT…] [--format table|json]", stderr)
-	claims := fs.String("claims", "", "claims file (CSV, LANGUAGE.md §4); - for standard input")
+	claims := fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input")
 	bases := fs.StringArray("base", nil, "contract evaluated before A and before B (repeat for several layers)")
 	format := fs.String("format", "table", "output format: table or json")
 	top := fs.Int("top", 10, "how many of the biggest individual changes to list")
 	workers := fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
+	stopProfile, ok := startCPUProfile(*cpuprofile, stderr)
+	if !ok {
+		return exitUsage
+	}
+	defer stopProfile()
 	if !oneOf(stderr, "format", *format, "table", "json") {
 		return exitUsage
 	}

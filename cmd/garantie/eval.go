@@ -12,13 +12,19 @@ import (
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("eval", "CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl] [--explain]", stderr)
-	claims := fs.String("claims", "", "claims file (CSV, LANGUAGE.md §4); - for standard input")
+	claims := fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input")
 	format := fs.String("format", "table", "output format: table, csv, json or jsonl")
 	explain := fs.Bool("explain", false, "explain each line: the rule, each term, each limit and envelope")
 	workers := fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
+	stopProfile, ok := startCPUProfile(*cpuprofile, stderr)
+	if !ok {
+		return exitUsage
+	}
+	defer stopProfile()
 	if !oneOf(stderr, "format", *format, "table", "csv", "json", "jsonl") {
 		return exitUsage
 	}
