@@ -50,6 +50,11 @@ func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Res
 	}
 	em := newEmitter(len(engines), emit)
 	var pending []Claim
+	if !o.Sorted && o.Lines > 0 {
+		// Every claim is held at once: size the slice for them all
+		// rather than growing it by copies.
+		pending = make([]Claim, 0, o.Lines)
+	}
 	for {
 		var err error
 		pending, err = r.Read(pending)
