@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"garantie/regles"
 )
 
 // HeaderError reports a claims file whose header is unusable (LANGUAGE.md
@@ -140,13 +142,13 @@ func lookupColumn(name string) (column, bool) {
 // smallest edit distance of the lowercased name, if that distance is at
 // most 2 (1 for names of up to three letters).
 func suggestColumn(name string, taken *[numColumns]bool) (column, bool) {
-	lower := []rune(strings.ToLower(name))
+	lower := strings.ToLower(name)
 	best, bestDist := column(0), -1
 	for c := colID; c < numColumns; c++ {
 		if taken[c] {
 			continue
 		}
-		d := editDistance(lower, []rune(columnNames[c]))
+		d := regles.Distance(lower, columnNames[c])
 		limit := 2
 		if utf8.RuneCountInString(columnNames[c]) <= 3 {
 			limit = 1
@@ -156,31 +158,4 @@ func suggestColumn(name string, taken *[numColumns]bool) (column, bool) {
 		}
 	}
 	return best, bestDist >= 0
-}
-
-// editDistance is the optimal string alignment distance of a and b: the
-// number of insertions, deletions, substitutions and transpositions of
-// adjacent runes that turn a into b.
-func editDistance(a, b []rune) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

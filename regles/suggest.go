@@ -79,9 +79,15 @@ func lastSegment(code string) string {
 	return code[strings.LastIndexByte(code, '.')+1:]
 }
 
-// distance is the Damerau-Levenshtein distance (optimal string alignment:
-// insertions, deletions, substitutions and transpositions of two adjacent
-// runes) between a and b.
+// Distance is the Damerau-Levenshtein distance between a and b (optimal
+// string alignment: the insertions, deletions, substitutions and
+// transpositions of two adjacent characters that turn a into b). Suggest
+// ranks poste codes with it, and the other "did you mean" hints of the
+// tool (condition words, claims file columns) use it too.
+func Distance(a, b string) int {
+	return distance([]rune(a), []rune(b))
+}
+
 func distance(a, b []rune) int {
 	// prev2, prev and cur are the rows i-2, i-1 and i of the dynamic programme.
 	prev2 := make([]int, len(b)+1)

@@ -53,18 +53,12 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		engines = append(engines, e)
 	}
 
-	in, survey, closeIn, err := openClaims(*claims, stdin)
+	reader, survey, closeClaims, err := readClaims(*claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage
 	}
-	defer closeIn()
-	reader, err := eval.NewReader(in)
-	if err != nil {
-		fmt.Fprintf(stderr, "garantie diff: %s: %v\n", *claims, err)
-		return exitUsage
-	}
-	defer reader.Close()
+	defer closeClaims()
 
 	cmp := eval.NewComparison()
 	err = eval.StreamMany(engines, reader, survey, func(rs [][]eval.Result) error {

@@ -43,18 +43,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	in, survey, closeIn, err := openClaims(*claims, stdin)
+	reader, survey, closeClaims, err := readClaims(*claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
 	}
-	defer closeIn()
-	reader, err := eval.NewReader(in)
-	if err != nil {
-		fmt.Fprintf(stderr, "garantie eval: %s: %v\n", *claims, err)
-		return exitUsage
-	}
-	defer reader.Close()
+	defer closeClaims()
 
 	bw := bufio.NewWriterSize(stdout, 1<<20)
 	out := newResultWriter(*format, bw, len(progs), *explain)
@@ -74,6 +68,21 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// readClaims opens a claims file and reads its header. The returned
+// function closes the reader and the file. A header error names the file.
+func readClaims(path string, stdin io.Reader) (*eval.Reader, eval.StreamOptions, func(), error) {
+	in, survey, closeIn, err := openClaims(path, stdin)
+	if err != nil {
+		return nil, survey, nil, err
+	}
+	reader, err := eval.NewReader(in)
+	if err != nil {
+		closeIn()
+		return nil, survey, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return reader, survey, func() { reader.Close(); closeIn() }, nil
 }
 
 // openClaims opens the claims file and surveys it: whether it is sorted

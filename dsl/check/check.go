@@ -6,6 +6,7 @@ import (
 
 	"garantie/dsl/ast"
 	"garantie/dsl/diag"
+	"garantie/regles"
 )
 
 // Check gives f its meaning. It returns the checked program, partial when
@@ -101,7 +102,7 @@ func singular(word string) string {
 func closest(word string, candidates []string) string {
 	best, bestDist := "", max(2, len([]rune(word))/3)+1
 	for _, cand := range candidates {
-		if d := editDistance(word, cand); d < bestDist {
+		if d := regles.Distance(word, cand); d < bestDist {
 			best, bestDist = cand, d
 		}
 	}
@@ -114,27 +115,4 @@ func didYouMean(s string) string {
 		return ""
 	}
 	return fmt.Sprintf("; did you mean %q?", s)
-}
-
-// editDistance is the Levenshtein distance between a and b, counted in
-// characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
