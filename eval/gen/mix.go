@@ -20,7 +20,7 @@ type claim struct {
 // act describes how one poste's claims are drawn.
 type act struct {
 	poste  string
-	weight int // share of the claims, in tenths of a percent
+	weight int // relative share of the claims (the weights sum to 965)
 	draw   func(rng *rand.Rand, age int, date time.Time) claim
 }
 
