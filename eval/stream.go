@@ -11,8 +11,7 @@ import (
 	"sync/atomic"
 )
 
-// streamBatch is how many claims a streaming evaluation gathers before it
-// evaluates those whose date can no longer be followed by an earlier one.
+// streamBatch is the default StreamOptions.Batch.
 const streamBatch = 1 << 16
 
 // Stream evaluates the claims of r with a new Session and calls emit with
@@ -21,23 +20,34 @@ const streamBatch = 1 << 16
 // Results it is given are reused once it returns. The first error of emit
 // or of r stops the stream and is returned.
 //
-// When o.Sorted is true the claims must come in non-decreasing date
-// order (Survey tells): Stream then evaluates them batch by batch, and
-// memory grows with the number of beneficiaries, not of lines. Otherwise
-// it reads every claim first, since a later line may be dated before an
-// earlier one.
+// o.Lateness (SurveyClaims measures it) bounds how far back in time a
+// claim may come after the claims above it. Stream evaluates, in input
+// order, the claims dated more than that before the latest date read:
+// none of the claims still to come can be dated before them. Memory then
+// grows with the number of beneficiaries and with the claims of the
+// lateness window, not with the length of the file. With no bound, every
+// claim is read first.
 func (e *Engine) Stream(r *Reader, o StreamOptions, emit func([]Result) error) error {
 	return StreamMany([]*Engine{e}, r, o, func(rs [][]Result) error { return emit(rs[0]) })
 }
 
 // StreamOptions describe the claims a stream will read.
 type StreamOptions struct {
-	// Sorted tells that the claims come in non-decreasing date order.
-	Sorted bool
+	// Lateness is the most days a claim's date falls before the latest
+	// date of the claims above it: 0 for a file sorted by date, negative
+	// when unknown (the claims are then read whole before evaluation).
+	Lateness int
 	// Lines is the number of lines expected, 0 when unknown: a capacity
 	// hint that spares the sessions growing their tables.
 	Lines int
+	// Batch is how many claims are gathered before those that are final
+	// are evaluated; 0 means 65,536.
+	Batch int
 }
+
+// Unordered are the options of a stream of claims about which nothing is
+// known: they are read whole.
+var Unordered = StreamOptions{Lateness: -1}
 
 // StreamMany is Stream for several engines over one reading of the
 // claims, as a what-if analysis needs: emit gets, for each engine in
@@ -50,12 +60,21 @@ func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Res
 	}
 	em := newEmitter(len(engines), emit)
 	var pending []Claim
-	if !o.Sorted && o.Lines > 0 {
+	if o.Lateness < 0 && o.Lines > 0 {
 		// Every claim is held at once: size the slice for them all
 		// rather than growing it by copies.
 		pending = make([]Claim, 0, o.Lines)
 	}
+	batch := o.Batch
+	if batch <= 0 {
+		batch = streamBatch
+	}
+	var latest Day // the latest date of the valid claims read
+	seen := false
+	var after []Day  // scratch for readyPrefix
+	attempt := batch // try to cut once pending holds this many claims
 	for {
+		n := len(pending)
 		var err error
 		pending, err = r.Read(pending)
 		eof := errors.Is(err, io.EOF)
@@ -63,25 +82,34 @@ func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Res
 			em.close()
 			return err
 		}
+		for i := n; i < len(pending); i++ {
+			if c := &pending[i]; c.Err == nil && (!seen || c.Date > latest) {
+				latest, seen = c.Date, true
+			}
+		}
 		if eof {
 			if len(pending) > 0 {
 				em.evaluate(sessions, pending)
 			}
 			return em.close()
 		}
-		if !o.Sorted || len(pending) < streamBatch {
+		if o.Lateness < 0 || len(pending) < attempt {
 			continue
 		}
-		// Every claim dated before the last date read is final: the
-		// claims still to come are dated on or after it.
-		cut := readyPrefix(pending)
+		// The claims still to come are dated on or after the watermark;
+		// those above it in the file and dated before it are final.
+		var cut int
+		cut, after = readyPrefix(pending, latest-Day(o.Lateness), after)
+		// Until a batch more has come, the cut could hardly move: waiting
+		// keeps the cost of cutting proportional to the lines read.
+		attempt = len(pending) - cut + batch
 		if cut == 0 {
 			continue
 		}
 		if !em.evaluate(sessions, pending[:cut]) {
 			return em.close()
 		}
-		n := copy(pending, pending[cut:])
+		n = copy(pending, pending[cut:])
 		clear(pending[n:])
 		pending = pending[:n]
 	}
@@ -156,42 +184,70 @@ func (em *emitter) close() error {
 	return <-em.done
 }
 
-// readyPrefix returns how many leading claims of a date-sorted batch can
-// be evaluated now: all but the trailing ones dated on the last valid date
-// (and the rejected lines among them, which wait with them to keep input
-// order).
-func readyPrefix(claims []Claim) int {
-	i := len(claims)
-	last := Day(0)
-	found := false
-	for i > 0 {
-		c := &claims[i-1]
-		if c.Err == nil {
-			if !found {
-				last, found = c.Date, true
-			} else if c.Date != last {
-				break
-			}
+// readyPrefix returns how many leading claims can be evaluated now: the
+// longest prefix whose dates all come before the watermark (below which
+// no claim still to be read is dated) and before the date of every claim
+// left after it. Each family's claims are thus evaluated in date order
+// across batches, with the claims of one date in one batch, as
+// Session.Evaluate requires; cutting a prefix keeps the input order of
+// the checks of ids and families, and of the results. Rejected lines
+// change no state and go with their neighbours. after is scratch space.
+func readyPrefix(claims []Claim, watermark Day, after []Day) (int, []Day) {
+	n := len(claims)
+	// after[i] is the earliest date of the valid claims from i on, or the
+	// watermark if earlier.
+	after = slices.Grow(after[:0], n+1)[:n+1]
+	after[n] = watermark
+	for i := n - 1; i >= 0; i-- {
+		after[i] = after[i+1]
+		if c := &claims[i]; c.Err == nil && c.Date < after[i] {
+			after[i] = c.Date
 		}
-		i--
 	}
-	return i
+	cut, seen := 0, false
+	var latest Day
+	for i := range claims {
+		if c := &claims[i]; c.Err == nil && (!seen || c.Date > latest) {
+			latest, seen = c.Date, true
+		}
+		if !seen || latest < after[i+1] {
+			cut = i + 1
+		}
+	}
+	return cut, after
 }
 
 // Survey is what a quick pass over a claims file tells.
 type Survey struct {
-	// Sorted tells that the data lines come in non-decreasing order of
-	// their date column.
-	Sorted bool
+	// Lateness is the most days a line's date falls before the latest
+	// date of the lines above it: 0 when the file is sorted by date, -1
+	// when it cannot be told cheaply (a quote before the date column).
+	Lateness int
+	// Span is the number of days from the earliest to the latest date.
+	Span int
 	// Lines counts the non-blank data lines.
 	Lines int
 }
 
+// Sorted reports whether the lines come in non-decreasing date order.
+func (s Survey) Sorted() bool { return s.Lateness == 0 }
+
+// StreamOptions returns the options to stream the surveyed file with. A
+// file whose lines go back over half its span of dates gains nothing from
+// streaming: it is read whole, into memory sized for it.
+func (s Survey) StreamOptions() StreamOptions {
+	o := StreamOptions{Lateness: s.Lateness, Lines: s.Lines}
+	if s.Lateness > 0 && 2*s.Lateness > s.Span {
+		o.Lateness = -1
+	}
+	return o
+}
+
 // SurveyClaims reads a claims file once without decoding its lines, to
-// tell whether it is sorted by date and how many lines it has. Lines whose
-// date is not a well-formed YYYY-MM-DD are ignored for the order: the
-// reader rejects them anyway. A line with a quote before its date counts
-// as unsorted, so the file is read whole, which is always correct. A
+// tell how far its dates go back in time (Lateness) and how many lines it
+// has. Lines without a valid date are ignored for the order: the reader
+// rejects them anyway. A line with a quote before its date makes the
+// lateness unknown, so the file is read whole, which is always correct. A
 // header error is returned as from NewReader.
 func SurveyClaims(src io.Reader) (Survey, error) {
 	br := bufio.NewReaderSize(src, 1<<20)
@@ -245,7 +301,7 @@ func SurveyFile(f io.ReaderAt, size int64) (Survey, error) {
 	for _, r := range results[1:] {
 		total.merge(&r)
 	}
-	return total.sv, nil
+	return total.survey(), nil
 }
 
 // headerEnd returns the offset just after the header record's line break,
@@ -288,15 +344,16 @@ func nextLine(f io.ReaderAt, at, size int64) (int64, error) {
 
 // surveyor surveys a run of data lines.
 type surveyor struct {
-	sep         byte
-	dateCol     int
-	sv          Survey
-	first, last [10]byte // first and last well-formed dates seen
-	have        bool
+	sep      byte
+	dateCol  int
+	sv       Survey
+	have     bool
+	min, max Day // the earliest and latest valid dates seen
+	unknown  bool
 }
 
 func (s *surveyor) init(sep byte, dateCol int) {
-	s.sep, s.dateCol, s.sv.Sorted = sep, dateCol, true
+	s.sep, s.dateCol = sep, dateCol
 }
 
 func (s *surveyor) scan(r io.Reader) (Survey, error) {
@@ -305,7 +362,18 @@ func (s *surveyor) scan(r io.Reader) (Survey, error) {
 	for sc.Scan() {
 		s.line(sc.Bytes())
 	}
-	return s.sv, sc.Err()
+	return s.survey(), sc.Err()
+}
+
+func (s *surveyor) survey() Survey {
+	sv := s.sv
+	if s.have {
+		sv.Span = int(s.max - s.min)
+	}
+	if s.unknown {
+		sv.Lateness = -1
+	}
+	return sv
 }
 
 func (s *surveyor) line(line []byte) {
@@ -313,41 +381,44 @@ func (s *surveyor) line(line []byte) {
 		return
 	}
 	s.sv.Lines++
-	if !s.sv.Sorted {
+	if s.unknown {
 		return
 	}
-	date, quoted := nthField(line, s.sep, s.dateCol)
+	field, quoted := nthField(line, s.sep, s.dateCol)
 	if quoted {
-		s.sv.Sorted = false
+		s.unknown = true
 		return
 	}
-	if !wellFormedDate(date) {
+	d, err := parseDate(field)
+	if err != nil {
 		return
 	}
-	if !s.have {
-		copy(s.first[:], date)
-		s.have = true
-	} else if bytes.Compare(date, s.last[:]) < 0 {
-		s.sv.Sorted = false
-		return
+	switch {
+	case !s.have:
+		s.min, s.max, s.have = d, d, true
+	case d > s.max:
+		s.max = d
+	default:
+		s.sv.Lateness = max(s.sv.Lateness, int(s.max-d))
+		s.min = min(s.min, d)
 	}
-	copy(s.last[:], date)
 }
 
-// merge appends the survey of the lines that follow s's.
+// merge appends the survey of the lines that follow s's: a line of next
+// is late with respect to the latest date of s too.
 func (s *surveyor) merge(next *surveyor) {
 	s.sv.Lines += next.sv.Lines
-	s.sv.Sorted = s.sv.Sorted && next.sv.Sorted
+	s.unknown = s.unknown || next.unknown
 	if !next.have {
 		return
 	}
-	if s.have && bytes.Compare(next.first[:], s.last[:]) < 0 {
-		s.sv.Sorted = false
-	}
+	s.sv.Lateness = max(s.sv.Lateness, next.sv.Lateness)
 	if !s.have {
-		s.first, s.have = next.first, true
+		s.min, s.max, s.have = next.min, next.max, true
+		return
 	}
-	s.last = next.last
+	s.sv.Lateness = max(s.sv.Lateness, int(s.max-next.min))
+	s.min, s.max = min(s.min, next.min), max(s.max, next.max)
 }
 
 // nthField returns field k of a CSV line split on sep, trimmed of spaces
@@ -370,16 +441,4 @@ func nthField(line []byte, sep byte, k int) (f []byte, quoted bool) {
 		rest = rest[:i]
 	}
 	return bytes.Trim(rest, " \t\r\""), false
-}
-
-func wellFormedDate(b []byte) bool {
-	if len(b) != 10 || b[4] != '-' || b[7] != '-' {
-		return false
-	}
-	for i, c := range b {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
 }

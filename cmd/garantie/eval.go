@@ -85,10 +85,12 @@ func readClaims(path string, stdin io.Reader) (*eval.Reader, eval.StreamOptions,
 	return reader, survey, func() { reader.Close(); closeIn() }, nil
 }
 
-// openClaims opens the claims file and surveys it: whether it is sorted
-// by date, which lets the engine stream it, and how many lines it has.
-// Standard input is read as unsorted: telling would mean reading it twice.
+// openClaims opens the claims file and surveys it: how far its dates go
+// back in time, which lets the engine stream it, and how many lines it
+// has. Standard input is read whole: surveying it would mean reading it
+// twice.
 func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions, closeFn func(), err error) {
+	o = eval.Unordered
 	if path == "-" {
 		return stdin, o, func() {}, nil
 	}
@@ -111,5 +113,5 @@ func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions
 		f.Close()
 		return nil, o, nil, err
 	}
-	return f, eval.StreamOptions{Sorted: sv.Sorted, Lines: sv.Lines}, closeFn, nil
+	return f, sv.StreamOptions(), closeFn, nil
 }
