@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -11,7 +13,9 @@ import (
 
 // tableWriter prints results as an aligned table for a terminal, with a
 // totals row, and with --explain the explanation under each line. It
-// holds the rows until the end to size the columns.
+// holds the first sizingRows rows to size the columns, then prints as it
+// goes, so a large file does not fill memory; a later cell wider than its
+// column just pushes the rest of its line.
 type tableWriter struct {
 	w       io.Writer
 	t       *totals
@@ -19,7 +23,11 @@ type tableWriter struct {
 	explain bool
 	rows    [][]string
 	traces  [][]string
+	widths  []int // set once the columns are sized
 }
+
+// sizingRows is how many rows size the columns of the table.
+const sizingRows = 10000
 
 func (tw *tableWriter) totals() *totals { return tw.t }
 
@@ -59,10 +67,13 @@ func (tw *tableWriter) write(rs []eval.Result) error {
 		row = append(row, r.Reste.String(), ruleText(r.Couches))
 		tw.rows = append(tw.rows, row)
 		if tw.explain {
-			tw.traces = append(tw.traces, r.Trace)
+			tw.traces = append(tw.traces, slices.Clone(r.Trace))
 		} else {
 			tw.traces = append(tw.traces, nil)
 		}
+	}
+	if len(tw.rows) >= sizingRows {
+		return tw.flush(false)
 	}
 	return nil
 }
@@ -85,44 +96,64 @@ func ruleText(cs []eval.Couche) string {
 	return strings.Join(parts, " + ")
 }
 
-func (tw *tableWriter) finish() error {
-	head := tw.header()
-	t := tw.t
-	total := []string{"TOTAL", fmt.Sprintf("%d lines", t.lines), "", "", t.frais.String(), t.ro.String(), t.rc.String()}
-	if tw.layers > 1 {
-		for _, c := range t.couches {
-			total = append(total, c.String())
-		}
-	}
-	rejected := ""
-	if t.rejected > 0 {
-		rejected = fmt.Sprintf("%d rejected", t.rejected)
-	}
-	total = append(total, t.reste.String(), rejected)
+func (tw *tableWriter) finish() error { return tw.flush(true) }
 
-	widths := make([]int, len(head))
-	for _, row := range append(append([][]string{head}, tw.rows...), total) {
-		for i, cell := range row {
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
-		}
-	}
-	numeric := func(i int) bool { return i >= 4 && i < len(head)-1 }
-	var b strings.Builder
-	line := func(row []string) {
-		for i, cell := range row {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			switch {
-			case i == len(row)-1:
-				b.WriteString(cell)
-			case numeric(i):
-				b.WriteString(pad + cell + "  ")
-			default:
-				b.WriteString(cell + pad + "  ")
+// flush prints the rows held; the first call sizes the columns and prints
+// the header, the last prints the totals.
+func (tw *tableWriter) flush(last bool) error {
+	head := tw.header()
+	var total []string
+	if last {
+		t := tw.t
+		total = []string{"TOTAL", fmt.Sprintf("%d lines", t.lines), "", "", t.frais.String(), t.ro.String(), t.rc.String()}
+		if tw.layers > 1 {
+			for _, c := range t.couches {
+				total = append(total, c.String())
 			}
 		}
-		trimmed := strings.TrimRight(b.String(), " ")
-		b.Reset()
-		b.WriteString(trimmed)
+		rejected := ""
+		if t.rejected > 0 {
+			rejected = fmt.Sprintf("%d rejected", t.rejected)
+		}
+		total = append(total, t.reste.String(), rejected)
+	}
+
+	var b strings.Builder
+	sized := tw.widths != nil
+	numeric := func(i int) bool { return i >= 4 && i < len(head)-1 }
+	if !sized {
+		tw.widths = make([]int, len(head))
+		for _, row := range append(append([][]string{head}, tw.rows...), total) {
+			for i, cell := range row {
+				tw.widths[i] = max(tw.widths[i], utf8.RuneCountInString(cell))
+			}
+		}
+		if !last {
+			// More rows are coming, and totals wider than any row: leave
+			// room for amounts up to 999,999,999.99.
+			for i := range tw.widths {
+				if numeric(i) {
+					tw.widths[i] = max(tw.widths[i], len("999999999.99"))
+				}
+			}
+		}
+	}
+	widths := tw.widths
+	var cells []byte
+	line := func(row []string) {
+		cells = cells[:0]
+		for i, cell := range row {
+			pad := strings.Repeat(" ", max(0, widths[i]-utf8.RuneCountInString(cell)))
+			switch {
+			case i == len(row)-1:
+				cells = append(cells, cell...)
+			case numeric(i):
+				cells = append(append(append(cells, pad...), cell...), "  "...)
+			default:
+				cells = append(append(append(cells, cell...), pad...), "  "...)
+			}
+		}
+		b.Write(bytes.TrimRight(cells, " "))
 		b.WriteString("\n")
 	}
 	rule := func() {
@@ -132,16 +163,21 @@ func (tw *tableWriter) finish() error {
 		}
 		b.WriteString(strings.Repeat("-", n+widths[len(widths)-1]) + "\n")
 	}
-	line(head)
-	rule()
+	if !sized {
+		line(head)
+		rule()
+	}
 	for i, row := range tw.rows {
 		line(row)
 		for _, tr := range tw.traces[i] {
 			b.WriteString("      " + tr + "\n")
 		}
 	}
-	rule()
-	line(total)
+	tw.rows, tw.traces = tw.rows[:0], tw.traces[:0]
+	if last {
+		rule()
+		line(total)
+	}
 	_, err := io.WriteString(tw.w, b.String())
 	return err
 }
