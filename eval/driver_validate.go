@@ -98,19 +98,7 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 func (t *assureTable) added() { t.n++ }
 
 func (t *assureTable) grow() {
-	old := t.slots
-	t.slots = make([]assureSlot, max(1024, 2*len(old)))
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s.hash == 0 {
-			continue
-		}
-		i := s.hash & mask
-		for t.slots[i].hash != 0 {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = s
-	}
+	t.slots = rehash(t.slots, max(1024, 2*len(t.slots)), func(s *assureSlot) uint64 { return s.hash })
 }
 
 func familleText(f string) string {
@@ -213,19 +201,27 @@ func (t *idTable) tableFirstLine(id string, h uint64, line int) (int, bool) {
 
 // grow resizes the slots to size, a power of two, and reinserts the ids.
 func (t *idTable) grow(size int) {
-	old := t.slots
-	t.slots = make([]idSlot, size)
-	mask := uint64(len(t.slots) - 1)
-	for _, s := range old {
-		if s.hash == 0 {
+	t.slots = rehash(t.slots, size, func(s *idSlot) uint64 { return s.hash })
+}
+
+// rehash returns a table of size slots (a power of two) holding the
+// occupied slots of old, by linear probing on their hash (0 marks an
+// empty slot).
+func rehash[S any](old []S, size int, hash func(*S) uint64) []S {
+	slots := make([]S, size)
+	mask := uint64(size - 1)
+	for k := range old {
+		h := hash(&old[k])
+		if h == 0 {
 			continue
 		}
-		i := s.hash & mask
-		for t.slots[i].hash != 0 {
+		i := h & mask
+		for hash(&slots[i]) != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = s
+		slots[i] = old[k]
 	}
+	return slots
 }
 
 // sizeFor returns the number of slots that holds n ids at most three
