@@ -2,7 +2,8 @@
 // (LANGUAGE.md §3 and §4): the claims reader, the engine that compiles each
 // check.Program into a plan of integer amounts and reimburses claim lines,
 // the state of envelopes, counters and RO deduction caps per beneficiary and
-// per family, and the results with their explanations.
+// per family, the streaming of large files, the what-if comparison of two
+// contracts, and the results with their explanations.
 //
 // The engine is a pure function of its contracts, its claims and the
 // reference data of package regles: it never reads the clock or the
@@ -10,12 +11,15 @@
 // on the number of workers. Money is exact integer cents (Cents); products
 // by rates are rounded half away from zero to the cent.
 //
-// Typical use:
+// Typical use (see the package example):
 //
-//	eng, err := eval.New([]*check.Program{base, surco}, eval.Options{})
+//	eng, err := eval.New([]*check.Program{base, surco}, eval.EngineOptions{})
 //	if err != nil { ... }
+//	claims, err := eval.ReadAll(file)
 //	results := eng.Evaluate(claims) // results[i] is the outcome of claims[i]
 //
-// A stream of claims is evaluated batch by batch with a Session, which keeps
-// the state of envelopes between batches.
+// For files larger than memory, SurveyFile measures how far back in time
+// the lines go and Engine.Stream (or StreamMany, for a what-if analysis)
+// evaluates them batch by batch through a Session, which keeps the state of
+// envelopes between batches.
 package eval
