@@ -92,8 +92,7 @@ func naissance(s string) func(*eval.Claim) {
 func adhesion(s string) func(*eval.Claim) {
 	return func(c *eval.Claim) { c.Adhesion, c.HasAdh = day(s), true }
 }
-func optam(c *eval.Claim)  { c.Optam = true }
-func reseau(c *eval.Claim) { c.Reseau = true }
+func optam(c *eval.Claim) { c.Optam = true }
 
 // numbered gives claims line numbers from 2, as in a file with a header.
 func numbered(cs ...eval.Claim) []eval.Claim {
