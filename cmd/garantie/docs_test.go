@@ -18,6 +18,8 @@ import (
 //	                             without errors (warnings are allowed)
 //	```garantie-error CODE…      an example of a mistake: it must check with
 //	                             errors, among them each CODE listed
+//	```garantie-warning CODE…    a whole file that checks without errors but
+//	                             with warnings: exactly the CODEs listed
 //
 // A fence without an info string whose text looks like contract text is
 // an error too, so a new example cannot escape the test by being left
@@ -139,6 +141,19 @@ func TestDocsExamples(t *testing.T) {
 						t.Errorf("%s: the example of a mistake gives no %s:\n%s", b.where, code, out)
 					}
 				}
+			case "garantie-warning":
+				path := writeFile(t, "avertissement.garantie", b.text)
+				status, out, errOut := runCLI(t, "", "check", path)
+				if status != exitOK || strings.Contains(out, ": error: ") {
+					t.Errorf("%s: the example should check without errors (status %d):\n%s%s", b.where, status, out, errOut)
+				}
+				var got []string
+				for _, m := range regexp.MustCompile(`: warning: .*\[([A-Z]\d{3})\]`).FindAllStringSubmatch(out, -1) {
+					got = append(got, m[1])
+				}
+				if strings.Join(got, " ") != strings.Join(b.args, " ") {
+					t.Errorf("%s: the example gives the warnings %v, the fence names %v:\n%s", b.where, got, b.args, out)
+				}
 			case "":
 				if looksLikeContract(b.text) {
 					t.Errorf("%s: contract text in a block without info string; fence it with ```garantie, ```garantie-fragment or ```garantie-error", b.where)
@@ -149,8 +164,8 @@ func TestDocsExamples(t *testing.T) {
 
 	// Guard against the extraction silently finding nothing.
 	for key, min := range map[string]int{
-		"README.md garantie":            1,
-		"language.md garantie":          2,
+		"README.md garantie-warning":    1,
+		"language.md garantie-warning":  2,
 		"language.md garantie-fragment": 10,
 		"language.md garantie-error":    1,
 		"cli.md garantie":               1,

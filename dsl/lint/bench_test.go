@@ -103,11 +103,13 @@ var families = []family{
 	{"# Consultations et soins courants.", []familyRule{
 		{"consult.generaliste", "%d%% BRSS", 130, 10},
 		{"consult.specialiste", "%d%% BRSS", 150, 10},
+		{"consult.actes_techniques", "%d%% BRSS", 130, 10},
 		{"soins.auxiliaires", "%d%% BRSS", 100, 10},
 		{"soins.analyses", "%d%% BRSS", 100, 10},
 		{"soins.imagerie", "%d%% BRSS", 100, 10},
 		{"soins.pharmacie", "%d%% BRSS", 100, 0},
 		{"soins.transport", "%d%% BRSS", 100, 0},
+		{"soins.materiel_medical", "%d%% BRSS", 100, 0},
 		{"soins.psychologue", "100%% BRSS + %d€ / seance, max 6 seances / annee civile", 20, 5},
 	}},
 	{"# Optique: one equipment every two years, every year under 16.", []familyRule{
