@@ -122,6 +122,9 @@ type Report struct {
 	// Biggest are the largest changes of reste à charge, by absolute
 	// value, ties by beneficiary id.
 	Biggest []BeneficiaryChange
+	// All holds every beneficiary, sorted by id, when the report was asked
+	// for them.
+	All []BeneficiaryChange
 }
 
 // Quantile is the value below which a share P (in percent) of the changes
@@ -143,8 +146,9 @@ func (b BeneficiaryChange) Change() Cents { return b.ResteB - b.ResteA }
 // quantilePoints are the quantiles a Report gives.
 var quantilePoints = []int{0, 10, 25, 50, 75, 90, 100}
 
-// Report summarises the comparison with the top biggest changes.
-func (c *Comparison) Report(top int) Report {
+// Report summarises the comparison with the top biggest changes, and
+// lists every beneficiary when all is true.
+func (c *Comparison) Report(top int, all bool) Report {
 	r := Report{Lines: c.lines, RejectedA: c.rejected[0], RejectedB: c.rejected[1], Total: c.total, Beneficiaries: len(c.benef)}
 	for _, p := range c.postes {
 		r.Postes = append(r.Postes, *p)
@@ -154,6 +158,9 @@ func (c *Comparison) Report(top int) Report {
 	var changed []BeneficiaryChange
 	for id, v := range c.benef {
 		bc := BeneficiaryChange{Assure: id, ResteA: v[0], ResteB: v[1]}
+		if all {
+			r.All = append(r.All, bc)
+		}
 		switch d := bc.Change(); {
 		case d > 0:
 			r.Rises++
@@ -182,5 +189,6 @@ func (c *Comparison) Report(top int) Report {
 		return cmp.Or(cmp.Compare(abs64(int64(b.Change())), abs64(int64(a.Change()))), strings.Compare(a.Assure, b.Assure))
 	})
 	r.Biggest = changed[:min(top, len(changed))]
+	slices.SortFunc(r.All, func(a, b BeneficiaryChange) int { return strings.Compare(a.Assure, b.Assure) })
 	return r
 }

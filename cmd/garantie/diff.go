@@ -69,7 +69,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage
 	}
-	rep := cmp.Report(*top)
+	rep := cmp.Report(*top, *format == "json")
 	bw := bufio.NewWriter(stdout)
 	if *format == "json" {
 		err = writeDiffJSON(bw, rep, fs.Arg(0), fs.Arg(1), *bases)
@@ -197,6 +197,7 @@ type diffJSON struct {
 	Beneficiaires benefSummary   `json:"beneficiaires"`
 	Variations    []benefJSON    `json:"plus_fortes_variations"`
 	Quantiles     []quantileJSON `json:"quantiles_variation_reste"`
+	Detail        []benefJSON    `json:"par_beneficiaire"`
 }
 
 type posteJSON struct {
@@ -250,6 +251,14 @@ func writeDiffJSON(w io.Writer, r eval.Report, a, b string, base []string) error
 	}
 	for _, bc := range r.Biggest {
 		doc.Variations = append(doc.Variations, benefJSON{bc.Assure, bc.ResteA.String(), bc.ResteB.String(), bc.Change().String()})
+	}
+	doc.Detail = []benefJSON{}
+	for _, bc := range r.All {
+		doc.Detail = append(doc.Detail, benefJSON{bc.Assure, bc.ResteA.String(), bc.ResteB.String(), bc.Change().String()})
+	}
+	doc.Detail = []benefJSON{}
+	for _, bc := range r.All {
+		doc.Detail = append(doc.Detail, benefJSON{bc.Assure, bc.ResteA.String(), bc.ResteB.String(), bc.Change().String()})
 	}
 	for _, q := range r.Quantiles {
 		doc.Quantiles = append(doc.Quantiles, quantileJSON{q.P, q.Value.String()})

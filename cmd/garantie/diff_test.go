@@ -30,6 +30,7 @@ func TestDiff(t *testing.T) {
 		Benef  map[string]int   `json:"beneficiaires"`
 		Var    []map[string]any `json:"plus_fortes_variations"`
 		Quant  []map[string]any `json:"quantiles_variation_reste"`
+		All    []map[string]any `json:"par_beneficiaire"`
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("%v\n%s", err, out)
@@ -54,6 +55,9 @@ func TestDiff(t *testing.T) {
 	}
 	if len(doc.Var) != 2 || doc.Var[0]["assure"] != "a2" || doc.Var[0]["variation"] != "-80.00" || doc.Var[1]["variation"] != "-60.00" {
 		t.Errorf("biggest changes %v", doc.Var)
+	}
+	if len(doc.All) != 2 || doc.All[0]["assure"] != "a1" || doc.All[0]["reste_a"] != "64.00" || doc.All[0]["reste_b"] != "4.00" || doc.All[1]["variation"] != "-80.00" {
+		t.Errorf("every beneficiary, by id: %v", doc.All)
 	}
 	if doc.Quant[0]["valeur"] != "-80.00" || doc.Quant[len(doc.Quant)-1]["valeur"] != "-60.00" {
 		t.Errorf("quantiles %v", doc.Quant)
