@@ -86,3 +86,17 @@ func TestCheckColumnsCountCharacters(t *testing.T) {
 		t.Errorf("want a diagnostic at 2:30:\n%s", out)
 	}
 }
+
+// A broken contrat line is reported where it breaks; the "must start with
+// contrat" error (E101), at 1:1 on the same line, must not replace it
+// (spec §2: each misuse is an error at its exact position).
+func TestCheckBrokenContratLine(t *testing.T) {
+	path := writeFile(t, "c.garantie", "contrat \"A\" organisme \"X\"\nconsult.generaliste: 100% BRSS\n")
+	status, out, _ := runCLI(t, "", "check", path)
+	if status != exitFail {
+		t.Errorf("status %d, want 1", status)
+	}
+	if !strings.Contains(out, "c.garantie:1:13: error: unexpected 'organisme'") || strings.Contains(out, "[E101]") {
+		t.Errorf("output:\n%s", out)
+	}
+}

@@ -63,3 +63,26 @@ func checkSource(t *testing.T, src string) diag.Diagnostics {
 	_, cds := check.Check(f, check.Regles())
 	return append(ds, cds...)
 }
+
+// TestUnknownParentHint checks that the "did you mean" of E108 never
+// names the declared poste itself (or another code under the unknown
+// family), which is close to the family but cannot be it.
+func TestUnknownParentHint(t *testing.T) {
+	for _, tt := range []struct{ src, want string }{
+		{"contrat \"X\"\nposte medecine_douce.naturo.x \"N\"\n", ""},
+		{"contrat \"X\"\nposte bienetre \"B\"\nposte bienetre.yoga.x \"Y\"\nposte bienetre.yoga.y \"Z\"\n", ""},
+		{"contrat \"X\"\nposte optiqe.solaires \"S\"\n", "did you mean optique?"},
+	} {
+		var got string
+		n := 0
+		for _, d := range checkSource(t, tt.src) {
+			if d.Code == "E108" {
+				got = d.Hint
+				n++
+			}
+		}
+		if n == 0 || got != tt.want {
+			t.Errorf("%q: %d E108, hint %q, want %q", tt.src, n, got, tt.want)
+		}
+	}
+}

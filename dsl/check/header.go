@@ -61,13 +61,26 @@ func (c *checker) header() {
 		}
 		sawOther = true
 	}
-	if !sawContrat {
+	// A file whose first declaration could not be parsed is most likely a
+	// broken contrat line: the parser has said what is wrong with it, at
+	// its exact position, and "must start with contrat" would hide that.
+	if !sawContrat && !firstIsBad(c.file) {
 		start := diag.Pos{Offset: 0, Line: 1, Col: 1}
 		c.report(codeMissingContrat, diag.Range{Start: start, End: start},
 			"a contract file must start with contrat \"NAME\"").Fix = &diag.Edit{
 			Range: diag.Range{Start: start, End: start}, NewText: "contrat \"NAME\"\n"}
 	}
 	c.declarePostes(posteDecls)
+}
+
+// firstIsBad reports whether the first declaration of f is one the parser
+// could not read.
+func firstIsBad(f *ast.File) bool {
+	if len(f.Decls) == 0 {
+		return false
+	}
+	_, bad := f.Decls[0].(*ast.BadDecl)
+	return bad
 }
 
 func (c *checker) effet(d *ast.Effet) {
@@ -133,7 +146,9 @@ func (c *checker) declarePostes(decls []*ast.PosteDecl) {
 			continue
 		}
 		rep := c.report(codeUnknownParent, d.Range, "the family %s of declared poste %s is unknown; declare it too with poste %s \"Label\" or use a standard family", parent, d.Code, parent)
-		if s := c.suggestPoste(parent); s != "" {
+		// The suggestion must name another code: the declared postes
+		// under the unknown family are close to it but cannot be it.
+		if s := c.suggestPoste(parent); s != "" && !strings.HasPrefix(s, parent+".") {
 			rep.Hint = "did you mean " + s + "?"
 		}
 	}

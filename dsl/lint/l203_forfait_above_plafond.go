@@ -25,6 +25,11 @@ var forfaitAbovePlafond = newRule(diag.Info{
 				if l.Kind != check.Plafond || months(l.Period) < months(t.Period) {
 					continue
 				}
+				if t.ParFamille && !l.ParFamille {
+					// The family's forfait is shared by beneficiaries
+					// each capped apart: together they can use it all.
+					continue
+				}
 				if ceiling := euros(p, l.Amount); ceiling.Sign() > 0 && amount.GreaterThan(ceiling) {
 					report(t.Range, "the forfait of %s / %s is above the rule's plafond of %s / %s, so it is never used in full; lower the forfait or raise the plafond",
 						euroText(amount), periodText(t.Period), euroText(ceiling), periodText(l.Period))

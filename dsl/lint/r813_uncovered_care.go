@@ -99,7 +99,6 @@ func pointText(pt check.Point) string {
 	return strings.Join(parts, ", ")
 }
 
-
 // groupByFamily shortens a sorted list of poste codes: a family all of
 // whose RO postes are listed becomes "family.*".
 func groupByFamily(codes []string) []string {

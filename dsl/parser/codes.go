@@ -20,6 +20,7 @@ const (
 	CodeIncompleteKeyword   diag.Code = "P013"
 	CodeTrailing            diag.Code = "P014"
 	CodeBadHeader           diag.Code = "P015"
+	CodeUnknownKeyword      diag.Code = "P016"
 )
 
 // Codes documents every diagnostic the parser emits, in code order. All
@@ -72,5 +73,8 @@ func Codes() []diag.Info {
 		{Code: CodeBadHeader, Title: "malformed header declaration", Severity: diag.Error,
 			Doc:     "Header declarations have a fixed shape: contrat \"NAME\", organisme \"NAME\", effet YYYY-MM-DD, responsable, mode deduction or mode complement, poste CODE \"Label\". Write the missing part in that shape.",
 			Example: "contrat Equilibre"},
+		{Code: CodeUnknownKeyword, Title: "unknown keyword", Severity: diag.Error,
+			Doc:     "A word stands where a keyword is expected and is a likely misspelling of one: a limit (max, plafond, carence) after ',', a term (forfait, frais reels) after '+' or ':', non couvert after ':', or a header keyword (contrat, organisme, effet, responsable, mode, poste) at the start of a line. Keywords are case- and accent-insensitive, but their spelling counts. The message names the keyword meant, and the suggested fix replaces the word with it.",
+			Example: "dentaire.implant: 400€ / acte, plafonf 800€ / annee civile"},
 	}
 }

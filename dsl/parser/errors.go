@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2"
 
@@ -22,6 +23,19 @@ var limitExamples = map[string]string{
 	"plafond": "plafond 150€ / annee civile",
 	"carence": "carence 6 mois",
 	"forfait": "forfait 100€ / annee civile",
+}
+
+// headerKeywordList is headerKeywords in the order of the documentation,
+// for suggestions.
+var headerKeywordList = []string{"contrat", "organisme", "effet", "responsable", "mode", "poste"}
+
+// keywordsAfter lists, for the separator before it, the keywords a word of
+// a garantie may be a misspelling of: after ':' a term or a limit, after
+// '+' a term, after ',' a limit.
+var keywordsAfter = map[Kind][]string{
+	Colon: {"forfait", "frais", "non", "max", "plafond", "carence"},
+	Plus:  {"forfait", "frais"},
+	Comma: {"max", "plafond", "carence"},
 }
 
 // pairs maps the first word of a two-word keyword to its second word.
@@ -55,11 +69,86 @@ func explain(name string, src []byte, code []Token, i int) diag.Diagnostic {
 	var d diag.Diagnostic
 	if headerKeywords[code[0].Norm] && code[0].Kind == Ident {
 		d = e.header()
+	} else if s := e.misspeltHeader(); s != "" {
+		// A line such as "responsabel" or "organisem \"X\"": a lone word
+		// that fails right after it, close to a header keyword.
+		return e.unknownKeyword(name, 0, s)
 	} else {
 		d = e.rule()
 	}
-	d.File, d.Severity, d.Range = name, diag.Error, e.at()
+	d.File, d.Severity = name, diag.Error
+	if d.Code != CodeUnknownKeyword {
+		d.Range = e.at()
+	}
 	return d
+}
+
+// misspeltHeader returns the header keyword the first word of the
+// declaration is likely a misspelling of, when the parse fails right after
+// that word (so it is not the poste of a rule), or "".
+func (e syntaxError) misspeltHeader() string {
+	if e.i != 1 || e.code[0].Kind != Ident {
+		return ""
+	}
+	return closeKeyword(e.code[0].Norm, headerKeywordList)
+}
+
+// unknownKeyword reports the word of index k, a misspelling of keyword.
+func (e syntaxError) unknownKeyword(name string, k int, keyword string) diag.Diagnostic {
+	t := e.code[k]
+	return diag.Diagnostic{File: name, Severity: diag.Error, Range: t.Range, Code: CodeUnknownKeyword,
+		Message: fmt.Sprintf("unknown keyword %q; did you mean %q?", t.Raw, keyword),
+		Hint:    "write " + keywordUse[keyword],
+		Fix:     &diag.Edit{Range: t.Range, NewText: keyword}}
+}
+
+// keywordUse shows how each keyword that may be suggested is written.
+var keywordUse = map[string]string{
+	"contrat": `contrat "NAME"`, "organisme": `organisme "NAME"`, "effet": "effet 2026-01-01",
+	"responsable": "responsable", "mode": "mode deduction or mode complement", "poste": `poste CODE "Label"`,
+	"forfait": "forfait 100€ / annee civile", "frais": "frais reels", "non": "non couvert",
+	"max": "max 4 seances / annee civile", "plafond": "plafond 150€ / annee civile", "carence": "carence 6 mois",
+}
+
+// closeKeyword returns the keyword among candidates that word is a likely
+// misspelling of, or "": the nearest within an edit distance of a third
+// of the word's length (at least 1), and not the word itself.
+func closeKeyword(word string, candidates []string) string {
+	best, bestDist := "", max(1, utf8.RuneCountInString(word)/3)+1
+	for _, c := range candidates {
+		if d := distance(word, c); d > 0 && d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// distance is the edit distance between a and b, in runes, where a swap
+// of two adjacent letters counts as one edit (optimal string alignment):
+// "forfiat" is one edit from "forfait".
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
 }
 
 // at is the range of the unexpected token, or an empty range at the end
@@ -222,6 +311,12 @@ func startsGarantie(t Token) bool {
 func (e syntaxError) afterColon(prev Token) diag.Diagnostic {
 	before := e.back(2) // what precedes prev
 	opens := before.Kind == Colon || before.Kind == Plus || before.Kind == Comma
+	if e.i < len(e.code) && e.code[e.i].Kind == Ident {
+		// "plafonf 100€ / an" after ',': a misspelt keyword.
+		if s := closeKeyword(e.code[e.i].Norm, keywordsAfter[prev.Kind]); s != "" {
+			return e.unknownKeyword("", e.i, s)
+		}
+	}
 	switch {
 	case prev.Kind == Colon:
 		return diag.Diagnostic{Code: CodeMissingGarantie, Message: "expected a garantie after ':'",

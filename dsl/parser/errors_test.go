@@ -65,6 +65,20 @@ func TestDiagnostics(t *testing.T) {
 		{"mode", found{"P015", 1, 5}, ""},
 		{"poste a.b", found{"P015", 1, 10}, ""},
 		{"poste \"L\"", found{"P015", 1, 7}, ""},
+		// A misspelt keyword is named, with the keyword meant (spec §2:
+		// "unknown keyword"), at the word itself.
+		{"x: 100% BRSS, plafonf 100€ / an", found{"P016", 1, 15}, `unknown keyword "plafonf"; did you mean "plafond"?`},
+		{"x: 100% BRSS, Carense 6 mois", found{"P016", 1, 15}, `unknown keyword "Carense"; did you mean "carence"?`},
+		{"x: forfiat 100€ / an", found{"P016", 1, 4}, `unknown keyword "forfiat"; did you mean "forfait"?`},
+		{"x: 100% BRSS + forfiat 100€ / an", found{"P016", 1, 16}, ""},
+		{"x: mx 2 actes / an", found{"P016", 1, 4}, `unknown keyword "mx"; did you mean "max"?`},
+		{"responsabel", found{"P016", 1, 1}, `unknown keyword "responsabel"; did you mean "responsable"?`},
+		{`organisem "Mutuelle"`, found{"P016", 1, 1}, `unknown keyword "organisem"; did you mean "organisme"?`},
+		{"efet 2026-01-01", found{"P016", 1, 1}, ""},
+		{"modes complement", found{"P016", 1, 1}, ""},
+		// A word close to no keyword keeps the message of its place.
+		{"x: 100% BRSS, foo 12", found{"P010", 1, 15}, "expected a limit after ','"},
+		{"x: an 12", found{"P008", 1, 4}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -143,6 +157,26 @@ func TestCodes(t *testing.T) {
 		_, ds := parser.Parse("example.garantie", []byte(info.Example))
 		if len(ds) != 1 || ds[0].Code != info.Code {
 			t.Errorf("example of %s gives %v", info.Code, ds)
+		}
+	}
+}
+
+// TestUnknownKeywordFix checks that the fix of P016 gives a line that
+// parses.
+func TestUnknownKeywordFix(t *testing.T) {
+	for _, src := range []string{
+		"contrat \"X\"\nx: 100% BRSS, plafonf 100€ / an\n",
+		"contrat \"X\"\nresponsabel\n",
+		"contrat \"X\"\nx: frias reels\n",
+	} {
+		_, ds := parser.Parse("t.garantie", []byte(src))
+		if len(ds) != 1 || ds[0].Code != parser.CodeUnknownKeyword || ds[0].Fix == nil {
+			t.Fatalf("%q: want one P016 with a fix, got %+v", src, ds)
+		}
+		fix := ds[0].Fix
+		fixed := src[:fix.Range.Start.Offset] + fix.NewText + src[fix.Range.End.Offset:]
+		if _, ds := parser.Parse("t.garantie", []byte(fixed)); len(ds) != 0 {
+			t.Errorf("fixed source %q still has diagnostics: %v", fixed, ds)
 		}
 	}
 }
