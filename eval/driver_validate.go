@@ -33,12 +33,18 @@ func (sh *shard) checkIDs(batch []Claim, out []Result, info []lineInfo, k, w int
 type assureEntry struct {
 	assure  string
 	famille string
-	line    int
-	id      int32
+	// The birth and adhesion dates of the first line that gave them: a
+	// beneficiary has one of each.
+	naissance, adhesion Day
+	hasNaiss, hasAdh    bool
+	naissLine, adhLine  int
+	line                int
+	id                  int32
 }
 
 // checkFamilies rejects, among the accepted lines of shard k, those that
-// give a beneficiary another family than the first line that named it. It
+// give a beneficiary another family, birth date or adhesion date than the
+// first line that named it (dates only when both lines give one). It
 // numbers beneficiaries densely across shards: the n-th one of shard k is
 // n*w + k.
 func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, w int) {
@@ -51,11 +57,24 @@ func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, 
 		e, seen := sh.assures.find(c.Assure, in.assureHash)
 		switch {
 		case !seen:
-			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: c.Line, id: int32(sh.assures.n*w + k)}
+			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: c.Line, id: int32(sh.assures.n*w + k),
+				naissance: c.Naissance, hasNaiss: c.HasNaiss, naissLine: c.Line, adhesion: c.Adhesion, hasAdh: c.HasAdh, adhLine: c.Line}
 			sh.assures.added()
 		case e.famille != c.Famille:
 			reject(&out[i], in, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
 			continue
+		case e.hasNaiss && c.HasNaiss && e.naissance != c.Naissance:
+			reject(&out[i], in, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
+			continue
+		case e.hasAdh && c.HasAdh && e.adhesion != c.Adhesion:
+			reject(&out[i], in, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
+			continue
+		}
+		if !e.hasNaiss && c.HasNaiss {
+			e.naissance, e.hasNaiss, e.naissLine = c.Naissance, true, c.Line
+		}
+		if !e.hasAdh && c.HasAdh {
+			e.adhesion, e.hasAdh, e.adhLine = c.Adhesion, true, c.Line
 		}
 		in.beneficiary = e.id
 	}

@@ -118,7 +118,7 @@ func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *ben
 	}
 	ben.ded.add(ro.kind, c.Date, ro.pf)
 	for _, p := range w.pending {
-		charge(p.list, p.id, p.start, p.end, p.amount)
+		charge(p.list, p.id, p.start, p.end, p.anchor, p.amount)
 	}
 	r.Couches = couches
 	r.ROBrut, r.PF, r.RONet = ro.brut, ro.pf, ro.net

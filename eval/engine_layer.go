@@ -18,6 +18,7 @@ type pendingCharge struct {
 	list       *[]envelope
 	id         int32
 	start, end Day
+	anchor     Day // the adhesion date of the line, kept by a new envelope
 	amount     int64
 }
 
@@ -26,6 +27,7 @@ type envView struct {
 	plan       *envelopePlan
 	list       *[]envelope
 	start, end Day
+	adh        Day   // the adhesion date of the line
 	avail      Cents // what is left of the period's amount before this line
 }
 
@@ -33,6 +35,7 @@ type envView struct {
 type counterView struct {
 	plan       *counterPlan
 	start, end Day
+	adh        Day // the adhesion date of the line
 	used       int64
 }
 
@@ -84,7 +87,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 		for i := range a.maxes {
 			m := &a.maxes[i]
 			start, end, used := period(m.period, c.Date, ch.adh, find(ben.own, m.id))
-			w.counters = append(w.counters, counterView{plan: m, start: start, end: end, used: used})
+			w.counters = append(w.counters, counterView{plan: m, start: start, end: end, adh: ch.adh, used: used})
 			covered = min(covered, max(0, m.count-used))
 		}
 	}
@@ -172,15 +175,15 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 				continue
 			}
 			if v := w.forfaits[f]; w.amounts[i] > 0 {
-				w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, int64(w.amounts[i])})
+				w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(w.amounts[i])})
 			}
 			f++
 		}
 		for _, v := range w.plafonds {
-			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, int64(total)})
+			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(total)})
 		}
 		for _, v := range w.counters {
-			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, covered})
+			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, covered})
 		}
 	}
 	return total, ""
@@ -255,5 +258,5 @@ func (w *worker) view(p *envelopePlan, date, adh Day, fam *familyState, ben *ben
 	if err != "" {
 		return envView{}, err
 	}
-	return envView{plan: p, list: list, start: start, end: end, avail: max(0, amount-Cents(used))}, ""
+	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-Cents(used))}, ""
 }

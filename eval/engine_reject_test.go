@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,8 @@ func TestRejections(t *testing.T) {
 		claim("c9", "2026-01-10", "consult.generaliste", "20", ro("25")),                      // line 11
 		bad, // line 12
 		claim("c10", "2026-01-10", "optique.monture", "60", naissance("2000-01-01")), // line 13
+		claim("c11", "2026-01-12", "optique.monture", "60", naissance("2001-01-01")), // line 14
+		claim("c12", "2026-01-12", "dentaire.soins", "60", adhesion("2025-02-01")),   // line 15
 	))
 	want := []string{
 		"rule t.garantie:4 needs the age of the beneficiary: the line has no naissance",
@@ -48,6 +51,8 @@ func TestRejections(t *testing.T) {
 		"RO net 25.00 exceeds frais 20.00",
 		`frais: "abc" is not an amount`,
 		"",
+		"beneficiary a1 is born on 2001-01-01 here but on 2000-01-01 on line 13",
+		"beneficiary a1 joined on 2025-02-01 here but on 2025-01-01 on line 4",
 	}
 	var got []string
 	for i, r := range res {
@@ -88,5 +93,29 @@ func TestRejectedLineConsumesNothing(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("amounts (-want +got):\n%s", diff)
+	}
+}
+
+// TestRejectFamilyWithoutRate: a claim on a family whose postes have
+// different RO rates (soins: kiné 60%, pharmacie 65%…) gives no rate to
+// default to; with a base and neither taux nor ro it is rejected rather
+// than given 0%, and with taux it is evaluated.
+func TestRejectFamilyWithoutRate(t *testing.T) {
+	e := mustEngine(t, eval.EngineOptions{Workers: 1}, contract("soins: 100% BRSS"))
+	res := e.Evaluate(numbered(
+		claim("c1", "2026-03-02", "soins", "40", base("40")),
+		claim("c2", "2026-03-02", "soins", "40", base("40"), taux(60), assure("a2")),
+		claim("c3", "2026-03-02", "soins", "40", assure("a3")),
+	))
+	if want := "the RO rate of soins depends on the act"; !strings.Contains(res[0].Err, want) {
+		t.Errorf("line without taux: error %q, want it to say %q", res[0].Err, want)
+	}
+	// 60% of 40 = 24; 100% BRSS pays the remaining 16.
+	if res[1].Err != "" || res[1].RONet != eur("24") || res[1].RC != eur("16") {
+		t.Errorf("line with taux: %+v", res[1])
+	}
+	// Without a base there is no RO to compute.
+	if res[2].Err != "" || res[2].RC != eur("0") {
+		t.Errorf("line without base: %+v", res[2])
 	}
 }

@@ -303,3 +303,23 @@ func TestStepRuleSelection(t *testing.T) {
 		t.Errorf("selection (-want +got):\n%s", diff)
 	}
 }
+
+// TestStepParFamilleAnneeContrat: a family envelope renewed on the
+// contract year follows the adhesion date of the line that first drew on
+// it, even when members joined on other dates; otherwise each member's
+// claim would start "its" period afresh and the family would get more
+// than the envelope.
+func TestStepParFamilleAnneeContrat(t *testing.T) {
+	src := contract("prevention: forfait 50€ / annee contrat par famille")
+	got := rcs(t, src,
+		// p joined on 1 June 2025: the family's contract year runs from 1 June.
+		claim("c1", "2026-01-10", "prevention", "30", assure("p"), famille("f"), adhesion("2025-06-01")),
+		// m joined on 1 September 2025; her claim draws on the same envelope.
+		claim("c2", "2026-01-11", "prevention", "30", assure("m"), famille("f"), adhesion("2025-09-01")),
+		claim("c3", "2026-01-12", "prevention", "30", assure("p"), famille("f"), adhesion("2025-06-01")),
+		// A new contract year of the family opens on 1 June 2026.
+		claim("c4", "2026-06-01", "prevention", "30", assure("m"), famille("f"), adhesion("2025-09-01")),
+	)
+	// 30, then the 20 left of 50, then nothing: 50 in the year; then a new year.
+	wantRCs(t, got, "30.00", "20.00", "0.00", "30.00")
+}

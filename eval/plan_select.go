@@ -22,6 +22,10 @@ type posteInfo struct {
 	hasRO    bool
 	roCode   string
 	roFamily regles.ROFamily
+	// mixedRate is true for a family whose postes have different RO rates
+	// (soins, prevention) and the postes declared under it: a claim that
+	// names it gives no rate to default to.
+	mixedRate bool
 }
 
 // selection is the rule-selection table of one poste in one layer (LANGUAGE.md
@@ -54,6 +58,14 @@ func buildPostes(layers []*check.Program) (map[string]int32, []posteInfo) {
 			if p, ok := regles.LookupPoste(c); ok {
 				info.deduction, info.hasRO, info.roCode, info.roFamily = p.Deduction, true, p.Code, p.RO
 				break
+			}
+		}
+		if info.hasRO && info.roFamily == regles.RONone {
+			for _, child := range regles.Postes() {
+				if regles.Parent(child.Code) == info.roCode && child.RO != regles.RONone {
+					info.mixedRate = true
+					break
+				}
 			}
 		}
 		index[code] = int32(len(infos))

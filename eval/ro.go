@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"fmt"
+
 	"garantie/regles"
 )
 
@@ -164,9 +166,12 @@ func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmou
 		return ro, ""
 	}
 	ro.computed = true
-	if c.HasTaux {
+	switch {
+	case c.HasTaux:
 		ro.taux = rate{int64(c.Taux), 10000}
-	} else {
+	case info.mixedRate && c.Base > 0:
+		return ro, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste)
+	default:
 		t, err := w.refs.rate(c, info)
 		if err != "" {
 			return ro, err

@@ -29,7 +29,12 @@ type location struct {
 type envelope struct {
 	id         int32
 	start, end Day // the period [start, end)
-	used       int64
+	// anchor is the adhesion date that annee contrat periods count from:
+	// that of the line that first charged the envelope, so that a
+	// par famille envelope follows one sequence of periods even when the
+	// members joined on different dates.
+	anchor Day
+	used   int64
 }
 
 // find returns the envelope id of list, or nil if it was never charged.
@@ -44,7 +49,7 @@ func find(list []envelope, id int32) *envelope {
 
 // charge adds amount to envelope id for the period [start, end), starting
 // the period afresh when it is not the one the envelope holds.
-func charge(list *[]envelope, id int32, start, end Day, amount int64) {
+func charge(list *[]envelope, id int32, start, end, anchor Day, amount int64) {
 	if e := find(*list, id); e != nil {
 		if e.start != start || e.end != end {
 			e.start, e.end, e.used = start, end, 0
@@ -56,7 +61,7 @@ func charge(list *[]envelope, id int32, start, end Day, amount int64) {
 		// Most beneficiaries use a few envelopes: allocate once.
 		*list = make([]envelope, 0, 8)
 	}
-	*list = append(*list, envelope{id: id, start: start, end: end, used: amount})
+	*list = append(*list, envelope{id: id, start: start, end: end, anchor: anchor, used: amount})
 }
 
 // deductionState tracks the participation forfaitaire and franchises

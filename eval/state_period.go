@@ -5,7 +5,8 @@ import "garantie/dsl/check"
 // period returns the period of p that contains date, and what e (the
 // envelope's state, nil if never charged) has used in it. A glissant window
 // that is not open at date would open at date on a positive charge.
-// Annee contrat periods run between anniversaries of adh.
+// Annee contrat periods run between anniversaries of adh, or of the
+// envelope's anchor once it has been charged.
 func period(p check.Period, date, adh Day, e *envelope) (start, end Day, used int64) {
 	switch p.Kind {
 	case check.Glissant:
@@ -14,6 +15,9 @@ func period(p check.Period, date, adh Day, e *envelope) (start, end Day, used in
 		}
 		return date, date.AddMonths(p.Months), 0
 	case check.AnneeContrat:
+		if e != nil {
+			adh = e.anchor
+		}
 		n := YearsBetween(adh, date)
 		start, end = anniversary(adh, n), anniversary(adh, n+1)
 	default:

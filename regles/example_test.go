@@ -19,10 +19,10 @@ func ExampleValue() {
 	fmt.Println("PMSS:", pmss)
 	fmt.Println("5% PMSS:", pmss.Mul(decimal.NewFromInt(5)).Div(decimal.NewFromInt(100)).StringFixed(2))
 
-	_, err = regles.Value(regles.PMSS, time.Date(2019, time.June, 1, 0, 0, 0, 0, time.UTC))
+	_, err = regles.Value(regles.PMSS, time.Date(2017, time.June, 1, 0, 0, 0, 0, time.UTC))
 	fmt.Println(err)
 	// Output:
 	// PMSS: 3666
 	// 5% PMSS: 183.30
-	// regles: no value of "pmss" on 2019-06-01: the first one applies from 2020-01-01
+	// regles: no value of "pmss" on 2017-06-01: the first one applies from 2018-01-01
 }

@@ -28,10 +28,14 @@ func TestValueTransitions(t *testing.T) {
 		date          string // first day of the new value
 		before, after string
 	}{
+		{PMSS, "2019-01-01", "3311", "3377"},
+		{PMSS, "2020-01-01", "3377", "3428"},
 		{PMSS, "2023-01-01", "3428", "3666"},
 		{PMSS, "2024-01-01", "3666", "3864"},
 		{PMSS, "2025-01-01", "3864", "3925"},
 		{PMSS, "2026-01-01", "3925", "4005"},
+		{PASS, "2019-01-01", "39732", "40524"},
+		{PASS, "2020-01-01", "40524", "41136"},
 		{PASS, "2023-01-01", "41136", "43992"},
 		{PASS, "2024-01-01", "43992", "46368"},
 		{PASS, "2025-01-01", "46368", "47100"},
@@ -73,8 +77,8 @@ func TestValueFirstDates(t *testing.T) {
 		first string
 		want  string
 	}{
-		{PMSS, "2020-01-01", "3428"},
-		{PASS, "2020-01-01", "41136"},
+		{PMSS, "2018-01-01", "3311"},
+		{PASS, "2018-01-01", "39732"},
 		{ParticipationForfaitaireMontant, "2005-01-01", "1"},
 		{ParticipationForfaitairePlafondJour, "2005-01-01", "4"},
 		{ParticipationForfaitairePlafondAn, "2005-01-01", "50"},
