@@ -33,12 +33,12 @@ func (sh *shard) checkIDs(batch []Claim, out []Result, info []lineInfo, k, w int
 type assureEntry struct {
 	assure  string
 	famille string
-	// The birth and adhesion dates of the first line that gave them: a
-	// beneficiary has one of each.
+	// The birth and adhesion dates of the first line that gave them, with
+	// that line (0 while no line gave one): a beneficiary has one of each.
+	// With the slot's hash the entry fills one 64-byte cache line.
 	naissance, adhesion Day
-	hasNaiss, hasAdh    bool
-	naissLine, adhLine  int
-	line                int
+	naissLine, adhLine  int32
+	line                int32
 	id                  int32
 }
 
@@ -57,24 +57,23 @@ func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, 
 		e, seen := sh.assures.find(c.Assure, in.assureHash)
 		switch {
 		case !seen:
-			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: c.Line, id: int32(sh.assures.n*w + k),
-				naissance: c.Naissance, hasNaiss: c.HasNaiss, naissLine: c.Line, adhesion: c.Adhesion, hasAdh: c.HasAdh, adhLine: c.Line}
+			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: int32(c.Line), id: int32(sh.assures.n*w + k)}
 			sh.assures.added()
 		case e.famille != c.Famille:
 			reject(&out[i], in, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
 			continue
-		case e.hasNaiss && c.HasNaiss && e.naissance != c.Naissance:
+		case e.naissLine != 0 && c.HasNaiss && e.naissance != c.Naissance:
 			reject(&out[i], in, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
 			continue
-		case e.hasAdh && c.HasAdh && e.adhesion != c.Adhesion:
+		case e.adhLine != 0 && c.HasAdh && e.adhesion != c.Adhesion:
 			reject(&out[i], in, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
 			continue
 		}
-		if !e.hasNaiss && c.HasNaiss {
-			e.naissance, e.hasNaiss, e.naissLine = c.Naissance, true, c.Line
+		if e.naissLine == 0 && c.HasNaiss {
+			e.naissance, e.naissLine = c.Naissance, int32(c.Line)
 		}
-		if !e.hasAdh && c.HasAdh {
-			e.adhesion, e.hasAdh, e.adhLine = c.Adhesion, true, c.Line
+		if e.adhLine == 0 && c.HasAdh {
+			e.adhesion, e.adhLine = c.Adhesion, int32(c.Line)
 		}
 		in.beneficiary = e.id
 	}

@@ -91,7 +91,7 @@ func TestTraceReasons(t *testing.T) {
 		"non couvert: pays 0.00",
 		"Test: no rule for optique.monture: non couvert, pays 0.00",
 		"max 1 seance / annee civile (t.garantie:6, 2026): 1st of 1",
-		"max 1 seance / annee civile (t.garantie:6, 2026): 1 of 1 seances already used, nothing covered",
+		"max 1 seance / annee civile (t.garantie:6, 2026): 1 of 1 seance already used, nothing covered",
 	}
 	for i, r := range res {
 		if !slices.Contains(r.Trace, want[i]) {

@@ -31,8 +31,15 @@ type worker struct {
 	amounts  []Cents // per money term of the formula rule
 	forfaits []envView
 	plafonds []envView
-	pending  []pendingCharge
-	trace    *[]string // the Trace of the line being explained
+	// For explanations only: whether the layer is the first one, the
+	// amounts of the money terms before the plafonds and before the
+	// current one, and what each plafond cut.
+	first   bool
+	uncut   []Cents
+	before  []Cents
+	cuts    []string
+	pending []pendingCharge
+	trace   *[]string // the Trace of the line being explained
 }
 
 func newWorker(e *Engine) worker {
@@ -108,6 +115,9 @@ func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *ben
 	var paid Cents
 	for k, l := range w.e.layers {
 		couches[k] = Couche{}
+		if w.explain {
+			w.first = k == 0
+		}
 		rc, err := w.evalLayer(l, w.choices[k], c, &ro, paid, fam, ben, &couches[k])
 		if err != "" {
 			rejectLine(r, err)

@@ -10,6 +10,9 @@ const (
 	MotifCarence        = "carence"         // care dated within a waiting period
 	MotifMaxAtteint     = "max atteint"     // a "max" counter has no unit left
 	MotifPlafondAtteint = "plafond atteint" // a plafond has nothing left
+	// MotifForfaitEpuise: the formula's only money would have come from
+	// forfaits whose envelopes are empty, and no other term paid.
+	MotifForfaitEpuise = "forfait épuisé"
 )
 
 // pendingCharge is a charge to an envelope or counter, recorded while a line
@@ -105,7 +108,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 		brut = Cents(mulDivRound(int64(brut), covered, q))
 		prev = Cents(mulDivRound(int64(prev), covered, q))
 		if w.explain {
-			w.note("%d of %d units covered: frais %s, base %s, RO brut %s, already paid %s", covered, q, frais, base, brut, prev)
+			w.note("%d of %d units covered: frais %s, base %s, %s", covered, q, frais, base, w.prevText(brut, prev, ", "))
 		}
 	}
 	left := max(0, frais-prev)
@@ -131,9 +134,6 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 			w.forfaits = append(w.forfaits, v)
 			a = min(rem, v.avail)
 		}
-		if w.explain && t.kind != check.Forfait {
-			w.note("%s: %s (%s left of frais)", t.text, a, rem)
-		}
 		w.amounts = append(w.amounts, a)
 		rem -= a
 	}
@@ -142,6 +142,11 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 		total += a
 	}
 	uncapped := total
+	if w.explain {
+		w.uncut = append(w.uncut[:0], w.amounts...)
+		w.cuts = w.cuts[:0]
+	}
+	pct0 := pct // before the plafonds, for explanations
 
 	// Step 6: plafonds, the formula rule's own first.
 	w.plafonds = w.plafonds[:0]
@@ -153,16 +158,31 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 			}
 			w.plafonds = append(w.plafonds, v)
 			if total > v.avail {
-				cut(total-v.avail, &pct, w.amounts)
+				if w.explain {
+					w.before = append(w.before[:0], w.amounts...)
+					p := pct
+					cut(total-v.avail, &pct, w.amounts)
+					w.cuts = append(w.cuts, w.cutText(r, v, total-v.avail, p-pct))
+				} else {
+					cut(total-v.avail, &pct, w.amounts)
+				}
 				total = v.avail
+			} else if w.explain {
+				w.cuts = append(w.cuts, "")
 			}
 		}
 	}
-	if uncapped > 0 && total == 0 {
+	switch {
+	case uncapped > 0 && total == 0:
 		out.Motif = MotifPlafondAtteint
+	case uncapped == 0 && left > 0 && len(w.forfaits) > 0:
+		// Every term paid 0 with something left to pay: each forfait,
+		// which had all of left to draw on, found its envelope empty.
+		out.Motif = MotifForfaitEpuise
 	}
 	if w.explain {
-		w.traceEnvelopes(r, total)
+		w.traceMoney(r, left, pct0)
+		w.traceEnvelopes(total)
 		w.traceCounters(covered, total > 0)
 		w.note("RC %s", total)
 	}
@@ -196,7 +216,7 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 		return 0
 	}
 	var bf, tm Cents
-	hasBF := false
+	hasBF, hasTM := false, false
 	for i := range r.pct {
 		t := &r.pct[i]
 		var of, a Cents
@@ -210,7 +230,7 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 		}
 		a = t.rate.of(of)
 		if t.kind == check.PercentTM {
-			tm = addSat(tm, a)
+			tm, hasTM = addSat(tm, a), true
 		} else {
 			bf, hasBF = addSat(bf, a), true
 		}
@@ -222,13 +242,17 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 	if mode == check.Deduction {
 		p = max(0, bf-prev)
 		if w.explain && hasBF {
-			w.note("y compris RO: %s - %s already paid = %s", bf, prev, p)
+			w.note("y compris RO: %s minus %s = %s", bf, w.prevText(brut, prev, " and "), p)
 		}
 	}
 	p = addSat(p, tm)
+	if w.explain && len(r.pct) > 1 && (mode != check.Deduction || hasTM) {
+		// Several terms and no line above gives their total.
+		w.note("percentage part: %s", p)
+	}
 	if p > left {
 		if w.explain {
-			w.note("percentage part %s capped at %s left of frais", p, left)
+			w.note("percentage part %s capped at the %s %s", p, left, w.leftText(false))
 		}
 		p = left
 	}

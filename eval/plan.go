@@ -80,7 +80,7 @@ type counterPlan struct {
 	period check.Period
 	text   string
 	owner  string // "file:line" of the rule, for explanations
-	unit   string // plural unit, for explanations
+	unit   string // the unit, plural unless count is 1, for explanations
 }
 
 // carencePlan is a waiting period after the adhesion date.
@@ -161,7 +161,7 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 			if err := checkPeriod(lim.Period); err != nil || lim.Count < 0 {
 				return rp, fmt.Errorf("%s: invalid count or period", text)
 			}
-			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), 2)})
+			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), lim.Count)})
 		case check.Plafond:
 			env, err := compileEnvelope(lim.Amount, lim.Period, lim.ParFamille, text, where, newID)
 			if err != nil {

@@ -37,6 +37,7 @@ type Couche struct {
 	// formula rule holds.
 	Regle string
 	// Motif tells why the layer paid nothing: one of MotifNonCouvert,
-	// MotifCarence, MotifMaxAtteint, MotifPlafondAtteint; "" otherwise.
+	// MotifCarence, MotifMaxAtteint, MotifPlafondAtteint,
+	// MotifForfaitEpuise; "" otherwise.
 	Motif string
 }

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"garantie/dsl/check"
 )
@@ -13,26 +14,105 @@ func (w *worker) note(format string, args ...any) {
 	*w.trace = append(*w.trace, fmt.Sprintf(format, args...))
 }
 
-// traceEnvelopes explains the forfaits and plafonds of a layer once the
-// line's final amounts are known.
-func (w *worker) traceEnvelopes(r *rulePlan, total Cents) {
+// traceMoney explains the money terms of r in textual order, with what
+// each finally paid and, when a plafond cut it, what it would have paid.
+// left and pct are those of §3 step 5, before the plafonds.
+func (w *worker) traceMoney(r *rulePlan, left, pct Cents) {
+	n := 0
+	for _, c := range w.cuts {
+		if c != "" {
+			n++
+		}
+	}
+	without := "without the plafond"
+	if n > 1 {
+		without = "without the plafonds"
+	}
+	rest, consumed := left-pct, pct > 0
 	f := 0
 	for i := range r.money {
-		if r.money[i].kind != check.Forfait {
-			continue
+		t := &r.money[i]
+		paid, would := w.amounts[i], w.uncut[i]
+		var clauses []string
+		if would != paid {
+			clauses = append(clauses, "would have paid "+would.String()+" "+without)
 		}
-		w.noteEnvelope(w.forfaits[f], w.amounts[i])
-		f++
-	}
-	for _, v := range w.plafonds {
-		w.noteEnvelope(v, total)
+		if t.kind == check.Forfait {
+			v := w.forfaits[f]
+			f++
+			if would < v.avail {
+				clauses = append(clauses, "capped at the "+rest.String()+" "+w.leftText(consumed))
+			}
+			extra := ""
+			if len(clauses) > 0 {
+				extra = " (" + strings.Join(clauses, ", ") + ")"
+			}
+			w.note("%s: %s available, %s used%s, %s left", envHead(v), v.avail, paid, extra, v.avail-paid)
+		} else {
+			clauses = append(clauses, rest.String()+" "+w.leftText(consumed))
+			w.note("%s: %s (%s)", t.text, paid, strings.Join(clauses, "; "))
+		}
+		rest -= would
+		consumed = consumed || would > 0
 	}
 }
 
-// noteEnvelope explains one envelope: "forfait 100€ / 24 mois glissants
-// (from 2026-03-02 to 2028-03-01): 100.00 available, 60.00 used, 40.00 left".
-func (w *worker) noteEnvelope(v envView, used Cents) {
-	w.note("%s (%s, %s): %s available, %s used, %s left", v.plan.text, v.plan.owner, periodSpan(v.start, v.end, v.plan.period), v.avail, used, v.avail-used)
+// traceEnvelopes explains the plafonds of a layer once its final amount
+// is known: what each cut, and how its envelope stands.
+func (w *worker) traceEnvelopes(total Cents) {
+	for k, v := range w.plafonds {
+		if w.cuts[k] != "" {
+			w.note("%s", w.cuts[k])
+		}
+		w.note("%s: %s available, %s used, %s left", envHead(v), v.avail, total, v.avail-total)
+	}
+}
+
+// envHead names an envelope with its rule and period: "forfait 100€ / 24
+// mois glissants (t.garantie:4, from 2026-03-02 to 2028-03-01)".
+func envHead(v envView) string {
+	return v.plan.text + " (" + v.plan.owner + ", " + periodSpan(v.start, v.end, v.plan.period) + ")"
+}
+
+// cutText explains the cut of amount by plafond v, once made: w.before
+// holds the money terms before it, w.amounts after, and fromPct is what
+// came off the percentage part. "plafond 70€ / annee civile (t.garantie:3,
+// 2026): 70.00 available: cut 170.00 (110.00 from frais reels, 20.00 from
+// the percentage part)".
+func (w *worker) cutText(r *rulePlan, v envView, amount, fromPct Cents) string {
+	var parts []string
+	for i := len(r.money) - 1; i >= 0; i-- {
+		if d := w.before[i] - w.amounts[i]; d > 0 {
+			parts = append(parts, d.String()+" from "+r.money[i].text)
+		}
+	}
+	if fromPct > 0 {
+		parts = append(parts, fromPct.String()+" from the percentage part")
+	}
+	return fmt.Sprintf("%s: %s available: cut %s (%s)", envHead(v), v.avail, amount, strings.Join(parts, ", "))
+}
+
+// prevText says what prev is made of: "RO brut 21.00", and in a later
+// layer "RO brut 21.00<sep>earlier layers 24.00".
+func (w *worker) prevText(brut, prev Cents, sep string) string {
+	if w.first {
+		return "RO brut " + brut.String()
+	}
+	return "RO brut " + brut.String() + sep + "earlier layers " + (prev - brut).String()
+}
+
+// leftText names what an amount is left of: "left after the RO", with
+// earlier layers in a later layer and the terms before when they paid.
+func (w *worker) leftText(consumed bool) string {
+	switch {
+	case w.first && !consumed:
+		return "left after the RO"
+	case w.first:
+		return "left after the RO and the terms before"
+	case !consumed:
+		return "left after the RO and earlier layers"
+	}
+	return "left after the RO, earlier layers and the terms before"
 }
 
 // traceCounters explains the "max" counters of a layer: "max 4 seances /
@@ -125,6 +205,9 @@ func amountText(a check.Amount) string {
 func periodText(p check.Period) string {
 	switch p.Kind {
 	case check.Glissant:
+		if p.Months == 1 {
+			return "1 mois glissant"
+		}
 		return strconv.Itoa(p.Months) + " mois glissants"
 	case check.AnneeContrat:
 		return "annee contrat"
