@@ -70,7 +70,8 @@ func TestLimitKeepsWarnings(t *testing.T) {
 
 func TestWriteJSON(t *testing.T) {
 	ds := Diagnostics{{File: "f", Range: at(2, 3, 7), Severity: Error, Code: "E109", Message: "unknown poste",
-		Fix: &Edit{Range: at(2, 3, 7), NewText: "optique.monture"}}}
+		Fix:     &Edit{Range: at(2, 3, 7), NewText: "optique.monture"},
+		Related: &Related{Range: at(1, 1, 5), Message: "the other rule"}}}
 	var b bytes.Buffer
 	if err := WriteJSON(&b, ds); err != nil {
 		t.Fatal(err)
@@ -84,7 +85,8 @@ func TestWriteJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := JSONDiagnostic{File: "f", Line: 2, Column: 3, EndLine: 2, EndColumn: 7, Severity: "error", Code: "E109",
-		Message: "unknown poste", Fix: &JSONEdit{Line: 2, Column: 3, EndLine: 2, EndColumn: 7, NewText: "optique.monture"}}
+		Message: "unknown poste", Fix: &JSONEdit{Line: 2, Column: 3, EndLine: 2, EndColumn: 7, NewText: "optique.monture"},
+		Related: &JSONRelated{Line: 1, Column: 1, Message: "the other rule"}}
 	if doc.Errors != 1 || doc.Warnings != 0 || len(doc.Diagnostics) != 1 {
 		t.Fatalf("document %+v", doc)
 	}

@@ -86,16 +86,25 @@ func caret(line string, r Range) string {
 
 // JSONDiagnostic is the machine-readable form of a diagnostic.
 type JSONDiagnostic struct {
-	File      string    `json:"file"`
-	Line      int       `json:"line"`
-	Column    int       `json:"column"`
-	EndLine   int       `json:"end_line"`
-	EndColumn int       `json:"end_column"`
-	Severity  string    `json:"severity"`
-	Code      string    `json:"code"`
-	Message   string    `json:"message"`
-	Hint      string    `json:"hint,omitempty"`
-	Fix       *JSONEdit `json:"fix,omitempty"`
+	File      string       `json:"file"`
+	Line      int          `json:"line"`
+	Column    int          `json:"column"`
+	EndLine   int          `json:"end_line"`
+	EndColumn int          `json:"end_column"`
+	Severity  string       `json:"severity"`
+	Code      string       `json:"code"`
+	Message   string       `json:"message"`
+	Hint      string       `json:"hint,omitempty"`
+	Fix       *JSONEdit    `json:"fix,omitempty"`
+	Related   *JSONRelated `json:"related,omitempty"`
+}
+
+// JSONRelated is the machine-readable form of a secondary location, such
+// as the other rule of an ambiguous pair.
+type JSONRelated struct {
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Message string `json:"message"`
 }
 
 // JSONEdit is the machine-readable form of a suggested edit.
@@ -115,6 +124,9 @@ func ToJSON(ds Diagnostics) []JSONDiagnostic {
 			File: d.File, Line: d.Range.Start.Line, Column: d.Range.Start.Col,
 			EndLine: d.Range.End.Line, EndColumn: d.Range.End.Col,
 			Severity: d.Severity.String(), Code: string(d.Code), Message: d.Message, Hint: d.Hint,
+		}
+		if d.Related != nil {
+			j.Related = &JSONRelated{Line: d.Related.Range.Start.Line, Column: d.Related.Range.Start.Col, Message: d.Related.Message}
 		}
 		if d.Fix != nil {
 			j.Fix = &JSONEdit{
