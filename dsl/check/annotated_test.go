@@ -1,11 +1,8 @@
 package check_test
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,11 +11,8 @@ import (
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
 	"garantie/dsl/parser"
+	"garantie/dsl/parser/parsertest"
 )
-
-// wantRE matches the annotation naming the diagnostics expected on its
-// line: "# want E109" or "# want E110 W101".
-var wantRE = regexp.MustCompile(`#.*\bwant((?:\s+[A-Z]\d{3})+)\s*$`)
 
 // TestAnnotated parses and checks every testdata/*.garantie file and
 // compares the (line, code) pairs of the diagnostics with the "# want"
@@ -37,7 +31,7 @@ func TestAnnotated(t *testing.T) {
 			f, ds := parser.Parse(name, src)
 			_, cds := check.Check(f, check.Regles())
 			ds = append(ds, cds...)
-			if diff := cmp.Diff(wanted(src), got(ds)); diff != "" {
+			if diff := cmp.Diff(parsertest.Wanted(src), parsertest.Got(ds)); diff != "" {
 				var b strings.Builder
 				diag.WriteText(&b, ds, diag.Source{name: src})
 				t.Errorf("diagnostics (-want +got):\n%s\nall diagnostics:\n%s", diff, b.String())
@@ -56,7 +50,7 @@ func TestEveryCodeAnnotated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, w := range wanted(src) {
+		for _, w := range parsertest.Wanted(src) {
 			_, code, _ := strings.Cut(w, ":")
 			seen[code] = true
 		}
@@ -66,28 +60,4 @@ func TestEveryCodeAnnotated(t *testing.T) {
 			t.Errorf("no testdata file expects %s (%s)", info.Code, info.Title)
 		}
 	}
-}
-
-// wanted returns the sorted "line:code" annotations of src.
-func wanted(src []byte) []string {
-	var out []string
-	for i, line := range strings.Split(string(src), "\n") {
-		if m := wantRE.FindStringSubmatch(line); m != nil {
-			for _, code := range strings.Fields(m[1]) {
-				out = append(out, fmt.Sprintf("%d:%s", i+1, code))
-			}
-		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-// got returns the sorted distinct "line:code" pairs of ds.
-func got(ds diag.Diagnostics) []string {
-	var out []string
-	for _, d := range ds {
-		out = append(out, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Code))
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
 }

@@ -3,10 +3,8 @@ package lint_test
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"garantie/dsl/diag"
 	"garantie/dsl/lint"
 	"garantie/dsl/parser"
+	"garantie/dsl/parser/parsertest"
 )
 
 var update = flag.Bool("update", false, "rewrite docs/diagnostics.md")
@@ -28,10 +27,6 @@ func analyse(name string, src []byte) diag.Diagnostics {
 	ds = append(ds, cds...)
 	return append(ds, lint.Run(p)...)
 }
-
-// wantRE matches the annotation naming the diagnostics expected on its
-// line: "# want R801" or "# want L201 L202".
-var wantRE = regexp.MustCompile(`#.*\bwant((?:\s+[A-Z]\d{3})+)\s*$`)
 
 // TestAnnotated runs every testdata/*.garantie file through the whole
 // pipeline and compares the (line, code) pairs of the diagnostics with the
@@ -48,20 +43,7 @@ func TestAnnotated(t *testing.T) {
 				t.Fatal(err)
 			}
 			ds := analyse(name, src)
-			var want, got []string
-			for i, line := range strings.Split(string(src), "\n") {
-				if m := wantRE.FindStringSubmatch(line); m != nil {
-					for _, code := range strings.Fields(m[1]) {
-						want = append(want, fmt.Sprintf("%d:%s", i+1, code))
-					}
-				}
-			}
-			for _, d := range ds {
-				got = append(got, fmt.Sprintf("%d:%s", d.Range.Start.Line, d.Code))
-			}
-			slices.Sort(want)
-			slices.Sort(got)
-			if diff := cmp.Diff(slices.Compact(want), slices.Compact(got)); diff != "" {
+			if diff := cmp.Diff(parsertest.Wanted(src), parsertest.Got(ds)); diff != "" {
 				var b strings.Builder
 				diag.WriteText(&b, ds, diag.Source{name: src})
 				t.Errorf("diagnostics (-want +got):\n%s\nall diagnostics:\n%s", diff, b.String())
