@@ -15,16 +15,14 @@ import (
 
 func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("diff", "A B --claims FILE [--base CONTRACT…] [--format table|json]", stderr)
-	claims := fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input")
+	rf := addRunFlags(fs)
 	bases := fs.StringArray("base", nil, "contract evaluated before A and before B (repeat for several layers)")
 	format := fs.String("format", "table", "output format: table or json")
 	top := fs.Int("top", 10, "how many of the biggest individual changes to list")
-	workers := fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
-	stopProfile, ok := startCPUProfile(*cpuprofile, stderr)
+	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
 	if !ok {
 		return exitUsage
 	}
@@ -32,7 +30,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !oneOf(stderr, "format", *format, "table", "json") {
 		return exitUsage
 	}
-	if fs.NArg() != 2 || *claims == "" {
+	if fs.NArg() != 2 || *rf.claims == "" {
 		fmt.Fprintln(stderr, "garantie diff: need two contracts A and B and --claims FILE")
 		fs.Usage()
 		return exitUsage
@@ -45,7 +43,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var engines []*eval.Engine
 	for _, side := range sides {
 		layers := append(append([]*check.Program(nil), base...), side)
-		e, err := eval.New(layers, eval.EngineOptions{Workers: *workers})
+		e, err := eval.New(layers, eval.EngineOptions{Workers: *rf.workers})
 		if err != nil {
 			fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 			return exitUsage
@@ -53,7 +51,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		engines = append(engines, e)
 	}
 
-	reader, survey, closeClaims, err := readClaims(*claims, stdin)
+	reader, survey, closeClaims, err := readClaims(*rf.claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage

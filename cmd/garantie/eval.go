@@ -12,15 +12,13 @@ import (
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("eval", "CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl] [--explain]", stderr)
-	claims := fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input")
+	rf := addRunFlags(fs)
 	format := fs.String("format", "table", "output format: table, csv, json or jsonl")
 	explain := fs.Bool("explain", false, "explain each line: the rule, each term, each limit and envelope")
-	workers := fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
-	stopProfile, ok := startCPUProfile(*cpuprofile, stderr)
+	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
 	if !ok {
 		return exitUsage
 	}
@@ -28,7 +26,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !oneOf(stderr, "format", *format, "table", "csv", "json", "jsonl") {
 		return exitUsage
 	}
-	if fs.NArg() == 0 || *claims == "" {
+	if fs.NArg() == 0 || *rf.claims == "" {
 		fmt.Fprintln(stderr, "garantie eval: need a contract and --claims FILE")
 		fs.Usage()
 		return exitUsage
@@ -37,13 +35,13 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	engine, err := eval.New(progs, eval.EngineOptions{Workers: *workers, Explain: *explain})
+	engine, err := eval.New(progs, eval.EngineOptions{Workers: *rf.workers, Explain: *explain})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
 	}
 
-	reader, survey, closeClaims, err := readClaims(*claims, stdin)
+	reader, survey, closeClaims, err := readClaims(*rf.claims, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage

@@ -43,3 +43,18 @@ func oneOf(stderr io.Writer, flag, value string, allowed ...string) bool {
 	fmt.Fprintf(stderr, "garantie: --%s must be one of %s, not %q\n", flag, strings.Join(allowed, ", "), value)
 	return false
 }
+
+// runFlags are the flags that eval and diff share: the claims file, the
+// number of workers and the CPU profile.
+type runFlags struct {
+	claims, cpuprofile *string
+	workers            *int
+}
+
+func addRunFlags(fs *pflag.FlagSet) runFlags {
+	return runFlags{
+		claims:     fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input"),
+		workers:    fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it"),
+		cpuprofile: fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)"),
+	}
+}
