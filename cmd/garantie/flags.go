@@ -30,6 +30,9 @@ func parseFlags(fs *pflag.FlagSet, args []string) (status int, ok bool) {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK, false
 		}
+		// With ContinueOnError, pflag returns the error without saying it.
+		fmt.Fprintf(fs.Output(), "garantie %s: %v\n", fs.Name(), err)
+		fs.Usage()
 		return exitUsage, false
 	}
 	return exitOK, true
