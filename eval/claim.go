@@ -1,5 +1,10 @@
 package eval
 
+import (
+	"garantie/eval/date"
+	"garantie/eval/money"
+)
+
 // Claim is one line of a claims file (LANGUAGE.md §4), decoded. Amounts
 // are exact integer cents; dates are civil day numbers. The zero value of
 // an optional field is paired with a Has flag when zero is meaningful.
@@ -11,21 +16,21 @@ type Claim struct {
 	// Famille is the family id; "" when the column is absent or empty (the
 	// beneficiary is then a family of one).
 	Famille string
-	Date    Day
+	Date    date.Day
 	Poste   string
-	Frais   Cents
-	Base    Cents
+	Frais   money.Cents
+	Base    money.Cents
 	// Taux is the RO rate in hundredths of a percent (70% is 7000).
 	Taux      int32
 	HasTaux   bool
-	RO        Cents // RO net paid, when HasRO
+	RO        money.Cents // RO net paid, when HasRO
 	HasRO     bool
-	PF        Cents // participation forfaitaire or franchise withheld, when HasPF
+	PF        money.Cents // participation forfaitaire or franchise withheld, when HasPF
 	HasPF     bool
 	Quantite  int64 // whole number >= 1, default 1
-	Naissance Day
+	Naissance date.Day
 	HasNaiss  bool
-	Adhesion  Day
+	Adhesion  date.Day
 	HasAdh    bool
 	Reseau    bool
 	Optam     bool

@@ -6,6 +6,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"testing"
+
+	"garantie/eval/money"
 )
 
 // generateClaims returns a realistic claims file of n valid lines: a
@@ -26,11 +28,11 @@ func generateClaims(n int, seed uint64) []byte {
 		base := frais * (50 + rng.IntN(50)) / 100
 		ro := ""
 		if rng.IntN(4) == 0 {
-			ro = Cents(base * 70 / 100).String()
+			ro = money.Cents(base * 70 / 100).String()
 		}
 		fmt.Fprintf(&b, "L%08d,B%06d-%d,F%06d,2026-%02d-%02d,%s,%s,%s,%d,%s,%d,%d-%02d-%02d,%s,%s,%d\n",
 			i, family, rng.IntN(4), family, 1+rng.IntN(12), 1+rng.IntN(28), postes[rng.IntN(len(postes))],
-			Cents(frais), Cents(base), []int{60, 70, 100}[rng.IntN(3)], ro, 1+rng.IntN(3),
+			money.Cents(frais), money.Cents(base), []int{60, 70, 100}[rng.IntN(3)], ro, 1+rng.IntN(3),
 			1940+rng.IntN(80), 1+rng.IntN(12), 1+rng.IntN(28),
 			[]string{"oui", "non"}[rng.IntN(2)], []string{"true", "false"}[rng.IntN(2)], 1+rng.IntN(3))
 	}

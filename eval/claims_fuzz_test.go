@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"garantie/eval/money"
 )
 
 // FuzzReadClaims checks, on any input whose header is usable, that the
@@ -56,7 +58,7 @@ func FuzzReadClaims(f *testing.F) {
 // checkRoundTrip checks that the amounts of an accepted claim read back
 // from their rendering.
 func checkRoundTrip(t *testing.T, c Claim) {
-	for _, a := range []Cents{c.Frais, c.Base, c.RO, c.PF} {
+	for _, a := range []money.Cents{c.Frais, c.Base, c.RO, c.PF} {
 		back, err := parseAmount([]byte(a.String()))
 		if err != nil || back != a {
 			t.Fatalf("line %d: amount %s reads back as %s, %v", c.Line, a, back, err)

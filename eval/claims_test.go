@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"garantie/eval/date"
 )
 
 // cmpErrors compares errors by their messages.
@@ -60,7 +62,7 @@ func lineWith(set map[string]string) string {
 // baseClaim is the claim of baseLine, on line 2.
 func baseClaim() Claim {
 	return Claim{
-		Line: 2, ID: "L1", Assure: "A1", Date: DayOf(2026, 3, 2),
+		Line: 2, ID: "L1", Assure: "A1", Date: date.DayOf(2026, 3, 2),
 		Poste: "consult.generaliste", Frais: 3000, Quantite: 1, Parcours: true,
 	}
 }
@@ -116,7 +118,7 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"quantite": "1.5"}, bad(`quantite: "1.5" is not a whole number of units, at least 1`)},
 		{map[string]string{"quantite": "-1"}, bad(`quantite: "-1" is not a whole number of units, at least 1`)},
 		// Dates.
-		{map[string]string{"date": "2024-02-29"}, func(c *Claim) { c.Date = DayOf(2024, 2, 29) }},
+		{map[string]string{"date": "2024-02-29"}, func(c *Claim) { c.Date = date.DayOf(2024, 2, 29) }},
 		{map[string]string{"date": "2026-02-30"}, bad(`date: "2026-02-30" is not a valid date: February 2026 has 28 days`)},
 		{map[string]string{"date": "2026-04-31"}, bad(`date: "2026-04-31" is not a valid date: April 2026 has 30 days`)},
 		{map[string]string{"date": "2026-13-01"}, bad(`date: "2026-13-01" is not a valid date: there is no month 13`)},
@@ -124,10 +126,10 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"date": "2026-3-2"}, bad(`date: "2026-3-2" is not a date (expected YYYY-MM-DD)`)},
 		{map[string]string{"date": "02/03/2026"}, bad(`date: "02/03/2026" is not a date (expected YYYY-MM-DD)`)},
 		{map[string]string{"date": ""}, bad(`missing date`)},
-		{map[string]string{"naissance": "1980-05-17"}, func(c *Claim) { c.Naissance, c.HasNaiss = DayOf(1980, 5, 17), true }},
+		{map[string]string{"naissance": "1980-05-17"}, func(c *Claim) { c.Naissance, c.HasNaiss = date.DayOf(1980, 5, 17), true }},
 		{map[string]string{"naissance": "2026-03-02"}, func(c *Claim) { c.Naissance, c.HasNaiss = c.Date, true }},
 		{map[string]string{"naissance": "2026-03-03"}, bad(`naissance: 2026-03-03 is after the date of care 2026-03-02`)},
-		{map[string]string{"adhesion": "2027-01-01"}, func(c *Claim) { c.Adhesion, c.HasAdh = DayOf(2027, 1, 1), true }},
+		{map[string]string{"adhesion": "2027-01-01"}, func(c *Claim) { c.Adhesion, c.HasAdh = date.DayOf(2027, 1, 1), true }},
 		{map[string]string{"adhesion": "2027-01"}, bad(`adhesion: "2027-01" is not a date (expected YYYY-MM-DD)`)},
 		// Booleans.
 		{map[string]string{"reseau": "oui"}, func(c *Claim) { c.Reseau = true }},
@@ -199,7 +201,7 @@ func TestReadClaimsFields(t *testing.T) {
 	}{{
 		name: "comma file with quoted decimal comma and escaped quotes",
 		src:  "id,assure,date,poste,frais,base\n\"L\"\"1\",A1,2026-03-02,dentaire.soins,\"12,50\", \"10.5\" \n",
-		want: []Claim{{Line: 2, ID: `L"1`, Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 1250, Base: 1050, Quantite: 1, Parcours: true}},
+		want: []Claim{{Line: 2, ID: `L"1`, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 1250, Base: 1050, Quantite: 1, Parcours: true}},
 	}, {
 		name: "unquoted decimal comma in a comma file",
 		src:  "id,assure,date,poste,frais\nL1,A1,2026-03-02,dentaire.soins,12,50\n",
@@ -211,29 +213,29 @@ func TestReadClaimsFields(t *testing.T) {
 	}, {
 		name: "columns in any order",
 		src:  "frais;poste;date;taux;assure;id\n 40 ;optique.monture;2026-01-05;60;A2;L9\n",
-		want: []Claim{{Line: 2, ID: "L9", Assure: "A2", Date: DayOf(2026, 1, 5), Poste: "optique.monture", Frais: 4000, Taux: 6000, HasTaux: true, Quantite: 1, Parcours: true}},
+		want: []Claim{{Line: 2, ID: "L9", Assure: "A2", Date: date.DayOf(2026, 1, 5), Poste: "optique.monture", Frais: 4000, Taux: 6000, HasTaux: true, Quantite: 1, Parcours: true}},
 	}, {
 		name: "quoted line break in the id",
 		src:  "id,assure,date,poste,frais\n\"L\n1\",A1,2026-03-02,dentaire.soins,1\nL2,A1,2026-03-02,dentaire.soins,2\n",
 		want: []Claim{
-			{Line: 2, Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`id: "L\n1" contains a control character or a line break`)},
-			{Line: 4, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
+			{Line: 2, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`id: "L\n1" contains a control character or a line break`)},
+			{Line: 4, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
 		},
 	}, {
 		name: "bare quote, text after a quote, unterminated quote",
 		src:  "id,assure,date,poste,frais\nL1,A\"1,2026-03-02,dentaire.soins,1\nL2,\"A1\"x,2026-03-02,dentaire.soins,1\nL3,A1,2026-03-02,dentaire.soins,\"1\n\n",
 		want: []Claim{
-			{Line: 2, ID: "L1", Assure: "A\"1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: quote inside an unquoted field (quote the whole field and double the quote: "a""b")`)},
-			{Line: 3, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: text after the closing quote of a quoted field`)},
-			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Quantite: 1, Parcours: true, Err: errors.New(`frais: quoted field without its closing quote`)},
+			{Line: 2, ID: "L1", Assure: "A\"1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: quote inside an unquoted field (quote the whole field and double the quote: "a""b")`)},
+			{Line: 3, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: text after the closing quote of a quoted field`)},
+			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Quantite: 1, Parcours: true, Err: errors.New(`frais: quoted field without its closing quote`)},
 		},
 	}, {
 		name: "BOM, CRLF, blank lines counted but skipped, no final line break",
 		src:  "\uFEFFid;assure;date;poste;frais\r\n\r\nL1;A1;2026-03-02;dentaire.soins;1,5\r\n  \t\r\n\nL2;A1;2026-03-03;dentaire.soins;2\r\n\r\nL3;A1;2026-03-04;dentaire.soins;3",
 		want: []Claim{
-			{Line: 3, ID: "L1", Assure: "A1", Date: DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 150, Quantite: 1, Parcours: true},
-			{Line: 6, Index: 1, ID: "L2", Assure: "A1", Date: DayOf(2026, 3, 3), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
-			{Line: 8, Index: 2, ID: "L3", Assure: "A1", Date: DayOf(2026, 3, 4), Poste: "dentaire.soins", Frais: 300, Quantite: 1, Parcours: true},
+			{Line: 3, ID: "L1", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 150, Quantite: 1, Parcours: true},
+			{Line: 6, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 3), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
+			{Line: 8, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 4), Poste: "dentaire.soins", Frais: 300, Quantite: 1, Parcours: true},
 		},
 	}, {
 		name: "a line of empty fields is not blank",

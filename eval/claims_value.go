@@ -4,13 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 const (
 	// MaxAmount is the largest amount a claims file may hold: 100 billion
 	// euros. With MaxQuantite it keeps every product of an amount by a
 	// quantity within int64.
-	MaxAmount Cents = 1e13
+	MaxAmount money.Cents = 1e13
 	// MaxQuantite is the largest quantite a claims file may hold.
 	MaxQuantite = 100_000
 )
@@ -86,9 +89,9 @@ func parseHundredths(v []byte, limit int64, notNumber error) (int64, error) {
 }
 
 // parseAmount parses an amount in euros: "12", "12.5", "12,50".
-func parseAmount(v []byte) (Cents, error) {
+func parseAmount(v []byte) (money.Cents, error) {
 	n, err := parseHundredths(v, int64(MaxAmount), errNotAmount)
-	return Cents(n), err
+	return money.Cents(n), err
 }
 
 // parseTaux parses a percentage from 0 to 100 as hundredths of a percent:
@@ -119,7 +122,7 @@ func parseQuantite(v []byte) (int64, error) {
 }
 
 // parseDate parses a valid civil date written YYYY-MM-DD.
-func parseDate(v []byte) (Day, error) {
+func parseDate(v []byte) (date.Day, error) {
 	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
 		return 0, errNotDate
 	}
@@ -141,10 +144,10 @@ func parseDate(v []byte) (Day, error) {
 		return 0, fmt.Errorf("is not a valid date: there is no month %d", m)
 	case d == 0:
 		return 0, errors.New("is not a valid date: there is no day 0")
-	case d > DaysIn(y, m):
-		return 0, fmt.Errorf("is not a valid date: %s %d has %d days", time.Month(m), y, DaysIn(y, m))
+	case d > date.DaysIn(y, m):
+		return 0, fmt.Errorf("is not a valid date: %s %d has %d days", time.Month(m), y, date.DaysIn(y, m))
 	}
-	return DayOf(y, m, d), nil
+	return date.DayOf(y, m, d), nil
 }
 
 // lower returns v in ASCII lowercase in buf's storage, or nil when v is

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"garantie/eval/date"
 )
 
 // A batch goes through four phases. Each phase but the first splits its work
@@ -43,7 +45,7 @@ type shard struct {
 
 // orderKey places a line in the evaluation order of its shard.
 type orderKey struct {
-	date Day
+	date date.Day
 	line int32    // index in the batch
 	loc  location // of the beneficiary's state in the worker
 }

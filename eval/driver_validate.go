@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"garantie/eval/date"
 )
 
 // checkIDs rejects, among the lines of shard k, those whose id was seen
@@ -36,7 +38,7 @@ type assureEntry struct {
 	// The birth and adhesion dates of the first line that gave them, with
 	// that line (0 while no line gave one): a beneficiary has one of each.
 	// With the slot's hash the entry fills one 64-byte cache line.
-	naissance, adhesion Day
+	naissance, adhesion date.Day
 	naissLine, adhLine  int32
 	line                int32
 	id                  int32

@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"garantie/dsl/check"
+	"garantie/eval/date"
+	"garantie/eval/money"
 	"garantie/regles"
 )
 
@@ -36,8 +38,8 @@ type Engine struct {
 
 // pmssEntry is the PMSS in force from a date on.
 type pmssEntry struct {
-	since Day
-	cents Cents
+	since date.Day
+	cents money.Cents
 }
 
 // New compiles the layers into an Engine. It fails when a layer is nil or
@@ -69,11 +71,11 @@ func New(layers []*check.Program, opts EngineOptions) (*Engine, error) {
 		e.layers = append(e.layers, l)
 	}
 	for _, en := range regles.History(regles.PMSS) {
-		c, err := centsOf(en.Amount)
+		c, err := money.CentsOf(en.Amount)
 		if err != nil {
 			return nil, fmt.Errorf("eval: PMSS from %s: %w", en.Since.Format("2006-01-02"), err)
 		}
-		e.pmss = append(e.pmss, pmssEntry{since: DayFromTime(en.Since), cents: c})
+		e.pmss = append(e.pmss, pmssEntry{since: date.DayFromTime(en.Since), cents: c})
 	}
 	return e, nil
 }
@@ -107,16 +109,16 @@ func (e *Engine) NewSession() *Session {
 }
 
 // amountAt returns the amount of an envelope whose period starts on start.
-func (e *Engine) amountAt(a amountPlan, start Day) (Cents, string) {
+func (e *Engine) amountAt(a amountPlan, start date.Day) (money.Cents, string) {
 	if !a.isPMSS {
 		return a.cents, ""
 	}
-	i, found := slices.BinarySearchFunc(e.pmss, start, func(p pmssEntry, d Day) int { return int(p.since) - int(d) })
+	i, found := slices.BinarySearchFunc(e.pmss, start, func(p pmssEntry, d date.Day) int { return int(p.since) - int(d) })
 	if !found {
 		i--
 	}
 	if i < 0 {
 		return 0, fmt.Sprintf("no PMSS is known on %s, the first day of the period", start)
 	}
-	return a.pmss.of(e.pmss[i].cents), ""
+	return a.pmss.Of(e.pmss[i].cents), ""
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"garantie/dsl/check"
+	"garantie/eval/date"
 )
 
 // choice is what applies to a line in one layer (LANGUAGE.md §3 step 2).
@@ -9,7 +10,7 @@ type choice struct {
 	formula int32 // the formula rule, -1 when none holds
 	// limits are the applying limit-only rules: w.limitBuf[lo:hi].
 	lo, hi int
-	adh    Day // the adhesion date, when hasAdh
+	adh    date.Day // the adhesion date, when hasAdh
 	hasAdh bool
 }
 
@@ -24,7 +25,7 @@ func (w *worker) choose(l *layerPlan, c *Claim, poste int32) (choice, string) {
 	}
 	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}
 	if ch.hasAdh && l.usesAnciennete {
-		p.Anciennete, p.HasAnc = max(0, YearsBetween(ch.adh, c.Date)), true
+		p.Anciennete, p.HasAnc = max(0, date.YearsBetween(ch.adh, c.Date)), true
 	}
 	for _, ri := range sel.guarded {
 		r := &l.rules[ri]

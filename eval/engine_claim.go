@@ -6,6 +6,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"garantie/eval/date"
+	"garantie/eval/money"
 	"garantie/regles"
 )
 
@@ -28,15 +30,15 @@ type worker struct {
 	limitBuf []int32
 	applying []*rulePlan
 	counters []counterView
-	amounts  []Cents // per money term of the formula rule
+	amounts  []money.Cents // per money term of the formula rule
 	forfaits []envView
 	plafonds []envView
 	// For explanations only: whether the layer is the first one, the
 	// amounts of the money terms before the plafonds and before the
 	// current one, and what each plafond cut.
 	first   bool
-	uncut   []Cents
-	before  []Cents
+	uncut   []money.Cents
+	before  []money.Cents
 	cuts    []string
 	pending []pendingCharge
 	trace   *[]string // the Trace of the line being explained
@@ -90,7 +92,7 @@ func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *ben
 	}
 	w.age, w.hasAge = 0, c.HasNaiss
 	if c.HasNaiss {
-		w.age = max(0, YearsBetween(c.Naissance, c.Date))
+		w.age = max(0, date.YearsBetween(c.Naissance, c.Date))
 	}
 	ro, err := w.computeRO(c, poste, ben)
 	if err == "" && ro.net > c.Frais {
@@ -112,7 +114,7 @@ func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *ben
 	}
 	w.pending = w.pending[:0]
 	couches := r.Couches[:len(w.e.layers)]
-	var paid Cents
+	var paid money.Cents
 	for k, l := range w.e.layers {
 		couches[k] = Couche{}
 		if w.explain {
@@ -154,7 +156,8 @@ func (w *worker) noteRO(c *Claim, ro *roAmounts) {
 	case c.Base == 0:
 		w.note("RO: no base, RO net 0.00")
 	default:
-		pct := decimal.NewFromInt(ro.taux.num * 100).Div(decimal.NewFromInt(ro.taux.den))
+		num, den := ro.taux.Fraction()
+		pct := decimal.NewFromInt(num * 100).Div(decimal.NewFromInt(den))
 		w.note("RO: %s%% of base %s = RO brut %s%s, RO net %s", pct, c.Base, ro.brut, deduction, ro.net)
 	}
 }

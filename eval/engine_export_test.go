@@ -4,12 +4,13 @@ import (
 	"fmt"
 
 	"garantie/dsl/check"
+	"garantie/eval/date"
 )
 
 // CheckEnvelopes reports the first envelope or counter of s used beyond its
 // amount in its period, for property tests.
 func CheckEnvelopes(s *Session) error {
-	limits := map[int32]func(start Day) (int64, string){}
+	limits := map[int32]func(start date.Day) (int64, string){}
 	for _, l := range s.e.layers {
 		for _, r := range l.rules {
 			for _, t := range r.money {
@@ -21,7 +22,7 @@ func CheckEnvelopes(s *Session) error {
 				limits[p.id] = s.envelopeLimit(p)
 			}
 			for _, m := range r.maxes {
-				limits[m.id] = func(Day) (int64, string) { return m.count, m.text }
+				limits[m.id] = func(date.Day) (int64, string) { return m.count, m.text }
 			}
 		}
 	}
@@ -49,8 +50,8 @@ func CheckEnvelopes(s *Session) error {
 	return nil
 }
 
-func (s *Session) envelopeLimit(p envelopePlan) func(Day) (int64, string) {
-	return func(start Day) (int64, string) {
+func (s *Session) envelopeLimit(p envelopePlan) func(date.Day) (int64, string) {
+	return func(start date.Day) (int64, string) {
 		c, _ := s.e.amountAt(p.amount, start)
 		return int64(c), p.text
 	}

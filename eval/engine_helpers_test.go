@@ -10,6 +10,8 @@ import (
 	"garantie/dsl/check"
 	"garantie/dsl/parser"
 	"garantie/eval"
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 // mustCompile parses and checks a contract; the test fails on any error
@@ -52,17 +54,17 @@ func mustEngine(t testing.TB, opts eval.EngineOptions, srcs ...string) *eval.Eng
 }
 
 // day parses a YYYY-MM-DD date.
-func day(s string) eval.Day {
+func day(s string) date.Day {
 	var y, m, d int
 	if _, err := fmt.Sscanf(s, "%d-%d-%d", &y, &m, &d); err != nil {
 		panic(err)
 	}
-	return eval.DayOf(y, m, d)
+	return date.DayOf(y, m, d)
 }
 
 // eur parses an amount in euros such as "12.50".
-func eur(s string) eval.Cents {
-	return eval.Cents(decimal.RequireFromString(s).Shift(2).IntPart())
+func eur(s string) money.Cents {
+	return money.Cents(decimal.RequireFromString(s).Shift(2).IntPart())
 }
 
 // claim returns a claim with the defaults of the claims file (quantite 1,

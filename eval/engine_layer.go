@@ -2,6 +2,8 @@ package eval
 
 import (
 	"garantie/dsl/check"
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 // Reasons a layer paid nothing, reported in Couche.Motif.
@@ -20,8 +22,8 @@ const (
 type pendingCharge struct {
 	list       *[]envelope
 	id         int32
-	start, end Day
-	anchor     Day // the adhesion date of the line, kept by a new envelope
+	start, end date.Day
+	anchor     date.Day // the adhesion date of the line, kept by a new envelope
 	amount     int64
 }
 
@@ -29,23 +31,23 @@ type pendingCharge struct {
 type envView struct {
 	plan       *envelopePlan
 	list       *[]envelope
-	start, end Day
-	adh        Day   // the adhesion date of the line
-	avail      Cents // what is left of the period's amount before this line
+	start, end date.Day
+	adh        date.Day    // the adhesion date of the line
+	avail      money.Cents // what is left of the period's amount before this line
 }
 
 // counterView is a counter as the line sees it before being charged.
 type counterView struct {
 	plan       *counterPlan
-	start, end Day
-	adh        Day // the adhesion date of the line
+	start, end date.Day
+	adh        date.Day // the adhesion date of the line
 	used       int64
 }
 
 // evalLayer evaluates c in layer l with the rules of ch (§3 steps 3 to 7),
 // given what the RO and earlier layers paid. It fills out and returns the
 // layer's RC, or the reason to reject the line. Charges go to w.pending.
-func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, paid Cents, fam *familyState, ben *beneficiaryState, out *Couche) (Cents, string) {
+func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, string) {
 	if ch.formula < 0 {
 		out.Motif = MotifNonCouvert
 		if w.explain {
@@ -103,10 +105,10 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 	}
 	frais, base, brut, prev := c.Frais, c.Base, ro.brut, ro.brut+paid
 	if q := c.Quantite; covered < q {
-		frais = Cents(mulDivRound(int64(frais), covered, q))
-		base = Cents(mulDivRound(int64(base), covered, q))
-		brut = Cents(mulDivRound(int64(brut), covered, q))
-		prev = Cents(mulDivRound(int64(prev), covered, q))
+		frais = money.Cents(money.MulDivRound(int64(frais), covered, q))
+		base = money.Cents(money.MulDivRound(int64(base), covered, q))
+		brut = money.Cents(money.MulDivRound(int64(brut), covered, q))
+		prev = money.Cents(money.MulDivRound(int64(prev), covered, q))
 		if w.explain {
 			w.note("%d of %d units covered: frais %s, base %s, %s", covered, q, frais, base, w.prevText(brut, prev, ", "))
 		}
@@ -120,12 +122,12 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 	w.forfaits = w.forfaits[:0]
 	for i := range r.money {
 		t := &r.money[i]
-		var a Cents
+		var a money.Cents
 		switch t.kind {
 		case check.FraisReels:
 			a = rem
 		case check.PerUnit:
-			a = min(rem, Cents(mulDivRound(int64(t.perUnit), covered, 1)))
+			a = min(rem, money.Cents(money.MulDivRound(int64(t.perUnit), covered, 1)))
 		case check.Forfait:
 			v, err := w.view(&t.env, c.Date, ch.adh, fam, ben)
 			if err != "" {
@@ -211,15 +213,15 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, pai
 
 // percentagePart returns the percentage part P of r's formula, capped at
 // left (§3 step 5).
-func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut, prev, left Cents) Cents {
+func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut, prev, left money.Cents) money.Cents {
 	if len(r.pct) == 0 {
 		return 0
 	}
-	var bf, tm Cents
+	var bf, tm money.Cents
 	hasBF, hasTM := false, false
 	for i := range r.pct {
 		t := &r.pct[i]
-		var of, a Cents
+		var of, a money.Cents
 		switch t.kind {
 		case check.PercentBRSS:
 			of = base
@@ -228,11 +230,11 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 		case check.PercentTM:
 			of = max(0, base-brut)
 		}
-		a = t.rate.of(of)
+		a = t.rate.Of(of)
 		if t.kind == check.PercentTM {
-			tm, hasTM = addSat(tm, a), true
+			tm, hasTM = money.AddSat(tm, a), true
 		} else {
-			bf, hasBF = addSat(bf, a), true
+			bf, hasBF = money.AddSat(bf, a), true
 		}
 		if w.explain {
 			w.note("%s of %s: %s", t.text, of, a)
@@ -245,7 +247,7 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 			w.note("y compris RO: %s minus %s = %s", bf, w.prevText(brut, prev, " and "), p)
 		}
 	}
-	p = addSat(p, tm)
+	p = money.AddSat(p, tm)
 	if w.explain && len(r.pct) > 1 && (mode != check.Deduction || hasTM) {
 		// Several terms and no line above gives their total.
 		w.note("percentage part: %s", p)
@@ -261,7 +263,7 @@ func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut,
 
 // cut takes amount off the money terms, last one first, then off the
 // percentage part (§3 step 6).
-func cut(amount Cents, pct *Cents, money []Cents) {
+func cut(amount money.Cents, pct *money.Cents, money []money.Cents) {
 	for i := len(money) - 1; i >= 0 && amount > 0; i-- {
 		d := min(amount, money[i])
 		money[i] -= d
@@ -272,7 +274,7 @@ func cut(amount Cents, pct *Cents, money []Cents) {
 
 // view returns how envelope p stands for a line dated date: per beneficiary
 // or per family, in the period containing date.
-func (w *worker) view(p *envelopePlan, date, adh Day, fam *familyState, ben *beneficiaryState) (envView, string) {
+func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben *beneficiaryState) (envView, string) {
 	list := &ben.own
 	if p.parFamille {
 		list = &fam.shared
@@ -282,5 +284,5 @@ func (w *worker) view(p *envelopePlan, date, adh Day, fam *familyState, ben *ben
 	if err != "" {
 		return envView{}, err
 	}
-	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-Cents(used))}, ""
+	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-money.Cents(used))}, ""
 }

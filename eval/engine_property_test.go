@@ -11,6 +11,8 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/eval"
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 // genPostes are the postes generated contracts and claims use.
@@ -90,7 +92,7 @@ func genContract(rng *rand.Rand, name string) string {
 func genClaims(rng *rand.Rand, n int) []eval.Claim {
 	type person struct {
 		assure, famille string
-		naissance, adh  eval.Day
+		naissance, adh  date.Day
 		hasNaiss        bool
 	}
 	var people []person
@@ -102,43 +104,43 @@ func genClaims(rng *rand.Rand, n int) []eval.Claim {
 		for m := range 1 + rng.IntN(4) {
 			people = append(people, person{
 				assure: fmt.Sprintf("a%d-%d", f, m), famille: fam,
-				naissance: eval.DayOf(1940+rng.IntN(85), 1+rng.IntN(12), 1+rng.IntN(28)),
+				naissance: date.DayOf(1940+rng.IntN(85), 1+rng.IntN(12), 1+rng.IntN(28)),
 				hasNaiss:  rng.IntN(20) != 0,
-				adh:       eval.DayOf(2020+rng.IntN(6), 1+rng.IntN(12), 1+rng.IntN(29)),
+				adh:       date.DayOf(2020+rng.IntN(6), 1+rng.IntN(12), 1+rng.IntN(29)),
 			})
 			if fam == "" {
 				break
 			}
 		}
 	}
-	first, last := eval.DayOf(2023, 1, 1), eval.DayOf(2026, 12, 31)
+	first, last := date.DayOf(2023, 1, 1), date.DayOf(2026, 12, 31)
 	out := make([]eval.Claim, n)
 	for i := range out {
 		p := people[rng.IntN(len(people))]
 		c := eval.Claim{
 			Line: i + 2, Index: i, ID: fmt.Sprintf("c%05d", i),
 			Assure: p.assure, Famille: p.famille,
-			Date:     first + eval.Day(rng.IntN(int(last-first))),
+			Date:     first + date.Day(rng.IntN(int(last-first))),
 			Poste:    genPostes[rng.IntN(len(genPostes))],
-			Frais:    eval.Cents(rng.IntN(30000)),
+			Frais:    money.Cents(rng.IntN(30000)),
 			Quantite: int64(1 + rng.IntN(3)),
 			Reseau:   rng.IntN(2) == 0, Optam: rng.IntN(2) == 0, Parcours: rng.IntN(10) != 0,
 			Secteur:   int8(rng.IntN(4)),
 			Naissance: p.naissance, HasNaiss: p.hasNaiss,
 			Adhesion: p.adh, HasAdh: rng.IntN(4) != 0,
 		}
-		c.Base = eval.Cents(rng.IntN(int(c.Frais) + 1))
+		c.Base = money.Cents(rng.IntN(int(c.Frais) + 1))
 		switch rng.IntN(4) {
 		case 0:
-			c.RO, c.HasRO = eval.Cents(rng.IntN(int(c.Base)+1)), true
+			c.RO, c.HasRO = money.Cents(rng.IntN(int(c.Base)+1)), true
 		case 1:
 			c.Taux, c.HasTaux = int32(rng.IntN(10001)), true
 		}
 		if rng.IntN(5) == 0 {
-			c.PF, c.HasPF = eval.Cents(rng.IntN(300)), true
+			c.PF, c.HasPF = money.Cents(rng.IntN(300)), true
 		}
 		if rng.IntN(7) == 0 {
-			c.Date = eval.DayOf(2024, 5, 15) // many lines of one day: daily caps
+			c.Date = date.DayOf(2024, 5, 15) // many lines of one day: daily caps
 		}
 		out[i] = c
 	}
@@ -184,7 +186,7 @@ func TestPropertyInvariants(t *testing.T) {
 			if r.Frais != r.RONet+r.RC+r.Reste || r.ROBrut != r.RONet+r.PF || r.RONet < 0 || r.PF < 0 {
 				t.Fatalf("seed %d line %d: frais %s RO brut %s PF %s RO net %s RC %s reste %s", seed, r.Line, r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste)
 			}
-			paid, sum := r.ROBrut, eval.Cents(0)
+			paid, sum := r.ROBrut, money.Cents(0)
 			for k, c := range r.Couches {
 				left := max(0, r.Frais-paid)
 				if c.RC < 0 || c.RC > left {

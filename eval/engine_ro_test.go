@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/eval"
+	"garantie/eval/date"
 )
 
 // pfs evaluates claims under a contract that covers nothing and returns
@@ -34,7 +35,7 @@ func TestROParticipationForfaitaire(t *testing.T) {
 	t.Run("yearly cap of 50 euros", func(t *testing.T) {
 		var cs []eval.Claim
 		for i := range 26 {
-			cs = append(cs, gp(fmt.Sprintf("c%02d", i), eval.DayOf(2024, 6, 1+i).String()))
+			cs = append(cs, gp(fmt.Sprintf("c%02d", i), date.DayOf(2024, 6, 1+i).String()))
 		}
 		cs = append(cs, gp("next", "2025-01-02"))
 		got := pfs(t, cs...)

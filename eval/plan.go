@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"garantie/dsl/check"
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 // layerPlan is one checked contract (a layer) compiled for evaluation:
@@ -15,7 +17,7 @@ import (
 type layerPlan struct {
 	name     string // the contract's name, for explanations
 	mode     check.Mode
-	effet    Day // the default adhesion date, when hasEffet
+	effet    date.Day // the default adhesion date, when hasEffet
 	hasEffet bool
 	// usesAnciennete tells that a condition looks at the seniority, which
 	// is then computed for each line.
@@ -42,14 +44,14 @@ type rulePlan struct {
 // pctTerm is a percentage term: N% of BRSS, TM or FR.
 type pctTerm struct {
 	kind check.TermKind
-	rate rate
+	rate money.Rate
 	text string
 }
 
 // moneyTerm is a money term: frais reels, a per-unit amount or a forfait.
 type moneyTerm struct {
 	kind    check.TermKind
-	perUnit Cents        // for PerUnit
+	perUnit money.Cents  // for PerUnit
 	env     envelopePlan // for Forfait
 	text    string
 }
@@ -68,8 +70,8 @@ type envelopePlan struct {
 // amountPlan is an envelope's amount: fixed cents, or a rate of the PMSS in
 // force on the first day of the period.
 type amountPlan struct {
-	cents  Cents
-	pmss   rate
+	cents  money.Cents
+	pmss   money.Rate
 	isPMSS bool
 }
 
@@ -97,7 +99,7 @@ func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
 		return nil, fmt.Errorf("unknown mode %d", int(prog.Mode))
 	}
 	if prog.Effet != nil {
-		l.effet, l.hasEffet = DayFromTime(*prog.Effet), true
+		l.effet, l.hasEffet = date.DayFromTime(*prog.Effet), true
 	}
 	// Rules are named by the contract's file name without its directory,
 	// as in LANGUAGE.md §5 ("equilibre.garantie:7"), so results do not
@@ -128,7 +130,7 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 		text := termText(t)
 		switch t.Kind {
 		case check.PercentBRSS, check.PercentTM, check.PercentFR:
-			rt, err := percentRate(t.Percent)
+			rt, err := money.PercentRate(t.Percent)
 			if err != nil {
 				return rp, fmt.Errorf("%s: %w", text, err)
 			}
@@ -139,7 +141,7 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 			if t.Amount.IsPMSS {
 				return rp, fmt.Errorf("%s: a per-unit amount cannot be a share of the PMSS", text)
 			}
-			c, err := centsOf(t.Amount.Euros)
+			c, err := money.CentsOf(t.Amount.Euros)
 			if err != nil {
 				return rp, fmt.Errorf("%s: %w", text, err)
 			}
@@ -186,13 +188,13 @@ func compileEnvelope(a check.Amount, p check.Period, parFamille bool, text, owne
 		return env, fmt.Errorf("%s: %w", text, err)
 	}
 	if a.IsPMSS {
-		rt, err := percentRate(a.PMSSPercent)
+		rt, err := money.PercentRate(a.PMSSPercent)
 		if err != nil {
 			return env, fmt.Errorf("%s: %w", text, err)
 		}
 		env.amount = amountPlan{pmss: rt, isPMSS: true}
 	} else {
-		c, err := centsOf(a.Euros)
+		c, err := money.CentsOf(a.Euros)
 		if err != nil {
 			return env, fmt.Errorf("%s: %w", text, err)
 		}

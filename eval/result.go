@@ -1,5 +1,10 @@
 package eval
 
+import (
+	"garantie/eval/date"
+	"garantie/eval/money"
+)
+
 // Result is the outcome of one claim line (LANGUAGE.md §3 and §5): the
 // claim's identifying fields, the amounts of each payer, and either the
 // reason the line was rejected or, per layer, what it paid and why.
@@ -7,21 +12,21 @@ package eval
 // Amounts satisfy Frais = RONet + RC + Reste. A rejected line (Err != "")
 // has zero amounts and no Couches.
 type Result struct {
-	Line   int    // line number in the claims file (Claim.Line)
-	ID     string // Claim.ID
-	Assure string // Claim.Assure
-	Date   Day    // Claim.Date
-	Poste  string // Claim.Poste
-	Frais  Cents  // Claim.Frais
+	Line   int         // line number in the claims file (Claim.Line)
+	ID     string      // Claim.ID
+	Assure string      // Claim.Assure
+	Date   date.Day    // Claim.Date
+	Poste  string      // Claim.Poste
+	Frais  money.Cents // Claim.Frais
 	// Err is why the line was rejected, "" when it was evaluated.
 	Err string
 	// ROBrut, PF and RONet are what the régime obligatoire paid before
 	// deduction, withheld (participation forfaitaire or franchise), and
 	// paid.
-	ROBrut, PF, RONet Cents
+	ROBrut, PF, RONet money.Cents
 	// RC is the total of the complementary layers; Reste the reste à
 	// charge.
-	RC, Reste Cents
+	RC, Reste money.Cents
 	// Couches has one entry per layer, in the order the engine was given
 	// them.
 	Couches []Couche
@@ -32,7 +37,7 @@ type Result struct {
 
 // Couche is what one layer (a contract) paid on a line.
 type Couche struct {
-	RC Cents
+	RC money.Cents
 	// Regle is the formula rule that applied, as "file:line"; "" when no
 	// formula rule holds.
 	Regle string

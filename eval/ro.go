@@ -3,15 +3,17 @@ package eval
 import (
 	"fmt"
 
+	"garantie/eval/date"
+	"garantie/eval/money"
 	"garantie/regles"
 )
 
 // roAmounts is what the régime obligatoire paid on a line (LANGUAGE.md §3
 // step 1).
 type roAmounts struct {
-	brut, pf, net Cents
+	brut, pf, net money.Cents
 	kind          regles.Deduction // what pf counts toward
-	taux          rate             // the rate applied, when computed
+	taux          money.Rate       // the rate applied, when computed
 	computed      bool             // brut was computed from base and taux
 }
 
@@ -19,26 +21,26 @@ type roAmounts struct {
 // poste through its RO family only.
 type rateKey struct {
 	family regles.ROFamily
-	date   Day
+	date   date.Day
 	flags  uint8 // régime local, hors parcours, ALD
 }
 
 // rateValue is a cached legal RO rate, or why there is none.
 type rateValue struct {
-	taux rate
+	taux money.Rate
 	err  string
 }
 
 // deductionKey identifies a per-unit deduction and its caps.
 type deductionKey struct {
 	kind regles.Deduction
-	date Day
+	date date.Day
 }
 
 // deductionValue is a cached deduction amount with its caps, or why there
 // is none. A zero jour means no daily cap.
 type deductionValue struct {
-	unit, jour, an Cents
+	unit, jour, an money.Cents
 	err            string
 }
 
@@ -69,15 +71,15 @@ type deductionSlot struct {
 }
 
 // slot returns the direct-mapped slot of a key.
-func slot(date Day, a, b int) int {
+func slot(date date.Day, a, b int) int {
 	h := (uint32(date)*64 + uint32(a)*8 + uint32(b)) * 2654435761
 	return int(h >> 22) // the 10 high bits: refSlots entries
 }
 
 // rate returns the legal RO rate of a claim on a poste.
-func (rc *refCache) rate(c *Claim, info *posteInfo) (rate, string) {
+func (rc *refCache) rate(c *Claim, info *posteInfo) (money.Rate, string) {
 	if !info.hasRO {
-		return rate{0, 1}, ""
+		return money.NewRate(0, 1), ""
 	}
 	k := rateKey{family: info.roFamily, date: c.Date}
 	if c.Regime == RegimeAlsaceMoselle {
@@ -101,7 +103,7 @@ func (rc *refCache) rate(c *Claim, info *posteInfo) (rate, string) {
 		}
 		d, err := regles.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
 		if err == nil {
-			v.taux, err = percentRate(d)
+			v.taux, err = money.PercentRate(d)
 		}
 		if err != nil {
 			v.err = err.Error()
@@ -113,7 +115,7 @@ func (rc *refCache) rate(c *Claim, info *posteInfo) (rate, string) {
 }
 
 // deduction returns the per-unit amount and caps of kind at date.
-func (rc *refCache) deduction(kind regles.Deduction, date Day) deductionValue {
+func (rc *refCache) deduction(kind regles.Deduction, date date.Day) deductionValue {
 	k := deductionKey{kind, date}
 	sl := &rc.deductionSlots[slot(date, int(kind), 0)]
 	if sl.set && sl.key == k {
@@ -128,7 +130,7 @@ func (rc *refCache) deduction(kind regles.Deduction, date Day) deductionValue {
 	return v
 }
 
-func loadDeduction(kind regles.Deduction, date Day) deductionValue {
+func loadDeduction(kind regles.Deduction, date date.Day) deductionValue {
 	t := date.Time()
 	unit, err := regles.DeductionUnitaire(kind, t)
 	if err != nil {
@@ -140,9 +142,9 @@ func loadDeduction(kind regles.Deduction, date Day) deductionValue {
 	}
 	var v deductionValue
 	var errs [3]error
-	v.unit, errs[0] = centsOf(unit)
-	v.jour, errs[1] = centsOf(caps.Jour)
-	v.an, errs[2] = centsOf(caps.An)
+	v.unit, errs[0] = money.CentsOf(unit)
+	v.jour, errs[1] = money.CentsOf(caps.Jour)
+	v.an, errs[2] = money.CentsOf(caps.An)
 	for _, err := range errs {
 		if err != nil {
 			return deductionValue{err: "regles: deduction of " + kind.String() + ": " + err.Error()}
@@ -168,7 +170,7 @@ func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmou
 	ro.computed = true
 	switch {
 	case c.HasTaux:
-		ro.taux = rate{int64(c.Taux), 10000}
+		ro.taux = money.NewRate(int64(c.Taux), 10000)
 	case info.mixedRate && c.Base > 0:
 		return ro, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste)
 	default:
@@ -178,7 +180,7 @@ func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmou
 		}
 		ro.taux = t
 	}
-	ro.brut = ro.taux.of(c.Base)
+	ro.brut = ro.taux.Of(c.Base)
 	switch {
 	case c.HasPF:
 		ro.pf = c.PF
@@ -197,14 +199,14 @@ func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmou
 // deductionDue returns the participation forfaitaire or franchise withheld
 // on c, for an adult (18 or older, or without birth date): the per-unit amount times the quantity, within what the daily and
 // yearly caps of the beneficiary have left.
-func (w *worker) deductionDue(c *Claim, kind regles.Deduction, ben *beneficiaryState) (Cents, string) {
+func (w *worker) deductionDue(c *Claim, kind regles.Deduction, ben *beneficiaryState) (money.Cents, string) {
 	v := w.refs.deduction(kind, c.Date)
 	if v.err != "" {
 		return 0, v.err
 	}
 	ded := &ben.ded
 	ded.roll(c.Date)
-	due := Cents(mulDivRound(int64(v.unit), c.Quantite, 1))
+	due := money.Cents(money.MulDivRound(int64(v.unit), c.Quantite, 1))
 	if v.jour > 0 {
 		due = min(due, v.jour-ded.jour[kind])
 	}

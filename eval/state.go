@@ -1,6 +1,10 @@
 package eval
 
-import "garantie/regles"
+import (
+	"garantie/eval/date"
+	"garantie/eval/money"
+	"garantie/regles"
+)
 
 // familyState is the evaluation state of one family: its members and the
 // envelopes they share ("par famille"). Its size grows with the number of
@@ -28,12 +32,12 @@ type location struct {
 // (units), identified by the dense id the plan gave it.
 type envelope struct {
 	id         int32
-	start, end Day // the period [start, end)
+	start, end date.Day // the period [start, end)
 	// anchor is the adhesion date that annee contrat periods count from:
 	// that of the line that first charged the envelope, so that a
 	// par famille envelope follows one sequence of periods even when the
 	// members joined on different dates.
-	anchor Day
+	anchor date.Day
 	used   int64
 }
 
@@ -49,7 +53,7 @@ func find(list []envelope, id int32) *envelope {
 
 // charge adds amount to envelope id for the period [start, end), starting
 // the period afresh when it is not the one the envelope holds.
-func charge(list *[]envelope, id int32, start, end, anchor Day, amount int64) {
+func charge(list *[]envelope, id int32, start, end, anchor date.Day, amount int64) {
 	if e := find(*list, id); e != nil {
 		if e.start != start || e.end != end {
 			e.start, e.end, e.used = start, end, 0
@@ -69,29 +73,29 @@ func charge(list *[]envelope, id int32, start, end, anchor Day, amount int64) {
 // a beneficiary arrive in date order, so only the current day and the
 // current calendar year are kept.
 type deductionState struct {
-	yearStart, yearEnd Day
-	pfAn               Cents // participation forfaitaire this year
-	franchisesAn       Cents // all franchises together this year
-	day                Day
+	yearStart, yearEnd date.Day
+	pfAn               money.Cents // participation forfaitaire this year
+	franchisesAn       money.Cents // all franchises together this year
+	day                date.Day
 	hasDay             bool
-	jour               [regles.FranchiseTransport + 1]Cents // by kind, on day
+	jour               [regles.FranchiseTransport + 1]money.Cents // by kind, on day
 }
 
-// roll moves the state to date, resetting the totals of a past day or year.
-func (s *deductionState) roll(date Day) {
-	if date < s.yearStart || date >= s.yearEnd {
-		y, _, _ := date.Civil()
-		s.yearStart, s.yearEnd = DayOf(y, 1, 1), DayOf(y+1, 1, 1)
+// roll moves the state to day, resetting the totals of a past day or year.
+func (s *deductionState) roll(day date.Day) {
+	if day < s.yearStart || day >= s.yearEnd {
+		y, _, _ := day.Civil()
+		s.yearStart, s.yearEnd = date.DayOf(y, 1, 1), date.DayOf(y+1, 1, 1)
 		s.pfAn, s.franchisesAn = 0, 0
 	}
-	if !s.hasDay || s.day != date {
-		s.day, s.hasDay = date, true
-		s.jour = [len(s.jour)]Cents{}
+	if !s.hasDay || s.day != day {
+		s.day, s.hasDay = day, true
+		s.jour = [len(s.jour)]money.Cents{}
 	}
 }
 
 // yearly returns the yearly total that kind counts toward.
-func (s *deductionState) yearly(kind regles.Deduction) *Cents {
+func (s *deductionState) yearly(kind regles.Deduction) *money.Cents {
 	if kind == regles.ParticipationForfaitaire {
 		return &s.pfAn
 	}
@@ -99,7 +103,7 @@ func (s *deductionState) yearly(kind regles.Deduction) *Cents {
 }
 
 // add records amount withheld under kind on date.
-func (s *deductionState) add(kind regles.Deduction, date Day, amount Cents) {
+func (s *deductionState) add(kind regles.Deduction, date date.Day, amount money.Cents) {
 	if kind <= regles.NoDeduction || int(kind) >= len(s.jour) || amount <= 0 {
 		return
 	}

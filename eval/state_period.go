@@ -1,28 +1,31 @@
 package eval
 
-import "garantie/dsl/check"
+import (
+	"garantie/dsl/check"
+	"garantie/eval/date"
+)
 
-// period returns the period of p that contains date, and what e (the
+// period returns the period of p that contains day, and what e (the
 // envelope's state, nil if never charged) has used in it. A glissant window
-// that is not open at date would open at date on a positive charge.
+// that is not open at day would open at day on a positive charge.
 // Annee contrat periods run between anniversaries of adh, or of the
 // envelope's anchor once it has been charged.
-func period(p check.Period, date, adh Day, e *envelope) (start, end Day, used int64) {
+func period(p check.Period, day, adh date.Day, e *envelope) (start, end date.Day, used int64) {
 	switch p.Kind {
 	case check.Glissant:
-		if e != nil && date >= e.start && date < e.end {
+		if e != nil && day >= e.start && day < e.end {
 			return e.start, e.end, e.used
 		}
-		return date, date.AddMonths(p.Months), 0
+		return day, day.AddMonths(p.Months), 0
 	case check.AnneeContrat:
 		if e != nil {
 			adh = e.anchor
 		}
-		n := YearsBetween(adh, date)
+		n := date.YearsBetween(adh, day)
 		start, end = anniversary(adh, n), anniversary(adh, n+1)
 	default:
-		y, _, _ := date.Civil()
-		start, end = DayOf(y, 1, 1), DayOf(y+1, 1, 1)
+		y, _, _ := day.Civil()
+		start, end = date.DayOf(y, 1, 1), date.DayOf(y+1, 1, 1)
 	}
 	if e != nil && e.start == start && e.end == end {
 		used = e.used
@@ -32,13 +35,13 @@ func period(p check.Period, date, adh Day, e *envelope) (start, end Day, used in
 
 // anniversary returns the n-th anniversary of d (n may be negative); a
 // 29 February falls on 28 February in other years, as in YearsBetween.
-func anniversary(d Day, n int) Day {
+func anniversary(d date.Day, n int) date.Day {
 	y, m, dd := d.Civil()
 	y += n
-	return DayOf(y, m, min(dd, DaysIn(y, m)))
+	return date.DayOf(y, m, min(dd, date.DaysIn(y, m)))
 }
 
 // after returns d plus a carence duration.
-func after(d Day, dur check.Duration) Day {
-	return d.AddMonths(dur.Months) + Day(dur.Days)
+func after(d date.Day, dur check.Duration) date.Day {
+	return d.AddMonths(dur.Months) + date.Day(dur.Days)
 }

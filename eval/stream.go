@@ -5,6 +5,8 @@ import (
 	"io"
 	"slices"
 	"sync/atomic"
+
+	"garantie/eval/date"
 )
 
 // streamBatch is the default StreamOptions.Batch.
@@ -65,10 +67,10 @@ func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Res
 	if batch <= 0 {
 		batch = streamBatch
 	}
-	var latest Day // the latest date of the valid claims read
+	var latest date.Day // the latest date of the valid claims read
 	seen := false
-	var after []Day  // scratch for readyPrefix
-	attempt := batch // try to cut once pending holds this many claims
+	var after []date.Day // scratch for readyPrefix
+	attempt := batch     // try to cut once pending holds this many claims
 	for {
 		n := len(pending)
 		var err error
@@ -95,7 +97,7 @@ func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Res
 		// The claims still to come are dated on or after the watermark;
 		// those above it in the file and dated before it are final.
 		var cut int
-		cut, after = readyPrefix(pending, latest-Day(o.Lateness), after)
+		cut, after = readyPrefix(pending, latest-date.Day(o.Lateness), after)
 		// Until a batch more has come, the cut could hardly move: waiting
 		// keeps the cost of cutting proportional to the lines read.
 		attempt = len(pending) - cut + batch
@@ -188,7 +190,7 @@ func (em *emitter) close() error {
 // Session.Evaluate requires; cutting a prefix keeps the input order of
 // the checks of ids and families, and of the results. Rejected lines
 // change no state and go with their neighbours. after is scratch space.
-func readyPrefix(claims []Claim, watermark Day, after []Day) (int, []Day) {
+func readyPrefix(claims []Claim, watermark date.Day, after []date.Day) (int, []date.Day) {
 	n := len(claims)
 	// after[i] is the earliest date of the valid claims from i on, or the
 	// watermark if earlier.
@@ -201,7 +203,7 @@ func readyPrefix(claims []Claim, watermark Day, after []Day) (int, []Day) {
 		}
 	}
 	cut, seen := 0, false
-	var latest Day
+	var latest date.Day
 	for i := range claims {
 		if c := &claims[i]; c.Err == nil && (!seen || c.Date > latest) {
 			latest, seen = c.Date, true

@@ -3,6 +3,8 @@ package eval
 import (
 	"errors"
 	"testing"
+
+	"garantie/eval/date"
 )
 
 // TestReadyPrefix checks where a buffer of claims is cut: before the
@@ -10,12 +12,12 @@ import (
 // claims of one date, and rejected lines going with their neighbours.
 func TestReadyPrefix(t *testing.T) {
 	bad := errors.New("rejected")
-	c := func(day Day) Claim { return Claim{Date: day} }
+	c := func(day date.Day) Claim { return Claim{Date: day} }
 	r := Claim{Err: bad}
 	for _, tc := range []struct {
 		name      string
 		claims    []Claim
-		watermark Day
+		watermark date.Day
 		want      int
 	}{
 		{"sorted, cut before the last date", []Claim{c(1), c(2), c(2), c(3)}, 3, 3},

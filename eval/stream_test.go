@@ -3,14 +3,14 @@ package eval_test
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"garantie/eval"
 	"garantie/eval/gen"
-	"math/rand/v2"
-	"os"
 )
 
 // streamAll evaluates a generated claims file through Stream and returns

@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"garantie/eval/date"
 )
 
 // Survey is what a quick pass over a claims file tells.
@@ -141,7 +143,7 @@ type surveyor struct {
 	dateCol  int
 	sv       Survey
 	have     bool
-	min, max Day // the earliest and latest valid dates seen
+	min, max date.Day // the earliest and latest valid dates seen
 	unknown  bool
 }
 

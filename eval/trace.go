@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"garantie/dsl/check"
+	"garantie/eval/date"
+	"garantie/eval/money"
 )
 
 // note appends a sentence to the explanation of the current line. Callers
@@ -17,7 +19,7 @@ func (w *worker) note(format string, args ...any) {
 // traceMoney explains the money terms of r in textual order, with what
 // each finally paid and, when a plafond cut it, what it would have paid.
 // left and pct are those of §3 step 5, before the plafonds.
-func (w *worker) traceMoney(r *rulePlan, left, pct Cents) {
+func (w *worker) traceMoney(r *rulePlan, left, pct money.Cents) {
 	n := 0
 	for _, c := range w.cuts {
 		if c != "" {
@@ -59,7 +61,7 @@ func (w *worker) traceMoney(r *rulePlan, left, pct Cents) {
 
 // traceEnvelopes explains the plafonds of a layer once its final amount
 // is known: what each cut, and how its envelope stands.
-func (w *worker) traceEnvelopes(total Cents) {
+func (w *worker) traceEnvelopes(total money.Cents) {
 	for k, v := range w.plafonds {
 		if w.cuts[k] != "" {
 			w.note("%s", w.cuts[k])
@@ -79,7 +81,7 @@ func envHead(v envView) string {
 // came off the percentage part. "plafond 70€ / annee civile (t.garantie:3,
 // 2026): 70.00 available: cut 170.00 (110.00 from frais reels, 20.00 from
 // the percentage part)".
-func (w *worker) cutText(r *rulePlan, v envView, amount, fromPct Cents) string {
+func (w *worker) cutText(r *rulePlan, v envView, amount, fromPct money.Cents) string {
 	var parts []string
 	for i := len(r.money) - 1; i >= 0; i-- {
 		if d := w.before[i] - w.amounts[i]; d > 0 {
@@ -94,7 +96,7 @@ func (w *worker) cutText(r *rulePlan, v envView, amount, fromPct Cents) string {
 
 // prevText says what prev is made of: "RO brut 21.00", and in a later
 // layer "RO brut 21.00<sep>earlier layers 24.00".
-func (w *worker) prevText(brut, prev Cents, sep string) string {
+func (w *worker) prevText(brut, prev money.Cents, sep string) string {
 	if w.first {
 		return "RO brut " + brut.String()
 	}
@@ -135,7 +137,7 @@ func (w *worker) traceCounters(covered int64, charged bool) {
 }
 
 // periodSpan renders the period [start, end) with its last day.
-func periodSpan(start, end Day, p check.Period) string {
+func periodSpan(start, end date.Day, p check.Period) string {
 	if p.Kind == check.AnneeCivile {
 		y, _, _ := start.Civil()
 		return strconv.Itoa(y)

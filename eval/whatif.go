@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"garantie/eval/money"
 )
 
 // Comparison accumulates a what-if analysis: the same claim lines
@@ -13,7 +15,7 @@ import (
 type Comparison struct {
 	postes map[string]*PosteDiff
 	total  PosteDiff
-	benef  map[string]*[2]Cents // reste à charge under A and B
+	benef  map[string]*[2]money.Cents // reste à charge under A and B
 	lines  int
 	// rejected counts lines rejected under A, under B.
 	rejected [2]int
@@ -25,13 +27,13 @@ type Comparison struct {
 type PosteDiff struct {
 	Poste          string
 	Lines          int
-	Frais          Cents
-	RCA, RCB       Cents
-	ResteA, ResteB Cents
+	Frais          money.Cents
+	RCA, RCB       money.Cents
+	ResteA, ResteB money.Cents
 }
 
 // Ecart is RC under B minus RC under A.
-func (p PosteDiff) Ecart() Cents { return p.RCB - p.RCA }
+func (p PosteDiff) Ecart() money.Cents { return p.RCB - p.RCA }
 
 // EcartPourmille is the change of RC relative to A in tenths of a percent,
 // rounded half away from zero; ok is false when A pays nothing.
@@ -66,7 +68,7 @@ func abs64(x int64) int64 {
 
 // NewComparison returns an empty comparison.
 func NewComparison() *Comparison {
-	return &Comparison{postes: map[string]*PosteDiff{}, benef: map[string]*[2]Cents{}, total: PosteDiff{Poste: "TOTAL"}}
+	return &Comparison{postes: map[string]*PosteDiff{}, benef: map[string]*[2]money.Cents{}, total: PosteDiff{Poste: "TOTAL"}}
 }
 
 // Add accumulates a batch: a[i] and b[i] are the results of the same line
@@ -99,7 +101,7 @@ func (c *Comparison) Add(a, b []Result) {
 		}
 		r := c.benef[ra.Assure]
 		if r == nil {
-			r = new([2]Cents)
+			r = new([2]money.Cents)
 			c.benef[strings.Clone(ra.Assure)] = r
 		}
 		r[0] += ra.Reste
@@ -131,17 +133,17 @@ type Report struct {
 // fall.
 type Quantile struct {
 	P     int
-	Value Cents
+	Value money.Cents
 }
 
 // BeneficiaryChange is one beneficiary's reste à charge under A and B.
 type BeneficiaryChange struct {
 	Assure         string
-	ResteA, ResteB Cents
+	ResteA, ResteB money.Cents
 }
 
 // Change is the reste à charge under B minus under A.
-func (b BeneficiaryChange) Change() Cents { return b.ResteB - b.ResteA }
+func (b BeneficiaryChange) Change() money.Cents { return b.ResteB - b.ResteA }
 
 // quantilePoints are the quantiles a Report gives.
 var quantilePoints = []int{0, 10, 25, 50, 75, 90, 100}
@@ -173,7 +175,7 @@ func (c *Comparison) Report(top int, all bool) Report {
 		changed = append(changed, bc)
 	}
 	if len(changed) > 0 {
-		deltas := make([]Cents, len(changed))
+		deltas := make([]money.Cents, len(changed))
 		for i, bc := range changed {
 			deltas[i] = bc.Change()
 		}

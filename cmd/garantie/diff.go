@@ -11,6 +11,7 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/eval"
+	"garantie/eval/money"
 )
 
 func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -99,7 +100,7 @@ func pourmille(v int64, ok bool) string {
 	return fmt.Sprintf("%s%d.%d%%", sign, v/10, v%10)
 }
 
-func signed(c eval.Cents) string {
+func signed(c money.Cents) string {
 	if c > 0 {
 		return "+" + c.String()
 	}

@@ -5,15 +5,16 @@ import (
 	"strconv"
 
 	"garantie/eval"
+	"garantie/eval/money"
 )
 
 // totals sums the results written so far.
 type totals struct {
 	lines, rejected int
-	frais, roBrut   eval.Cents
-	pf, ro, rc      eval.Cents
-	reste           eval.Cents
-	couches         []eval.Cents
+	frais, roBrut   money.Cents
+	pf, ro, rc      money.Cents
+	reste           money.Cents
+	couches         []money.Cents
 }
 
 func (t *totals) add(r *eval.Result) {
@@ -44,7 +45,7 @@ type resultWriter interface {
 }
 
 func newResultWriter(format string, w io.Writer, layers int, explain bool) resultWriter {
-	t := &totals{couches: make([]eval.Cents, layers)}
+	t := &totals{couches: make([]money.Cents, layers)}
 	switch format {
 	case "csv":
 		return &csvWriter{w: w, t: t, layers: layers, explain: explain}
@@ -111,7 +112,7 @@ func (c *csvWriter) write(rs []eval.Result) error {
 			b = append(b, '\n')
 			continue
 		}
-		for _, v := range [...]eval.Cents{r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste} {
+		for _, v := range [...]money.Cents{r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste} {
 			b = append(b, ',')
 			b = v.Append(b)
 		}

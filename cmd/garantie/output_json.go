@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"garantie/eval"
+	"garantie/eval/money"
 )
 
 // jsonWriter writes one JSON object per claim line (LANGUAGE.md §5):
@@ -154,7 +155,7 @@ func appendRuleJSON(b []byte, rule string) []byte {
 	return appendJSONString(b, rule)
 }
 
-func appendMoneyField(b []byte, name string, c eval.Cents) []byte {
+func appendMoneyField(b []byte, name string, c money.Cents) []byte {
 	b = append(b, ",\""...)
 	b = append(b, name...)
 	b = append(b, "\":"...)
@@ -162,7 +163,7 @@ func appendMoneyField(b []byte, name string, c eval.Cents) []byte {
 }
 
 // appendMoney appends an amount as a JSON string with two decimals.
-func appendMoney(b []byte, c eval.Cents) []byte {
+func appendMoney(b []byte, c money.Cents) []byte {
 	b = append(b, '"')
 	b = c.Append(b)
 	return append(b, '"')

@@ -1,4 +1,7 @@
-package eval
+// Package date is the calendar arithmetic of the engine: Day, a civil date
+// as a number of days, with months, anniversaries and ages computed in the
+// proleptic Gregorian calendar without time zones.
+package date
 
 import "time"
 

@@ -1,4 +1,4 @@
-package eval
+package money
 
 import (
 	"errors"
@@ -9,19 +9,30 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// rate is an exact non-negative fraction num/den, the compiled form of a
-// percentage: 70% is {7, 10}, 12.5% is {1, 8}.
-type rate struct {
+// Rate is an exact non-negative fraction num/den, the compiled form of a
+// percentage: 70% is {7, 10}, 12.5% is {1, 8}. Build one with PercentRate
+// or NewRate.
+type Rate struct {
 	num, den int64
 }
 
 // errRate reports a percentage that does not fit the engine's integers.
 var errRate = errors.New("percentage is negative or has too many digits")
 
-// percentRate returns the fraction of p percent.
-func percentRate(p decimal.Decimal) (rate, error) {
+// NewRate returns the fraction num/den, for num >= 0 and den > 0.
+func NewRate(num, den int64) Rate {
+	return Rate{num, den}
+}
+
+// Fraction returns the numerator and the denominator of r.
+func (r Rate) Fraction() (num, den int64) {
+	return r.num, r.den
+}
+
+// PercentRate returns the fraction of p percent.
+func PercentRate(p decimal.Decimal) (Rate, error) {
 	if p.Sign() < 0 {
-		return rate{}, errRate
+		return Rate{}, errRate
 	}
 	if exp := p.Exponent(); p.NumDigits() <= 15 && exp >= -12 && exp <= 3 {
 		// Small enough for int64 arithmetic, without allocating.
@@ -33,7 +44,7 @@ func percentRate(p decimal.Decimal) (rate, error) {
 			den *= 10
 		}
 		g := gcd(num, den)
-		return rate{num / g, den / g}, nil
+		return Rate{num / g, den / g}, nil
 	}
 	num := new(big.Int).Set(p.Coefficient())
 	den := big.NewInt(100)
@@ -48,9 +59,9 @@ func percentRate(p decimal.Decimal) (rate, error) {
 		den.Quo(den, g)
 	}
 	if !num.IsInt64() || !den.IsInt64() {
-		return rate{}, errRate
+		return Rate{}, errRate
 	}
-	return rate{num.Int64(), den.Int64()}, nil
+	return Rate{num.Int64(), den.Int64()}, nil
 }
 
 // gcd returns the greatest common divisor of a >= 0 and b > 0.
@@ -61,17 +72,17 @@ func gcd(a, b int64) int64 {
 	return b
 }
 
-// of returns r × b rounded half away from zero to the cent.
-func (r rate) of(b Cents) Cents {
-	return Cents(mulDivRound(int64(b), r.num, r.den))
+// Of returns r × b rounded half away from zero to the cent.
+func (r Rate) Of(b Cents) Cents {
+	return Cents(MulDivRound(int64(b), r.num, r.den))
 }
 
-// mulDivRound returns a × num / den rounded half away from zero, exactly,
+// MulDivRound returns a × num / den rounded half away from zero, exactly,
 // for num >= 0 and den > 0. A result beyond the int64 range saturates: every
 // such amount is then capped by an expense, which makes saturation exact.
-func mulDivRound(a, num, den int64) int64 {
+func MulDivRound(a, num, den int64) int64 {
 	if a < 0 {
-		return -mulDivRound(-a, num, den)
+		return -MulDivRound(-a, num, den)
 	}
 	hi, lo := bits.Mul64(uint64(a), uint64(num))
 	if hi >= uint64(den) {
@@ -87,9 +98,9 @@ func mulDivRound(a, num, den int64) int64 {
 	return int64(q)
 }
 
-// addSat returns a + b for non-negative amounts, saturating at the int64
+// AddSat returns a + b for non-negative amounts, saturating at the int64
 // maximum.
-func addSat(a, b Cents) Cents {
+func AddSat(a, b Cents) Cents {
 	if s := a + b; s >= a {
 		return s
 	}
@@ -99,8 +110,8 @@ func addSat(a, b Cents) Cents {
 // errCents reports an amount that is not a whole number of cents.
 var errCents = errors.New("amount is negative, has more than two decimals or is too large")
 
-// centsOf converts an amount in euros to cents; it must be exact.
-func centsOf(euros decimal.Decimal) (Cents, error) {
+// CentsOf converts an amount in euros to cents; it must be exact.
+func CentsOf(euros decimal.Decimal) (Cents, error) {
 	c := euros.Shift(2)
 	if c.Sign() < 0 || !c.IsInteger() || c.GreaterThan(decimal.NewFromInt(math.MaxInt64/4)) {
 		return 0, errCents

@@ -1,4 +1,4 @@
-package eval
+package money
 
 import (
 	"math"
@@ -19,19 +19,19 @@ func TestPercentRate(t *testing.T) {
 		{"123456789012345678", 61728394506172839, 50},
 	}
 	for _, tt := range tests {
-		got, err := percentRate(decimal.RequireFromString(tt.in))
-		if err != nil || got != (rate{tt.num, tt.den}) {
-			t.Errorf("percentRate(%s) = %v, %v; want {%d %d}", tt.in, got, err, tt.num, tt.den)
+		got, err := PercentRate(decimal.RequireFromString(tt.in))
+		if err != nil || got != (Rate{tt.num, tt.den}) {
+			t.Errorf("PercentRate(%s) = %v, %v; want {%d %d}", tt.in, got, err, tt.num, tt.den)
 		}
 	}
 	for _, bad := range []string{"-1", "1e40"} {
-		if _, err := percentRate(decimal.RequireFromString(bad)); err == nil {
-			t.Errorf("percentRate(%s) did not fail", bad)
+		if _, err := PercentRate(decimal.RequireFromString(bad)); err == nil {
+			t.Errorf("PercentRate(%s) did not fail", bad)
 		}
 	}
 }
 
-// TestMulDivRoundExact compares mulDivRound with exact big-integer
+// TestMulDivRoundExact compares MulDivRound with exact big-integer
 // rounding half away from zero.
 func TestMulDivRoundExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -50,18 +50,18 @@ func TestMulDivRoundExact(t *testing.T) {
 			a, num = rng.Int64(), rng.Int64()
 		}
 		want := exact(a, num, den)
-		got := mulDivRound(a, num, den)
+		got := MulDivRound(a, num, den)
 		switch {
 		case want.IsInt64() && got != want.Int64():
-			t.Fatalf("mulDivRound(%d, %d, %d) = %d, want %s", a, num, den, got, want)
+			t.Fatalf("MulDivRound(%d, %d, %d) = %d, want %s", a, num, den, got, want)
 		case !want.IsInt64() && got != math.MaxInt64 && got != -math.MaxInt64:
-			t.Fatalf("mulDivRound(%d, %d, %d) = %d, want saturation for %s", a, num, den, got, want)
+			t.Fatalf("MulDivRound(%d, %d, %d) = %d, want saturation for %s", a, num, den, got, want)
 		}
 	}
 	// Halves round away from zero.
 	for _, tc := range [][4]int64{{5, 1, 2, 3}, {-5, 1, 2, -3}, {25, 1, 10, 3}, {-25, 1, 10, -3}, {24, 1, 10, 2}} {
-		if got := mulDivRound(tc[0], tc[1], tc[2]); got != tc[3] {
-			t.Errorf("mulDivRound(%d, %d, %d) = %d, want %d", tc[0], tc[1], tc[2], got, tc[3])
+		if got := MulDivRound(tc[0], tc[1], tc[2]); got != tc[3] {
+			t.Errorf("MulDivRound(%d, %d, %d) = %d, want %d", tc[0], tc[1], tc[2], got, tc[3])
 		}
 	}
 }

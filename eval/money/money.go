@@ -1,4 +1,8 @@
-package eval
+// Package money is the exact arithmetic of amounts: Cents, an amount in
+// euro cents, and Rate, an exact fraction such as a percentage, whose
+// products with amounts are rounded half away from zero to the cent
+// (LANGUAGE.md §3 step 9), the project's one rounding rule. Never a float.
+package money
 
 import (
 	"strconv"
