@@ -15,10 +15,10 @@
 //
 //	eng, err := eval.New([]*check.Program{base, surco}, eval.EngineOptions{})
 //	if err != nil { ... }
-//	claims, err := eval.ReadAll(file)
-//	results := eng.Evaluate(claims) // results[i] is the outcome of claims[i]
+//	lines, err := claims.ReadAll(file)
+//	results := eng.Evaluate(lines) // results[i] is the outcome of lines[i]
 //
-// For files larger than memory, SurveyFile measures how far back in time
+// For files larger than memory, claims.SurveyFile measures how far back in time
 // the lines go and Engine.Stream (or StreamMany, for a what-if analysis)
 // evaluates them batch by batch through a Session, which keeps the state of
 // envelopes between batches.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"garantie/eval/claims"
 	"garantie/eval/date"
 )
 
@@ -62,7 +63,7 @@ func newShard(e *Engine) *shard {
 // calls: every claim of a family dated before D comes in an earlier batch
 // than its claims dated D or later. Consecutive date ranges do. Within a
 // batch the order of lines does not matter.
-func (s *Session) Evaluate(batch []Claim, out []Result) {
+func (s *Session) Evaluate(batch []claims.Claim, out []Result) {
 	if len(out) < len(batch) {
 		panic("eval: Session.Evaluate: out is shorter than batch")
 	}
@@ -125,7 +126,7 @@ func (s *Session) reserveCouches(out []Result) {
 }
 
 // prepare resets the results of a chunk of lines and fills their infos.
-func (s *Session) prepare(batch []Claim, out []Result, info []lineInfo) {
+func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo) {
 	for i := range batch {
 		c, r := &batch[i], &out[i]
 		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
@@ -152,7 +153,7 @@ func (s *Session) prepare(batch []Claim, out []Result, info []lineInfo) {
 
 // invalid returns why a decoded claim cannot be evaluated, or "". The
 // claims reader never produces such a claim; other callers might.
-func invalid(c *Claim) string {
+func invalid(c *claims.Claim) string {
 	switch {
 	case c.Quantite < 1:
 		return "quantite must be a whole number of at least 1"
@@ -172,7 +173,7 @@ func shardOf(h uint64, w int) int {
 
 // evaluate sorts the accepted lines of shard k by (date, id) and evaluates
 // them.
-func (sh *shard) evaluate(batch []Claim, out []Result, info []lineInfo, k, w int) {
+func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
 	wk := &sh.worker
 	keys := sh.order[:0]
 	for i := range batch {

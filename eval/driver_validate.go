@@ -6,13 +6,14 @@ import (
 	"strconv"
 	"strings"
 
+	"garantie/eval/claims"
 	"garantie/eval/date"
 )
 
 // checkIDs rejects, among the lines of shard k, those whose id was seen
 // before, and then those whose poste is unknown. The ids of lines the
 // reader rejected count as seen.
-func (sh *shard) checkIDs(batch []Claim, out []Result, info []lineInfo, k, w int) {
+func (sh *shard) checkIDs(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
 	for i := range batch {
 		in := &info[i]
 		if shardOf(in.idHash, w) != k {
@@ -49,7 +50,7 @@ type assureEntry struct {
 // first line that named it (dates only when both lines give one). It
 // numbers beneficiaries densely across shards: the n-th one of shard k is
 // n*w + k.
-func (sh *shard) checkFamilies(batch []Claim, out []Result, info []lineInfo, k, w int) {
+func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
 	for i := range batch {
 		in := &info[i]
 		if !in.ok || shardOf(in.assureHash, w) != k {

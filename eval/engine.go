@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"garantie/dsl/check"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 	"garantie/regles"
@@ -82,7 +83,7 @@ func New(layers []*check.Program, opts EngineOptions) (*Engine, error) {
 
 // Evaluate evaluates a whole file of claims: Result i is the outcome of
 // claims[i]. It is one Session given one batch.
-func (e *Engine) Evaluate(claims []Claim) []Result {
+func (e *Engine) Evaluate(claims []claims.Claim) []Result {
 	out := make([]Result, len(claims))
 	e.NewSession().Evaluate(claims, out)
 	return out

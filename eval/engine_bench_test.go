@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 	"garantie/eval/gen"
 )
 
@@ -22,7 +23,7 @@ func cpuTime() time.Duration {
 }
 
 // benchClaims returns n generated claims for n/10 beneficiaries over 2026.
-func benchClaims(b *testing.B, n int) []eval.Claim {
+func benchClaims(b *testing.B, n int) []claims.Claim {
 	b.Helper()
 	var buf bytes.Buffer
 	o := gen.Options{Claims: n, Beneficiaries: n / 10, Seed: 1,
@@ -30,7 +31,7 @@ func benchClaims(b *testing.B, n int) []eval.Claim {
 	if err := gen.Write(&buf, o); err != nil {
 		b.Fatal(err)
 	}
-	claims, err := eval.ReadAll(&buf)
+	claims, err := claims.ReadAll(&buf)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"garantie/dsl/check"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 )
 
@@ -17,7 +18,7 @@ type choice struct {
 // choose selects the rules of layer l that apply to c, or returns the
 // reason to reject the line: a rule that could apply needs the age or an
 // adhesion date that the line does not give.
-func (w *worker) choose(l *layerPlan, c *Claim, poste int32) (choice, string) {
+func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, string) {
 	sel := &l.sel[poste]
 	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
 	if !ch.hasAdh && l.hasEffet {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 	"garantie/regles"
@@ -56,7 +57,7 @@ func newWorker(e *Engine) worker {
 // locate returns where the state of c's beneficiary (numbered ben) is,
 // creating it on first sight. A beneficiary without famille is a family of
 // one.
-func (w *worker) locate(c *Claim, ben int32) location {
+func (w *worker) locate(c *claims.Claim, ben int32) location {
 	if int(ben) >= len(w.located) {
 		w.located = append(w.located, make([]location, int(ben)+1-len(w.located)+len(w.located)/2)...)
 	}
@@ -86,7 +87,7 @@ func (w *worker) locate(c *Claim, ben int32) location {
 
 // evaluateClaim evaluates c (LANGUAGE.md §3 steps 1 to 10) with the state
 // of its family and writes r. A rejected line changes no state.
-func (w *worker) evaluateClaim(c *Claim, poste int32, fam *familyState, ben *beneficiaryState, r *Result) {
+func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, ben *beneficiaryState, r *Result) {
 	if w.explain {
 		w.trace = &r.Trace
 	}
@@ -145,7 +146,7 @@ func rejectLine(r *Result, reason string) {
 }
 
 // noteRO explains step 1.
-func (w *worker) noteRO(c *Claim, ro *roAmounts) {
+func (w *worker) noteRO(c *claims.Claim, ro *roAmounts) {
 	var deduction string
 	if ro.pf > 0 || ro.kind != regles.NoDeduction {
 		deduction = fmt.Sprintf(", %s %s", ro.kind, ro.pf)

@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 // amounts are the money columns of a result, for compact expectations.
@@ -18,7 +19,7 @@ func amountsOf(r eval.Result) amounts {
 }
 
 // evalOne evaluates claims under one contract and fails on a rejected line.
-func evalAll(t *testing.T, src string, claims ...eval.Claim) []eval.Result {
+func evalAll(t *testing.T, src string, claims ...claims.Claim) []eval.Result {
 	t.Helper()
 	res := mustEngine(t, eval.EngineOptions{Workers: 1}, src).Evaluate(numbered(claims...))
 	for _, r := range res {
@@ -39,7 +40,7 @@ func TestDomainWorkedExamples(t *testing.T) {
 	tests := []struct {
 		name  string
 		rule  string
-		claim eval.Claim
+		claim claims.Claim
 		want  amounts
 	}{
 		{"GP 30/30 100% BRSS", "consult.generaliste: 100% BRSS",
@@ -82,7 +83,7 @@ func TestDomainWorkedExamples(t *testing.T) {
 // restarts with the next year.
 func TestDomainOsteopathie(t *testing.T) {
 	src := contract("medecine_douce.osteopathie: 40€ / seance, max 4 seances / annee civile")
-	var cs []eval.Claim
+	var cs []claims.Claim
 	for i, d := range []string{"2026-01-10", "2026-02-10", "2026-03-10", "2026-04-10", "2026-05-10", "2027-01-05"} {
 		cs = append(cs, claim(string(rune('a'+i)), d, "medecine_douce.osteopathie", "60"))
 	}

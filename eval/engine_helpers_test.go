@@ -10,6 +10,7 @@ import (
 	"garantie/dsl/check"
 	"garantie/dsl/parser"
 	"garantie/eval"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -69,35 +70,35 @@ func eur(s string) money.Cents {
 
 // claim returns a claim with the defaults of the claims file (quantite 1,
 // parcours true), beneficiary a1, modified by the options.
-func claim(id, date, poste, frais string, opts ...func(*eval.Claim)) eval.Claim {
-	c := eval.Claim{ID: id, Assure: "a1", Date: day(date), Poste: poste, Frais: eur(frais), Quantite: 1, Parcours: true}
+func claim(id, date, poste, frais string, opts ...func(*claims.Claim)) claims.Claim {
+	c := claims.Claim{ID: id, Assure: "a1", Date: day(date), Poste: poste, Frais: eur(frais), Quantite: 1, Parcours: true}
 	for _, o := range opts {
 		o(&c)
 	}
 	return c
 }
 
-func base(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.Base = eur(s) } }
-func taux(pct int32) func(*eval.Claim) {
-	return func(c *eval.Claim) { c.Taux, c.HasTaux = pct*100, true }
+func base(s string) func(*claims.Claim) { return func(c *claims.Claim) { c.Base = eur(s) } }
+func taux(pct int32) func(*claims.Claim) {
+	return func(c *claims.Claim) { c.Taux, c.HasTaux = pct*100, true }
 }
-func ro(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.RO, c.HasRO = eur(s), true } }
-func pf(s string) func(*eval.Claim) { return func(c *eval.Claim) { c.PF, c.HasPF = eur(s), true } }
-func qty(n int64) func(*eval.Claim) { return func(c *eval.Claim) { c.Quantite = n } }
-func assure(a string) func(*eval.Claim) {
-	return func(c *eval.Claim) { c.Assure = a }
+func ro(s string) func(*claims.Claim) { return func(c *claims.Claim) { c.RO, c.HasRO = eur(s), true } }
+func pf(s string) func(*claims.Claim) { return func(c *claims.Claim) { c.PF, c.HasPF = eur(s), true } }
+func qty(n int64) func(*claims.Claim) { return func(c *claims.Claim) { c.Quantite = n } }
+func assure(a string) func(*claims.Claim) {
+	return func(c *claims.Claim) { c.Assure = a }
 }
-func famille(f string) func(*eval.Claim) { return func(c *eval.Claim) { c.Famille = f } }
-func naissance(s string) func(*eval.Claim) {
-	return func(c *eval.Claim) { c.Naissance, c.HasNaiss = day(s), true }
+func famille(f string) func(*claims.Claim) { return func(c *claims.Claim) { c.Famille = f } }
+func naissance(s string) func(*claims.Claim) {
+	return func(c *claims.Claim) { c.Naissance, c.HasNaiss = day(s), true }
 }
-func adhesion(s string) func(*eval.Claim) {
-	return func(c *eval.Claim) { c.Adhesion, c.HasAdh = day(s), true }
+func adhesion(s string) func(*claims.Claim) {
+	return func(c *claims.Claim) { c.Adhesion, c.HasAdh = day(s), true }
 }
-func optam(c *eval.Claim) { c.Optam = true }
+func optam(c *claims.Claim) { c.Optam = true }
 
 // numbered gives claims line numbers from 2, as in a file with a header.
-func numbered(cs ...eval.Claim) []eval.Claim {
+func numbered(cs ...claims.Claim) []claims.Claim {
 	for i := range cs {
 		cs[i].Line, cs[i].Index = i+2, i
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"garantie/dsl/check"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -47,7 +48,7 @@ type counterView struct {
 // evalLayer evaluates c in layer l with the rules of ch (§3 steps 3 to 7),
 // given what the RO and earlier layers paid. It fills out and returns the
 // layer's RC, or the reason to reject the line. Charges go to w.pending.
-func (w *worker) evalLayer(l *layerPlan, ch choice, c *Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, string) {
+func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, string) {
 	if ch.formula < 0 {
 		out.Motif = MotifNonCouvert
 		if w.explain {

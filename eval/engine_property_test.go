@@ -11,6 +11,7 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/eval"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -89,7 +90,7 @@ func genContract(rng *rand.Rand, name string) string {
 
 // genClaims writes n random claims for families of one to four
 // beneficiaries; each beneficiary keeps one family, birth and adhesion date.
-func genClaims(rng *rand.Rand, n int) []eval.Claim {
+func genClaims(rng *rand.Rand, n int) []claims.Claim {
 	type person struct {
 		assure, famille string
 		naissance, adh  date.Day
@@ -114,10 +115,10 @@ func genClaims(rng *rand.Rand, n int) []eval.Claim {
 		}
 	}
 	first, last := date.DayOf(2023, 1, 1), date.DayOf(2026, 12, 31)
-	out := make([]eval.Claim, n)
+	out := make([]claims.Claim, n)
 	for i := range out {
 		p := people[rng.IntN(len(people))]
-		c := eval.Claim{
+		c := claims.Claim{
 			Line: i + 2, Index: i, ID: fmt.Sprintf("c%05d", i),
 			Assure: p.assure, Famille: p.famille,
 			Date:     first + date.Day(rng.IntN(int(last-first))),
@@ -222,22 +223,22 @@ func byID(res []eval.Result) map[string]eval.Result {
 // are split into batches of consecutive dates.
 func TestPropertyOrderAndWorkers(t *testing.T) {
 	for seed := range uint64(propertySeeds / 2) {
-		claims := genClaims(rand.New(rand.NewPCG(seed, 2)), 2000)
+		input := genClaims(rand.New(rand.NewPCG(seed, 2)), 2000)
 		one := genEngine(t, seed, eval.EngineOptions{Workers: 1, Explain: true})
 		four := genEngine(t, seed, eval.EngineOptions{Workers: 4, Explain: true})
-		want := one.Evaluate(claims)
-		if diff := cmp.Diff(want, four.Evaluate(claims)); diff != "" {
+		want := one.Evaluate(input)
+		if diff := cmp.Diff(want, four.Evaluate(input)); diff != "" {
 			t.Fatalf("seed %d: 1 and 4 workers differ (-1 +4):\n%s", seed, diff)
 		}
 
-		shuffled := slices.Clone(claims)
+		shuffled := slices.Clone(input)
 		rand.New(rand.NewPCG(seed, 3)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		if diff := cmp.Diff(byID(want), byID(four.Evaluate(shuffled))); diff != "" {
 			t.Fatalf("seed %d: shuffled lines differ (-in order +shuffled):\n%s", seed, diff)
 		}
 
 		sorted := slices.Clone(shuffled)
-		slices.SortStableFunc(sorted, func(a, b eval.Claim) int { return int(a.Date - b.Date) })
+		slices.SortStableFunc(sorted, func(a, b claims.Claim) int { return int(a.Date - b.Date) })
 		s := four.NewSession()
 		var got []eval.Result
 		for lo := 0; lo < len(sorted); {

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 func TestRejections(t *testing.T) {
@@ -21,7 +22,7 @@ func TestRejections(t *testing.T) {
 		"bien_etre.yoga: 10€ / seance\n" +
 		"consult: 100% BRSS\n"
 	e := mustEngine(t, eval.EngineOptions{Workers: 1}, src)
-	bad := eval.Claim{ID: "r1", Err: errors.New(`frais: "abc" is not an amount`)}
+	bad := claims.Claim{ID: "r1", Err: errors.New(`frais: "abc" is not an amount`)}
 	res := e.Evaluate(numbered(
 		claim("c1", "2026-01-10", "optique.monture", "60"),                                    // line 2
 		claim("c2", "2026-01-10", "dentaire.soins", "60"),                                     // line 3

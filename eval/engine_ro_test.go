@@ -6,13 +6,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/eval"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 )
 
 // pfs evaluates claims under a contract that covers nothing and returns
 // the PF withheld on each line.
-func pfs(t *testing.T, claims ...eval.Claim) []string {
+func pfs(t *testing.T, claims ...claims.Claim) []string {
 	t.Helper()
 	var out []string
 	for _, r := range evalAll(t, contract("prestations: non couvert"), claims...) {
@@ -21,8 +21,8 @@ func pfs(t *testing.T, claims ...eval.Claim) []string {
 	return out
 }
 
-func gp(id, date string, opts ...func(*eval.Claim)) eval.Claim {
-	return claim(id, date, "consult.generaliste", "30", append([]func(*eval.Claim){base("30")}, opts...)...)
+func gp(id, date string, opts ...func(*claims.Claim)) claims.Claim {
+	return claim(id, date, "consult.generaliste", "30", append([]func(*claims.Claim){base("30")}, opts...)...)
 }
 
 func TestROParticipationForfaitaire(t *testing.T) {
@@ -33,7 +33,7 @@ func TestROParticipationForfaitaire(t *testing.T) {
 		}
 	})
 	t.Run("yearly cap of 50 euros", func(t *testing.T) {
-		var cs []eval.Claim
+		var cs []claims.Claim
 		for i := range 26 {
 			cs = append(cs, gp(fmt.Sprintf("c%02d", i), date.DayOf(2024, 6, 1+i).String()))
 		}
@@ -98,15 +98,15 @@ func TestROFranchises(t *testing.T) {
 func TestRORates(t *testing.T) {
 	tests := []struct {
 		name  string
-		claim eval.Claim
+		claim claims.Claim
 		brut  string
 	}{
 		{"regime general", gp("c1", "2026-01-05", pf("0")), "21.00"},
-		{"hors parcours", gp("c1", "2026-01-05", pf("0"), func(c *eval.Claim) { c.Parcours = false }), "9.00"},
-		{"ALD", gp("c1", "2026-01-05", pf("0"), func(c *eval.Claim) { c.ALD = true }), "30.00"},
-		{"Alsace-Moselle", gp("c1", "2026-01-05", pf("0"), func(c *eval.Claim) { c.Regime = eval.RegimeAlsaceMoselle }), "27.00"},
+		{"hors parcours", gp("c1", "2026-01-05", pf("0"), func(c *claims.Claim) { c.Parcours = false }), "9.00"},
+		{"ALD", gp("c1", "2026-01-05", pf("0"), func(c *claims.Claim) { c.ALD = true }), "30.00"},
+		{"Alsace-Moselle", gp("c1", "2026-01-05", pf("0"), func(c *claims.Claim) { c.Regime = claims.RegimeAlsaceMoselle }), "27.00"},
 		{"rate of the claim", gp("c1", "2026-01-05", pf("0"), taux(55)), "16.50"},
-		{"rate in hundredths rounds", gp("c1", "2026-01-05", pf("0"), base("0.05"), func(c *eval.Claim) { c.Taux, c.HasTaux = 7000, true }), "0.04"},
+		{"rate in hundredths rounds", gp("c1", "2026-01-05", pf("0"), base("0.05"), func(c *claims.Claim) { c.Taux, c.HasTaux = 7000, true }), "0.04"},
 		{"dentaire 2023-10-15", claim("c1", "2023-10-15", "dentaire.soins", "30", base("30")), "18.00"},
 		{"dentaire before", claim("c1", "2023-10-14", "dentaire.soins", "30", base("30")), "21.00"},
 		{"no RO", claim("c1", "2026-01-05", "medecine_douce.osteopathie", "30", base("30")), "0.00"},

@@ -6,11 +6,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 // rcs evaluates claims under src and returns the RC of each line; it fails
 // on a rejected line or a broken conservation.
-func rcs(t *testing.T, src string, claims ...eval.Claim) []string {
+func rcs(t *testing.T, src string, claims ...claims.Claim) []string {
 	t.Helper()
 	var out []string
 	for _, r := range evalAll(t, src, claims...) {
@@ -28,8 +29,8 @@ func wantRCs(t *testing.T, got []string, want ...string) {
 
 // spec is a specialist consultation of 60 with base 30 at 70% and a given
 // participation forfaitaire of 2: RO brut 21, RO net 19.
-func spec(id, date, frais string, opts ...func(*eval.Claim)) eval.Claim {
-	return claim(id, date, "consult.specialiste", frais, append([]func(*eval.Claim){base("30"), taux(70), pf("2")}, opts...)...)
+func spec(id, date, frais string, opts ...func(*claims.Claim)) claims.Claim {
+	return claim(id, date, "consult.specialiste", frais, append([]func(*claims.Claim){base("30"), taux(70), pf("2")}, opts...)...)
 }
 
 func TestStepPercentageModes(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 func TestTrace(t *testing.T) {
@@ -71,7 +72,7 @@ func TestTrace(t *testing.T) {
 
 // traceOf evaluates claims with explanations and returns the trace and
 // the motif of the first layer of each line.
-func traceOf(t *testing.T, srcs []string, cs ...eval.Claim) ([][]string, []string) {
+func traceOf(t *testing.T, srcs []string, cs ...claims.Claim) ([][]string, []string) {
 	t.Helper()
 	e := mustEngine(t, eval.EngineOptions{Workers: 1, Explain: true}, srcs...)
 	var traces [][]string

@@ -7,6 +7,7 @@ import (
 	"garantie/dsl/check"
 	"garantie/dsl/parser"
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 // Example evaluates claims with the engine used as a library: parse and
@@ -31,7 +32,7 @@ medecine_douce.osteopathie:   40€ / seance, max 4 seances / annee civile
 		return
 	}
 
-	claims, err := eval.ReadAll(strings.NewReader(`id,assure,date,poste,frais,base,optam
+	claims, err := claims.ReadAll(strings.NewReader(`id,assure,date,poste,frais,base,optam
 c1,a1,2026-03-02,consult.specialiste,60.00,30.00,oui
 c2,a1,2026-03-09,consult.specialiste,60.00,30.00,non
 c3,a1,2026-04-01,medecine_douce.osteopathie,60.00,,

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 	"garantie/regles"
@@ -77,12 +78,12 @@ func slot(date date.Day, a, b int) int {
 }
 
 // rate returns the legal RO rate of a claim on a poste.
-func (rc *refCache) rate(c *Claim, info *posteInfo) (money.Rate, string) {
+func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, string) {
 	if !info.hasRO {
 		return money.NewRate(0, 1), ""
 	}
 	k := rateKey{family: info.roFamily, date: c.Date}
-	if c.Regime == RegimeAlsaceMoselle {
+	if c.Regime == claims.RegimeAlsaceMoselle {
 		k.flags |= 1
 	}
 	if !c.Parcours {
@@ -98,7 +99,7 @@ func (rc *refCache) rate(c *Claim, info *posteInfo) (money.Rate, string) {
 	v, ok := rc.rates[k]
 	if !ok {
 		regime := regles.RegimeGeneral
-		if c.Regime == RegimeAlsaceMoselle {
+		if c.Regime == claims.RegimeAlsaceMoselle {
 			regime = regles.RegimeAlsaceMoselle
 		}
 		d, err := regles.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
@@ -156,7 +157,7 @@ func loadDeduction(kind regles.Deduction, date date.Day) deductionValue {
 // computeRO returns the RO amounts of c, or the reason to reject the line.
 // It does not record the deduction: the caller does once the line is
 // accepted.
-func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmounts, string) {
+func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) (roAmounts, string) {
 	info := &w.e.postes[poste]
 	ro := roAmounts{kind: info.deduction}
 	if c.HasRO {
@@ -199,7 +200,7 @@ func (w *worker) computeRO(c *Claim, poste int32, ben *beneficiaryState) (roAmou
 // deductionDue returns the participation forfaitaire or franchise withheld
 // on c, for an adult (18 or older, or without birth date): the per-unit amount times the quantity, within what the daily and
 // yearly caps of the beneficiary have left.
-func (w *worker) deductionDue(c *Claim, kind regles.Deduction, ben *beneficiaryState) (money.Cents, string) {
+func (w *worker) deductionDue(c *claims.Claim, kind regles.Deduction, ben *beneficiaryState) (money.Cents, string) {
 	v := w.refs.deduction(kind, c.Date)
 	if v.err != "" {
 		return 0, v.err

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync/atomic"
 
+	"garantie/eval/claims"
 	"garantie/eval/date"
 )
 
@@ -18,14 +19,14 @@ const streamBatch = 1 << 16
 // Results it is given are reused once it returns. The first error of emit
 // or of r stops the stream and is returned.
 //
-// o.Lateness (SurveyClaims measures it) bounds how far back in time a
+// o.Lateness (claims.SurveyClaims measures it) bounds how far back in time a
 // claim may come after the claims above it. Stream evaluates, in input
 // order, the claims dated more than that before the latest date read:
 // none of the claims still to come can be dated before them. Memory then
 // grows with the number of beneficiaries and with the claims of the
 // lateness window, not with the length of the file. With no bound, every
 // claim is read first.
-func (e *Engine) Stream(r *Reader, o StreamOptions, emit func([]Result) error) error {
+func (e *Engine) Stream(r *claims.Reader, o StreamOptions, emit func([]Result) error) error {
 	return StreamMany([]*Engine{e}, r, o, func(rs [][]Result) error { return emit(rs[0]) })
 }
 
@@ -43,6 +44,17 @@ type StreamOptions struct {
 	Batch int
 }
 
+// StreamOptionsOf returns the options to stream a surveyed file with. A
+// file whose lines go back over half its span of dates gains nothing from
+// streaming: it is read whole, into memory sized for it.
+func StreamOptionsOf(s claims.Survey) StreamOptions {
+	o := StreamOptions{Lateness: s.Lateness, Lines: s.Lines}
+	if s.Lateness > 0 && 2*s.Lateness > s.Span {
+		o.Lateness = -1
+	}
+	return o
+}
+
 // Unordered are the options of a stream of claims about which nothing is
 // known: they are read whole.
 var Unordered = StreamOptions{Lateness: -1}
@@ -50,18 +62,18 @@ var Unordered = StreamOptions{Lateness: -1}
 // StreamMany is Stream for several engines over one reading of the
 // claims, as a what-if analysis needs: emit gets, for each engine in
 // order, the results of the same batch of lines.
-func StreamMany(engines []*Engine, r *Reader, o StreamOptions, emit func([][]Result) error) error {
+func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func([][]Result) error) error {
 	sessions := make([]*Session, len(engines))
 	for i, e := range engines {
 		sessions[i] = e.NewSession()
 		sessions[i].Reserve(o.Lines)
 	}
 	em := newEmitter(len(engines), emit)
-	var pending []Claim
+	var pending []claims.Claim
 	if o.Lateness < 0 && o.Lines > 0 {
 		// Every claim is held at once: size the slice for them all
 		// rather than growing it by copies.
-		pending = make([]Claim, 0, o.Lines)
+		pending = make([]claims.Claim, 0, o.Lines)
 	}
 	batch := o.Batch
 	if batch <= 0 {
@@ -154,7 +166,7 @@ func (em *emitter) run() {
 
 // evaluate evaluates a batch with every session into the next free set of
 // buffers and queues it for emit. It reports false once emit has failed.
-func (em *emitter) evaluate(sessions []*Session, batch []Claim) bool {
+func (em *emitter) evaluate(sessions []*Session, batch []claims.Claim) bool {
 	k := em.next
 	<-em.free[k]
 	if em.failed.Load() {
@@ -190,7 +202,7 @@ func (em *emitter) close() error {
 // Session.Evaluate requires; cutting a prefix keeps the input order of
 // the checks of ids and families, and of the results. Rejected lines
 // change no state and go with their neighbours. after is scratch space.
-func readyPrefix(claims []Claim, watermark date.Day, after []date.Day) (int, []date.Day) {
+func readyPrefix(claims []claims.Claim, watermark date.Day, after []date.Day) (int, []date.Day) {
 	n := len(claims)
 	// after[i] is the earliest date of the valid claims from i on, or the
 	// watermark if earlier.

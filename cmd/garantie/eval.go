@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"garantie/eval"
+	"garantie/eval/claims"
 )
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -70,12 +71,12 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // readClaims opens a claims file and reads its header. The returned
 // function closes the reader and the file. A header error names the file.
-func readClaims(path string, stdin io.Reader) (*eval.Reader, eval.StreamOptions, func(), error) {
+func readClaims(path string, stdin io.Reader) (*claims.Reader, eval.StreamOptions, func(), error) {
 	in, survey, closeIn, err := openClaims(path, stdin)
 	if err != nil {
 		return nil, survey, nil, err
 	}
-	reader, err := eval.NewReader(in)
+	reader, err := claims.NewReader(in)
 	if err != nil {
 		closeIn()
 		return nil, survey, nil, fmt.Errorf("%s: %w", path, err)
@@ -101,8 +102,8 @@ func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions
 	if err != nil || !info.Mode().IsRegular() {
 		return f, o, closeFn, nil
 	}
-	sv, err := eval.SurveyFile(f, info.Size())
-	var herr *eval.HeaderError
+	sv, err := claims.SurveyFile(f, info.Size())
+	var herr *claims.HeaderError
 	if err != nil && !errors.As(err, &herr) {
 		f.Close()
 		return nil, o, nil, err
@@ -111,5 +112,5 @@ func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions
 		f.Close()
 		return nil, o, nil, err
 	}
-	return f, sv.StreamOptions(), closeFn, nil
+	return f, eval.StreamOptionsOf(sv), closeFn, nil
 }

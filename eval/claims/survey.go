@@ -1,4 +1,4 @@
-package eval
+package claims
 
 import (
 	"bufio"
@@ -26,17 +26,6 @@ type Survey struct {
 
 // Sorted reports whether the lines come in non-decreasing date order.
 func (s Survey) Sorted() bool { return s.Lateness == 0 }
-
-// StreamOptions returns the options to stream the surveyed file with. A
-// file whose lines go back over half its span of dates gains nothing from
-// streaming: it is read whole, into memory sized for it.
-func (s Survey) StreamOptions() StreamOptions {
-	o := StreamOptions{Lateness: s.Lateness, Lines: s.Lines}
-	if s.Lateness > 0 && 2*s.Lateness > s.Span {
-		o.Lateness = -1
-	}
-	return o
-}
 
 // SurveyClaims reads a claims file once without decoding its lines, to
 // tell how far its dates go back in time (Lateness) and how many lines it

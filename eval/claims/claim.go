@@ -1,4 +1,9 @@
-package eval
+// Package claims reads claims files (LANGUAGE.md §4): the header and its
+// columns, the decoding of each line into a Claim with exact amounts and
+// civil dates (or the reason the line is rejected), block by block and
+// optionally in parallel, and the quick survey of a file (how far back in
+// time its lines go, how many there are) that lets the engine stream it.
+package claims
 
 import (
 	"garantie/eval/date"
