@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -73,7 +74,7 @@ func NewComparison() *Comparison {
 
 // Add accumulates a batch: a[i] and b[i] are the results of the same line
 // under A and under B.
-func (c *Comparison) Add(a, b []Result) {
+func (c *Comparison) Add(a, b []engine.Result) {
 	for i := range a {
 		ra, rb := &a[i], &b[i]
 		c.lines++

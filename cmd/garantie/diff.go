@@ -11,6 +11,7 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/eval"
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -41,10 +42,10 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok || !ok2 {
 		return exitUsage
 	}
-	var engines []*eval.Engine
+	var engines []*engine.Engine
 	for _, side := range sides {
 		layers := append(append([]*check.Program(nil), base...), side)
-		e, err := eval.New(layers, eval.EngineOptions{Workers: *rf.workers})
+		e, err := engine.New(layers, engine.Options{Workers: *rf.workers})
 		if err != nil {
 			fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 			return exitUsage
@@ -60,7 +61,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeClaims()
 
 	cmp := eval.NewComparison()
-	err = eval.StreamMany(engines, reader, survey, func(rs [][]eval.Result) error {
+	err = engine.StreamMany(engines, reader, survey, func(rs [][]engine.Result) error {
 		cmp.Add(rs[0], rs[1])
 		return nil
 	})

@@ -7,8 +7,8 @@ import (
 	"io"
 	"os"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -36,7 +36,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	engine, err := eval.New(progs, eval.EngineOptions{Workers: *rf.workers, Explain: *explain})
+	eng, err := engine.New(progs, engine.Options{Workers: *rf.workers, Explain: *explain})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
@@ -51,7 +51,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	bw := bufio.NewWriterSize(stdout, 1<<20)
 	out := newResultWriter(*format, bw, len(progs), *explain)
-	err = engine.Stream(reader, survey, out.write)
+	err = eng.Stream(reader, survey, out.write)
 	if err == nil {
 		err = out.finish()
 	}
@@ -71,7 +71,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // readClaims opens a claims file and reads its header. The returned
 // function closes the reader and the file. A header error names the file.
-func readClaims(path string, stdin io.Reader) (*claims.Reader, eval.StreamOptions, func(), error) {
+func readClaims(path string, stdin io.Reader) (*claims.Reader, engine.StreamOptions, func(), error) {
 	in, survey, closeIn, err := openClaims(path, stdin)
 	if err != nil {
 		return nil, survey, nil, err
@@ -88,8 +88,8 @@ func readClaims(path string, stdin io.Reader) (*claims.Reader, eval.StreamOption
 // back in time, which lets the engine stream it, and how many lines it
 // has. Standard input is read whole: surveying it would mean reading it
 // twice.
-func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions, closeFn func(), err error) {
-	o = eval.Unordered
+func openClaims(path string, stdin io.Reader) (r io.Reader, o engine.StreamOptions, closeFn func(), err error) {
+	o = engine.Unordered
 	if path == "-" {
 		return stdin, o, func() {}, nil
 	}
@@ -112,5 +112,5 @@ func openClaims(path string, stdin io.Reader) (r io.Reader, o eval.StreamOptions
 		f.Close()
 		return nil, o, nil, err
 	}
-	return f, eval.StreamOptionsOf(sv), closeFn, nil
+	return f, engine.StreamOptionsOf(sv), closeFn, nil
 }

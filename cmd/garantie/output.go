@@ -4,7 +4,7 @@ import (
 	"io"
 	"strconv"
 
-	"garantie/eval"
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -17,7 +17,7 @@ type totals struct {
 	couches         []money.Cents
 }
 
-func (t *totals) add(r *eval.Result) {
+func (t *totals) add(r *engine.Result) {
 	t.lines++
 	if r.Err != "" {
 		t.rejected++
@@ -37,7 +37,7 @@ func (t *totals) add(r *eval.Result) {
 // resultWriter writes evaluation results in one output format.
 type resultWriter interface {
 	// write writes a batch of results, in input order.
-	write(rs []eval.Result) error
+	write(rs []engine.Result) error
 	// finish writes what comes after the last result (totals, closing
 	// brackets).
 	finish() error
@@ -70,7 +70,7 @@ type csvWriter struct {
 
 func (c *csvWriter) totals() *totals { return c.t }
 
-func (c *csvWriter) write(rs []eval.Result) error {
+func (c *csvWriter) write(rs []engine.Result) error {
 	b := c.buf[:0]
 	if !c.started {
 		c.started = true

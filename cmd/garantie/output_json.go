@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"garantie/eval"
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -23,7 +23,7 @@ type jsonWriter struct {
 
 func (j *jsonWriter) totals() *totals { return j.t }
 
-func (j *jsonWriter) write(rs []eval.Result) error {
+func (j *jsonWriter) write(rs []engine.Result) error {
 	b := j.buf[:0]
 	if j.wrapped && !j.started {
 		b = append(b, "{\"resultats\":[\n"...)
@@ -85,7 +85,7 @@ func (j *jsonWriter) finish() error {
 
 // appendResultJSON appends the JSON object of one result. A rejected line
 // is {"id":…,"ligne":…,"erreur":…}.
-func appendResultJSON(b []byte, r *eval.Result, explain bool) []byte {
+func appendResultJSON(b []byte, r *engine.Result, explain bool) []byte {
 	b = append(b, '{')
 	if r.ID != "" {
 		b = append(b, "\"id\":"...)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"garantie/eval"
+	"garantie/eval/engine"
 )
 
 // tableWriter prints results as an aligned table for a terminal, with a
@@ -41,7 +41,7 @@ func (tw *tableWriter) header() []string {
 	return append(h, "RESTE", "REGLE")
 }
 
-func (tw *tableWriter) write(rs []eval.Result) error {
+func (tw *tableWriter) write(rs []engine.Result) error {
 	for i := range rs {
 		r := &rs[i]
 		tw.t.add(r)
@@ -79,7 +79,7 @@ func (tw *tableWriter) write(rs []eval.Result) error {
 }
 
 // ruleText names the rule of each layer, or why it paid nothing.
-func ruleText(cs []eval.Couche) string {
+func ruleText(cs []engine.Couche) string {
 	parts := make([]string, len(cs))
 	for k, c := range cs {
 		switch {

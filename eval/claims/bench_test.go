@@ -42,7 +42,7 @@ func generateClaims(n int, seed uint64) []byte {
 // BenchmarkReadClaims reads a 100,000-line file from memory, in the
 // caller's goroutine and on GOMAXPROCS workers, and reports ns per line:
 //
-//	go test -run '^$' -bench ReadClaims -benchmem ./eval/
+//	go test -run '^$' -bench ReadClaims -benchmem ./eval/claims/
 func BenchmarkReadClaims(b *testing.B) {
 	const lines = 100_000
 	src := generateClaims(lines, 1)

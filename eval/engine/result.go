@@ -1,4 +1,4 @@
-package eval
+package engine
 
 import (
 	"garantie/eval/date"
@@ -31,7 +31,7 @@ type Result struct {
 	// them.
 	Couches []Couche
 	// Trace explains the computation in sentences, with
-	// EngineOptions.Explain only.
+	// Options.Explain only.
 	Trace []string
 }
 

@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/dsl/check"
-	"garantie/eval"
 	"garantie/eval/claims"
 	"garantie/eval/date"
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -149,14 +149,14 @@ func genClaims(rng *rand.Rand, n int) []claims.Claim {
 }
 
 // genEngine compiles one or two random contracts with the given options.
-func genEngine(t *testing.T, seed uint64, opts eval.EngineOptions) *eval.Engine {
+func genEngine(t *testing.T, seed uint64, opts engine.Options) *engine.Engine {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, 1))
 	progs := []*check.Program{mustCompileFile(t, "base.garantie", genContract(rng, "Base"))}
 	if rng.IntN(2) == 0 {
 		progs = append(progs, mustCompileFile(t, "surco.garantie", genContract(rng, "Surco")))
 	}
-	e, err := eval.New(progs, opts)
+	e, err := engine.New(progs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,10 +170,10 @@ const propertySeeds = 40
 // and what is left, and that no envelope or counter is overdrawn.
 func TestPropertyInvariants(t *testing.T) {
 	for seed := range uint64(propertySeeds) {
-		e := genEngine(t, seed, eval.EngineOptions{Workers: 2})
+		e := genEngine(t, seed, engine.Options{Workers: 2})
 		claims := genClaims(rand.New(rand.NewPCG(seed, 2)), 3000)
 		s := e.NewSession()
-		res := make([]eval.Result, len(claims))
+		res := make([]engine.Result, len(claims))
 		s.Evaluate(claims, res)
 		evaluated := 0
 		for i, r := range res {
@@ -203,15 +203,15 @@ func TestPropertyInvariants(t *testing.T) {
 		if evaluated < len(claims)/2 {
 			t.Fatalf("seed %d: only %d of %d lines evaluated", seed, evaluated, len(claims))
 		}
-		if err := eval.CheckEnvelopes(s); err != nil {
+		if err := engine.CheckEnvelopes(s); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
 	}
 }
 
 // byID indexes results by claim id.
-func byID(res []eval.Result) map[string]eval.Result {
-	m := map[string]eval.Result{}
+func byID(res []engine.Result) map[string]engine.Result {
+	m := map[string]engine.Result{}
 	for _, r := range res {
 		m[r.ID] = r
 	}
@@ -224,8 +224,8 @@ func byID(res []eval.Result) map[string]eval.Result {
 func TestPropertyOrderAndWorkers(t *testing.T) {
 	for seed := range uint64(propertySeeds / 2) {
 		input := genClaims(rand.New(rand.NewPCG(seed, 2)), 2000)
-		one := genEngine(t, seed, eval.EngineOptions{Workers: 1, Explain: true})
-		four := genEngine(t, seed, eval.EngineOptions{Workers: 4, Explain: true})
+		one := genEngine(t, seed, engine.Options{Workers: 1, Explain: true})
+		four := genEngine(t, seed, engine.Options{Workers: 4, Explain: true})
 		want := one.Evaluate(input)
 		if diff := cmp.Diff(want, four.Evaluate(input)); diff != "" {
 			t.Fatalf("seed %d: 1 and 4 workers differ (-1 +4):\n%s", seed, diff)
@@ -240,13 +240,13 @@ func TestPropertyOrderAndWorkers(t *testing.T) {
 		sorted := slices.Clone(shuffled)
 		slices.SortStableFunc(sorted, func(a, b claims.Claim) int { return int(a.Date - b.Date) })
 		s := four.NewSession()
-		var got []eval.Result
+		var got []engine.Result
 		for lo := 0; lo < len(sorted); {
 			hi := lo + 1
 			for hi < len(sorted) && (hi-lo < 150 || sorted[hi].Date == sorted[hi-1].Date) {
 				hi++
 			}
-			out := make([]eval.Result, hi-lo)
+			out := make([]engine.Result, hi-lo)
 			s.Evaluate(sorted[lo:hi], out)
 			got = append(got, out...)
 			lo = hi

@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"slices"
@@ -8,25 +8,25 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/dsl/check"
-	"garantie/eval"
+	"garantie/eval/engine"
 )
 
 func TestNewErrors(t *testing.T) {
-	if _, err := eval.New(nil, eval.EngineOptions{}); err == nil {
+	if _, err := engine.New(nil, engine.Options{}); err == nil {
 		t.Error("New without layers did not fail")
 	}
 	ok := mustCompile(t, contract("consult: 100% BRSS"))
-	if _, err := eval.New([]*check.Program{ok, nil}, eval.EngineOptions{}); err == nil || !strings.Contains(err.Error(), "layer 2 is nil") {
+	if _, err := engine.New([]*check.Program{ok, nil}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "layer 2 is nil") {
 		t.Errorf("New with a nil layer: err = %v", err)
 	}
 	bad := *ok
 	bad.Rules = []*check.Rule{{Poste: "nulle.part", Depth: 2, Line: 3, Kind: check.FormulaRule, Cond: check.Everything()}}
-	if _, err := eval.New([]*check.Program{&bad}, eval.EngineOptions{}); err == nil || !strings.Contains(err.Error(), `unknown poste "nulle.part"`) {
+	if _, err := engine.New([]*check.Program{&bad}, engine.Options{}); err == nil || !strings.Contains(err.Error(), `unknown poste "nulle.part"`) {
 		t.Errorf("New with an unknown poste: err = %v", err)
 	}
 	bad.Rules = []*check.Rule{{Poste: "consult", Depth: 1, Line: 3, Kind: check.FormulaRule, Cond: check.Everything(),
 		Terms: []check.Term{{Kind: check.Forfait, Period: check.Period{Kind: check.Glissant}}}}}
-	if _, err := eval.New([]*check.Program{&bad}, eval.EngineOptions{}); err == nil || !strings.Contains(err.Error(), "invalid period") {
+	if _, err := engine.New([]*check.Program{&bad}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "invalid period") {
 		t.Errorf("New with a period of 0 months: err = %v", err)
 	}
 }
@@ -34,9 +34,9 @@ func TestNewErrors(t *testing.T) {
 // TestSessionReusesResults streams two batches through one Session with
 // the same output slice, as a CLI does, and checks the state carries over.
 func TestSessionReusesResults(t *testing.T) {
-	e := mustEngine(t, eval.EngineOptions{Workers: 2}, contract("optique.monture: forfait 100€ / annee civile"))
+	e := mustEngine(t, engine.Options{Workers: 2}, contract("optique.monture: forfait 100€ / annee civile"))
 	s := e.NewSession()
-	out := make([]eval.Result, 2)
+	out := make([]engine.Result, 2)
 	s.Evaluate(numbered(claim("c1", "2026-01-10", "optique.monture", "60")), out)
 	if out[0].RC != eur("60") {
 		t.Fatalf("first batch RC = %s, want 60.00", out[0].RC)
@@ -59,7 +59,7 @@ func TestDeclaredPosteOutsideNomenclature(t *testing.T) {
 }
 
 func TestInvalidClaims(t *testing.T) {
-	e := mustEngine(t, eval.EngineOptions{Workers: 1}, contract("consult: 100% BRSS"))
+	e := mustEngine(t, engine.Options{Workers: 1}, contract("consult: 100% BRSS"))
 	res := e.Evaluate(numbered(
 		claim("c1", "2026-01-10", "consult", "30", qty(0)),
 		claim("c2", "2026-01-10", "consult", "-1"),
@@ -78,7 +78,7 @@ func TestTraceReasons(t *testing.T) {
 		"prestations.cure_thermale: non couvert",
 		"medecine_douce.osteopathie: 40€ / seance, max 1 seance / annee civile",
 	)
-	e := mustEngine(t, eval.EngineOptions{Workers: 1, Explain: true}, src)
+	e := mustEngine(t, engine.Options{Workers: 1, Explain: true}, src)
 	res := e.Evaluate(numbered(
 		claim("c1", "2020-03-01", "dentaire.soins", "30", base("30"), taux(70)),
 		claim("c2", "2026-03-01", "prestations.cure_thermale", "30"),

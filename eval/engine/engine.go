@@ -1,4 +1,4 @@
-package eval
+package engine
 
 import (
 	"errors"
@@ -14,8 +14,8 @@ import (
 	"garantie/regles"
 )
 
-// EngineOptions tune an Engine; the zero value asks for the defaults.
-type EngineOptions struct {
+// Options tune an Engine; the zero value asks for the defaults.
+type Options struct {
 	// Workers is the number of goroutines that evaluate families in
 	// parallel: 0 means GOMAXPROCS, 1 evaluates in the calling goroutine.
 	// Results do not depend on it.
@@ -46,7 +46,7 @@ type pmssEntry struct {
 // New compiles the layers into an Engine. It fails when a layer is nil or
 // holds something the checker should have rejected (an unknown poste, a
 // period of zero months, an amount finer than the cent...).
-func New(layers []*check.Program, opts EngineOptions) (*Engine, error) {
+func New(layers []*check.Program, opts Options) (*Engine, error) {
 	if len(layers) == 0 {
 		return nil, errors.New("eval: no contract to evaluate")
 	}

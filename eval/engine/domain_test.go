@@ -1,12 +1,12 @@
-package eval_test
+package engine_test
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 // amounts are the money columns of a result, for compact expectations.
@@ -14,14 +14,14 @@ type amounts struct {
 	ROBrut, PF, RONet, RC, Reste string
 }
 
-func amountsOf(r eval.Result) amounts {
+func amountsOf(r engine.Result) amounts {
 	return amounts{r.ROBrut.String(), r.PF.String(), r.RONet.String(), r.RC.String(), r.Reste.String()}
 }
 
 // evalOne evaluates claims under one contract and fails on a rejected line.
-func evalAll(t *testing.T, src string, claims ...claims.Claim) []eval.Result {
+func evalAll(t *testing.T, src string, claims ...claims.Claim) []engine.Result {
 	t.Helper()
-	res := mustEngine(t, eval.EngineOptions{Workers: 1}, src).Evaluate(numbered(claims...))
+	res := mustEngine(t, engine.Options{Workers: 1}, src).Evaluate(numbered(claims...))
 	for _, r := range res {
 		if r.Err != "" {
 			t.Fatalf("line %d (%s) rejected: %s", r.Line, r.ID, r.Err)
@@ -96,7 +96,7 @@ func TestDomainOsteopathie(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("RC per séance (-want +got):\n%s", diff)
 	}
-	if m := res[4].Couches[0].Motif; m != eval.MotifMaxAtteint {
-		t.Errorf("5th séance motif = %q, want %q", m, eval.MotifMaxAtteint)
+	if m := res[4].Couches[0].Motif; m != engine.MotifMaxAtteint {
+		t.Errorf("5th séance motif = %q, want %q", m, engine.MotifMaxAtteint)
 	}
 }

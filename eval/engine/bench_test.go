@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"bytes"
@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 	"garantie/eval/gen"
 )
 
@@ -45,18 +45,18 @@ func benchClaims(b *testing.B, n int) []claims.Claim {
 // (ns/claim), the CPU time of the process per claim, all workers together
 // (cpu-ns/claim, which a busy machine disturbs less), and allocs/claim.
 //
-//	go test -run '^$' -bench BenchmarkEngine ./eval/
+//	go test -run '^$' -bench BenchmarkEngine ./eval/engine/
 func BenchmarkEngine(b *testing.B) {
-	src, err := os.ReadFile("../exemples/equilibre.garantie")
+	src, err := os.ReadFile("../../exemples/equilibre.garantie")
 	if err != nil {
 		b.Fatal(err)
 	}
 	claims := benchClaims(b, 100_000)
 	for _, workers := range []int{1, 2} {
 		b.Run("workers="+string(rune('0'+workers)), func(b *testing.B) {
-			e := mustEngine(b, eval.EngineOptions{Workers: workers}, string(src))
+			e := mustEngine(b, engine.Options{Workers: workers}, string(src))
 			const batch = 16384
-			out := make([]eval.Result, batch)
+			out := make([]engine.Result, batch)
 			var ms0, ms1 runtime.MemStats
 			runtime.ReadMemStats(&ms0)
 			cpu0 := cpuTime()

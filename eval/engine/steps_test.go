@@ -1,12 +1,12 @@
-package eval_test
+package engine_test
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 // rcs evaluates claims under src and returns the RC of each line; it fails
@@ -140,8 +140,8 @@ func TestStepPlafonds(t *testing.T) {
 		)
 		// 100% BRSS gives 16; the forfait 100 is cut to 34 by the plafond.
 		wantRCs(t, []string{res[0].RC.String(), res[1].RC.String()}, "50.00", "0.00")
-		if m := res[1].Couches[0].Motif; m != eval.MotifPlafondAtteint {
-			t.Errorf("motif = %q, want %q", m, eval.MotifPlafondAtteint)
+		if m := res[1].Couches[0].Motif; m != engine.MotifPlafondAtteint {
+			t.Errorf("motif = %q, want %q", m, engine.MotifPlafondAtteint)
 		}
 	})
 	t.Run("cut reaches the percentage part", func(t *testing.T) {
@@ -203,8 +203,8 @@ func TestStepCarence(t *testing.T) {
 	}
 	// Nothing is consumed during the carence: the forfait is whole on 15 July.
 	wantRCs(t, got, "0.00", "60.00", "40.00")
-	if m := res[0].Couches[0].Motif; m != eval.MotifCarence {
-		t.Errorf("motif = %q, want %q", m, eval.MotifCarence)
+	if m := res[0].Couches[0].Motif; m != engine.MotifCarence {
+		t.Errorf("motif = %q, want %q", m, engine.MotifCarence)
 	}
 	// Without adhesion on the line, the contract's effet is the adhesion date.
 	wantRCs(t, rcs(t, src, claim("c1", "2020-06-30", "dentaire.soins", "60")), "0.00")
@@ -236,8 +236,8 @@ func TestStepPartialQuantity(t *testing.T) {
 	if diff := cmp.Diff(amounts{"48.00", "0.00", "48.00", "39.00", "13.00"}, amountsOf(res[0])); diff != "" {
 		t.Errorf("partial line (-want +got):\n%s", diff)
 	}
-	if res[1].RC != 0 || res[1].Couches[0].Motif != eval.MotifMaxAtteint {
-		t.Errorf("second line: RC %s motif %q, want 0.00 %q", res[1].RC, res[1].Couches[0].Motif, eval.MotifMaxAtteint)
+	if res[1].RC != 0 || res[1].Couches[0].Motif != engine.MotifMaxAtteint {
+		t.Errorf("second line: RC %s motif %q, want 0.00 %q", res[1].RC, res[1].Couches[0].Motif, engine.MotifMaxAtteint)
 	}
 	// Scaling rounds: 10.01 × 2/3 = 6.673 gives 6.67 of frais covered.
 	src = contract("medecine_douce.osteopathie: frais reels, max 2 seances / annee civile")
@@ -249,12 +249,12 @@ func TestStepPartialQuantity(t *testing.T) {
 func TestStepLayers(t *testing.T) {
 	base1 := contract("consult.specialiste: 100% BRSS")
 	surco := "contrat \"Surco\"\nconsult.specialiste: 200% BRSS\nconsult.generaliste: 100% FR\n"
-	e := mustEngine(t, eval.EngineOptions{Workers: 1}, base1, surco)
+	e := mustEngine(t, engine.Options{Workers: 1}, base1, surco)
 	res := e.Evaluate(numbered(
 		spec("c1", "2026-03-02", "60"),
 		claim("c2", "2026-03-02", "consult.generaliste", "50", base("30"), taux(70), pf("2")),
 	))
-	want := []eval.Couche{{RC: eur("9"), Regle: "t.garantie:3"}, {RC: eur("30"), Regle: "surco.garantie:2"}}
+	want := []engine.Couche{{RC: eur("9"), Regle: "t.garantie:3"}, {RC: eur("30"), Regle: "surco.garantie:2"}}
 	if diff := cmp.Diff(want, res[0].Couches); diff != "" {
 		t.Errorf("couches (-want +got):\n%s", diff)
 	}
@@ -262,7 +262,7 @@ func TestStepLayers(t *testing.T) {
 		t.Errorf("RC %s reste %s, want 39.00 2.00", res[0].RC, res[0].Reste)
 	}
 	// The base does not cover GPs; the surco pays 100% FR minus the RO.
-	want = []eval.Couche{{Motif: eval.MotifNonCouvert}, {RC: eur("29"), Regle: "surco.garantie:3"}}
+	want = []engine.Couche{{Motif: engine.MotifNonCouvert}, {RC: eur("29"), Regle: "surco.garantie:3"}}
 	if diff := cmp.Diff(want, res[1].Couches); diff != "" {
 		t.Errorf("couches (-want +got):\n%s", diff)
 	}
@@ -297,8 +297,8 @@ func TestStepRuleSelection(t *testing.T) {
 		{"9.00", "t.garantie:3", ""},
 		{"80.00", "t.garantie:7", ""},
 		{"100.00", "t.garantie:6", ""},
-		{"0.00", "t.garantie:8", eval.MotifNonCouvert},
-		{"0.00", "", eval.MotifNonCouvert},
+		{"0.00", "t.garantie:8", engine.MotifNonCouvert},
+		{"0.00", "", engine.MotifNonCouvert},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("selection (-want +got):\n%s", diff)

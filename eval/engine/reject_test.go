@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 func TestRejections(t *testing.T) {
@@ -21,7 +21,7 @@ func TestRejections(t *testing.T) {
 		"dentaire.soins: 100% BRSS\n" +
 		"bien_etre.yoga: 10€ / seance\n" +
 		"consult: 100% BRSS\n"
-	e := mustEngine(t, eval.EngineOptions{Workers: 1}, src)
+	e := mustEngine(t, engine.Options{Workers: 1}, src)
 	bad := claims.Claim{ID: "r1", Err: errors.New(`frais: "abc" is not an amount`)}
 	res := e.Evaluate(numbered(
 		claim("c1", "2026-01-10", "optique.monture", "60"),                                    // line 2
@@ -77,7 +77,7 @@ func TestRejectedLineConsumesNothing(t *testing.T) {
 		"consult.generaliste: 100% BRSS + forfait 10€ / annee civile",
 		"consult.generaliste si age < 16: 100% BRSS",
 	)
-	e := mustEngine(t, eval.EngineOptions{Workers: 1}, src)
+	e := mustEngine(t, engine.Options{Workers: 1}, src)
 	res := e.Evaluate(numbered(
 		// Rejected: a rule needs the age.
 		claim("c1", "2026-01-10", "consult.generaliste", "50", base("30")),
@@ -102,7 +102,7 @@ func TestRejectedLineConsumesNothing(t *testing.T) {
 // default to; with a base and neither taux nor ro it is rejected rather
 // than given 0%, and with taux it is evaluated.
 func TestRejectFamilyWithoutRate(t *testing.T) {
-	e := mustEngine(t, eval.EngineOptions{Workers: 1}, contract("soins: 100% BRSS"))
+	e := mustEngine(t, engine.Options{Workers: 1}, contract("soins: 100% BRSS"))
 	res := e.Evaluate(numbered(
 		claim("c1", "2026-03-02", "soins", "40", base("40")),
 		claim("c2", "2026-03-02", "soins", "40", base("40"), taux(60), assure("a2")),

@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"strings"
@@ -6,8 +6,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 func TestTrace(t *testing.T) {
@@ -17,7 +17,7 @@ func TestTrace(t *testing.T) {
 		"medecine_douce: plafond 150€ / annee civile",
 		"medecine_douce.osteopathie: 40€ / seance, max 4 seances / annee civile",
 	)
-	e := mustEngine(t, eval.EngineOptions{Workers: 1, Explain: true}, src)
+	e := mustEngine(t, engine.Options{Workers: 1, Explain: true}, src)
 	res := e.Evaluate(numbered(
 		claim("c1", "2026-03-02", "consult.specialiste", "60", base("30")),
 		claim("c2", "2026-03-02", "optique.monture", "60"),
@@ -63,7 +63,7 @@ func TestTrace(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	for _, r := range mustEngine(t, eval.EngineOptions{Workers: 1}, src).Evaluate(numbered(claim("c1", "2026-03-02", "optique.monture", "60"))) {
+	for _, r := range mustEngine(t, engine.Options{Workers: 1}, src).Evaluate(numbered(claim("c1", "2026-03-02", "optique.monture", "60"))) {
 		if r.Trace != nil {
 			t.Errorf("trace without Explain: %s", strings.Join(r.Trace, "; "))
 		}
@@ -74,7 +74,7 @@ func TestTrace(t *testing.T) {
 // the motif of the first layer of each line.
 func traceOf(t *testing.T, srcs []string, cs ...claims.Claim) ([][]string, []string) {
 	t.Helper()
-	e := mustEngine(t, eval.EngineOptions{Workers: 1, Explain: true}, srcs...)
+	e := mustEngine(t, engine.Options{Workers: 1, Explain: true}, srcs...)
 	var traces [][]string
 	var motifs []string
 	for _, r := range e.Evaluate(numbered(cs...)) {
@@ -151,7 +151,7 @@ func TestTraceLimitOnlyPlafond(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"", eval.MotifPlafondAtteint}, motifs); diff != "" {
+	if diff := cmp.Diff([]string{"", engine.MotifPlafondAtteint}, motifs); diff != "" {
 		t.Errorf("motifs (-want +got):\n%s", diff)
 	}
 }
@@ -245,7 +245,7 @@ func TestForfaitEpuise(t *testing.T) {
 		claim("c4", "2026-03-02", "optique.verres", "60", base("0"), ro("0")),
 		claim("c5", "2026-04-02", "optique.verres", "60", base("20"), ro("0")),
 	)
-	if diff := cmp.Diff([]string{"", eval.MotifForfaitEpuise, "", "", ""}, motifs); diff != "" {
+	if diff := cmp.Diff([]string{"", engine.MotifForfaitEpuise, "", "", ""}, motifs); diff != "" {
 		t.Errorf("motifs (-want +got):\n%s", diff)
 	}
 	want := []string{
@@ -257,8 +257,8 @@ func TestForfaitEpuise(t *testing.T) {
 	if diff := cmp.Diff(want, got[1]); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	if eval.MotifForfaitEpuise != "forfait épuisé" {
-		t.Errorf("MotifForfaitEpuise = %q", eval.MotifForfaitEpuise)
+	if engine.MotifForfaitEpuise != "forfait épuisé" {
+		t.Errorf("MotifForfaitEpuise = %q", engine.MotifForfaitEpuise)
 	}
 }
 

@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"fmt"
@@ -9,9 +9,9 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/dsl/parser"
-	"garantie/eval"
 	"garantie/eval/claims"
 	"garantie/eval/date"
+	"garantie/eval/engine"
 	"garantie/eval/money"
 )
 
@@ -37,7 +37,7 @@ func mustCompileFile(t testing.TB, name, src string) *check.Program {
 
 // mustEngine compiles contracts into an engine, the first one as the base
 // layer.
-func mustEngine(t testing.TB, opts eval.EngineOptions, srcs ...string) *eval.Engine {
+func mustEngine(t testing.TB, opts engine.Options, srcs ...string) *engine.Engine {
 	t.Helper()
 	var progs []*check.Program
 	for i, src := range srcs {
@@ -47,7 +47,7 @@ func mustEngine(t testing.TB, opts eval.EngineOptions, srcs ...string) *eval.Eng
 		}
 		progs = append(progs, mustCompileFile(t, name, src))
 	}
-	e, err := eval.New(progs, opts)
+	e, err := engine.New(progs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

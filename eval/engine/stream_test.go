@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"bytes"
@@ -9,32 +9,32 @@ import (
 	"testing"
 	"time"
 
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 	"garantie/eval/gen"
 )
 
 // streamAll evaluates a generated claims file through Stream and returns
 // the results, copied.
-func streamAll(t *testing.T, e *eval.Engine, data []byte, o eval.StreamOptions) []eval.Result {
+func streamAll(t *testing.T, e *engine.Engine, data []byte, o engine.StreamOptions) []engine.Result {
 	t.Helper()
 	all, _ := streamCount(t, e, data, o)
 	return all
 }
 
 // streamCount is streamAll that also counts the batches emitted.
-func streamCount(t *testing.T, e *eval.Engine, data []byte, o eval.StreamOptions) ([]eval.Result, int) {
+func streamCount(t *testing.T, e *engine.Engine, data []byte, o engine.StreamOptions) ([]engine.Result, int) {
 	t.Helper()
 	r, err := claims.NewReaderOptions(bytes.NewReader(data), claims.Options{BlockSize: 4 << 10})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all []eval.Result
+	var all []engine.Result
 	batches := 0
-	err = e.Stream(r, o, func(rs []eval.Result) error {
+	err = e.Stream(r, o, func(rs []engine.Result) error {
 		batches++
 		for _, x := range rs {
-			x.Couches = append([]eval.Couche(nil), x.Couches...)
+			x.Couches = append([]engine.Couche(nil), x.Couches...)
 			all = append(all, x)
 		}
 		return nil
@@ -58,11 +58,11 @@ func TestStreamMatchesWholeFile(t *testing.T) {
 	if err != nil || !sv.Sorted() || sv.Lines != 40000 {
 		t.Fatalf("generated file: survey %+v, err %v", sv, err)
 	}
-	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
-	o := eval.StreamOptionsOf(sv)
+	e := mustEngine(t, engine.Options{}, readExample(t, "equilibre.garantie"))
+	o := engine.StreamOptionsOf(sv)
 	o.Batch = 5000
 	streamed, batches := streamCount(t, e, buf.Bytes(), o)
-	whole := streamAll(t, e, buf.Bytes(), eval.Unordered)
+	whole := streamAll(t, e, buf.Bytes(), engine.Unordered)
 	if batches < 2 {
 		t.Errorf("a sorted file of 40,000 lines was evaluated in %d batch", batches)
 	}
@@ -79,7 +79,7 @@ func TestStreamMatchesWholeFile(t *testing.T) {
 	}
 }
 
-func resultsEqual(a, b eval.Result) bool {
+func resultsEqual(a, b engine.Result) bool {
 	if len(a.Couches) != len(b.Couches) {
 		return false
 	}
@@ -97,12 +97,12 @@ func TestStreamStopsOnEmitError(t *testing.T) {
 	var buf bytes.Buffer
 	gen.Write(&buf, gen.Options{Claims: 100000, Beneficiaries: 50, Seed: 1,
 		From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
-	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
+	e := mustEngine(t, engine.Options{}, readExample(t, "equilibre.garantie"))
 	r, _ := claims.NewReader(bytes.NewReader(buf.Bytes()))
 	defer r.Close()
 	calls := 0
 	boom := errors.New("broken pipe")
-	err := e.Stream(r, eval.StreamOptions{}, func([]eval.Result) error { calls++; return boom })
+	err := e.Stream(r, engine.StreamOptions{}, func([]engine.Result) error { calls++; return boom })
 	if !errors.Is(err, boom) {
 		t.Fatalf("Stream returned %v, want the emit error", err)
 	}
@@ -114,7 +114,7 @@ func TestStreamStopsOnEmitError(t *testing.T) {
 // readExample returns the text of a bundled example contract.
 func readExample(t *testing.T, name string) string {
 	t.Helper()
-	b, err := os.ReadFile("../exemples/" + name)
+	b, err := os.ReadFile("../../exemples/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,11 +142,11 @@ func TestStreamNearlySorted(t *testing.T) {
 	if err != nil || sv.Lateness <= 0 || sv.Lateness > 20 {
 		t.Fatalf("survey %+v, %v: want a lateness of a few days", sv, err)
 	}
-	e := mustEngine(t, eval.EngineOptions{}, readExample(t, "equilibre.garantie"))
-	o := eval.StreamOptionsOf(sv)
+	e := mustEngine(t, engine.Options{}, readExample(t, "equilibre.garantie"))
+	o := engine.StreamOptionsOf(sv)
 	o.Batch = 5000
 	streamed, batches := streamCount(t, e, data, o)
-	whole := streamAll(t, e, data, eval.Unordered)
+	whole := streamAll(t, e, data, engine.Unordered)
 	if batches < 2 {
 		t.Errorf("evaluated in %d batch: the nearly sorted file was not streamed", batches)
 	}

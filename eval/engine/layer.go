@@ -1,4 +1,4 @@
-package eval
+package engine
 
 import (
 	"garantie/dsl/check"

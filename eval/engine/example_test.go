@@ -1,4 +1,4 @@
-package eval_test
+package engine_test
 
 import (
 	"fmt"
@@ -6,8 +6,8 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/dsl/parser"
-	"garantie/eval"
 	"garantie/eval/claims"
+	"garantie/eval/engine"
 )
 
 // Example evaluates claims with the engine used as a library: parse and
@@ -26,13 +26,13 @@ medecine_douce.osteopathie:   40€ / seance, max 4 seances / annee civile
 		fmt.Println(diags)
 		return
 	}
-	engine, err := eval.New([]*check.Program{prog}, eval.EngineOptions{})
+	eng, err := engine.New([]*check.Program{prog}, engine.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 
-	claims, err := claims.ReadAll(strings.NewReader(`id,assure,date,poste,frais,base,optam
+	lines, err := claims.ReadAll(strings.NewReader(`id,assure,date,poste,frais,base,optam
 c1,a1,2026-03-02,consult.specialiste,60.00,30.00,oui
 c2,a1,2026-03-09,consult.specialiste,60.00,30.00,non
 c3,a1,2026-04-01,medecine_douce.osteopathie,60.00,,
@@ -41,7 +41,7 @@ c3,a1,2026-04-01,medecine_douce.osteopathie,60.00,,
 		fmt.Println(err)
 		return
 	}
-	for _, r := range engine.Evaluate(claims) {
+	for _, r := range eng.Evaluate(lines) {
 		fmt.Printf("%s frais %s RO %s RC %s reste %s (%s)\n", r.ID, r.Frais, r.RONet, r.RC, r.Reste, r.Couches[0].Regle)
 	}
 	// Output:
