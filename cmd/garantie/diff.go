@@ -10,9 +10,9 @@ import (
 	"unicode/utf8"
 
 	"garantie/dsl/check"
-	"garantie/eval"
 	"garantie/eval/engine"
 	"garantie/eval/money"
+	"garantie/eval/whatif"
 )
 
 func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -60,7 +60,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeClaims()
 
-	cmp := eval.NewComparison()
+	cmp := whatif.NewComparison()
 	err = engine.StreamMany(engines, reader, survey, func(rs [][]engine.Result) error {
 		cmp.Add(rs[0], rs[1])
 		return nil
@@ -108,10 +108,10 @@ func signed(c money.Cents) string {
 	return c.String()
 }
 
-func writeDiffTable(w io.Writer, r eval.Report, a, b string) {
+func writeDiffTable(w io.Writer, r whatif.Report, a, b string) {
 	fmt.Fprintf(w, "A: %s\nB: %s\n\n", a, b)
 	rows := [][]string{{"POSTE", "LINES", "RC A", "RC B", "CHANGE", "CHANGE %", "RESTE A", "RESTE B"}}
-	add := func(p eval.PosteDiff) {
+	add := func(p whatif.PosteDiff) {
 		rows = append(rows, []string{p.Poste, strconv.Itoa(p.Lines), p.RCA.String(), p.RCB.String(),
 			signed(p.Ecart()), pourmille(p.EcartPourmille()), p.ResteA.String(), p.ResteB.String()})
 	}
@@ -231,7 +231,7 @@ type quantileJSON struct {
 	Valeur string `json:"valeur"`
 }
 
-func toPosteJSON(p eval.PosteDiff) posteJSON {
+func toPosteJSON(p whatif.PosteDiff) posteJSON {
 	j := posteJSON{Poste: p.Poste, Lignes: p.Lines, Frais: p.Frais.String(), RCA: p.RCA.String(), RCB: p.RCB.String(),
 		Ecart: p.Ecart().String(), ResteA: p.ResteA.String(), ResteB: p.ResteB.String()}
 	if v, ok := p.EcartPourmille(); ok {
@@ -241,7 +241,7 @@ func toPosteJSON(p eval.PosteDiff) posteJSON {
 	return j
 }
 
-func writeDiffJSON(w io.Writer, r eval.Report, a, b string, base []string) error {
+func writeDiffJSON(w io.Writer, r whatif.Report, a, b string, base []string) error {
 	doc := diffJSON{A: a, B: b, Base: append([]string{}, base...), Lignes: r.Lines, RejeteesA: r.RejectedA, RejeteesB: r.RejectedB,
 		Postes: []posteJSON{}, Total: toPosteJSON(r.Total),
 		Beneficiaires: benefSummary{r.Beneficiaries, r.Rises, r.Falls, r.Same},

@@ -1,4 +1,8 @@
-package eval
+// Package whatif compares two contracts on the same claims: a Comparison
+// accumulates the results of each line under a contract A and a contract B
+// (each possibly on top of shared base layers), batch by batch, and its
+// Report sums them by poste and by beneficiary.
+package whatif
 
 import (
 	"cmp"
