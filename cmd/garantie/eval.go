@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"garantie/eval/claims"
+	"garantie/eval/encode"
 	"garantie/eval/engine"
 )
 
@@ -50,10 +51,14 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeClaims()
 
 	bw := bufio.NewWriterSize(stdout, 1<<20)
-	out := newResultWriter(*format, bw, len(progs), *explain)
-	err = eng.Stream(reader, survey, out.write)
+	out, err := encode.New(*format, bw, len(progs), *explain)
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
+		return exitUsage
+	}
+	err = eng.Stream(reader, survey, out.Write)
 	if err == nil {
-		err = out.finish()
+		err = out.Finish()
 	}
 	if err == nil {
 		err = bw.Flush()
@@ -62,8 +67,8 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
 	}
-	if t := out.totals(); t.rejected > 0 {
-		fmt.Fprintf(stderr, "garantie eval: %d of %d lines rejected\n", t.rejected, t.lines)
+	if t := out.Totals(); t.Rejected > 0 {
+		fmt.Fprintf(stderr, "garantie eval: %d of %d lines rejected\n", t.Rejected, t.Lines)
 		return exitFail
 	}
 	return exitOK

@@ -242,32 +242,3 @@ func TestEvalDeterministic(t *testing.T) {
 	}
 	checkConservation(t, a)
 }
-
-// TestEvalTableStreams evaluates more lines than size the table's
-// columns: every line must be printed once, aligned, then the totals.
-func TestEvalTableStreams(t *testing.T) {
-	n := sizingRows + 2500
-	status, data, _ := runCLI(t, "", "gen", "--claims", strconv.Itoa(n), "--beneficiaries", "300")
-	if status != exitOK {
-		t.Fatal("gen failed")
-	}
-	claims := writeFile(t, "claims.csv", data)
-	status, out, errOut := runCLI(t, "", "eval", "../../exemples/equilibre.garantie", "--claims", claims)
-	if status != exitOK {
-		t.Fatalf("status %d: %s", status, errOut)
-	}
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	if len(lines) != n+4 {
-		t.Fatalf("got %d lines for %d claims, want header, rule, claims, rule, total", len(lines), n)
-	}
-	// The FRAIS column ends at the same place on every line.
-	end := strings.Index(lines[0], "FRAIS") + len("FRAIS")
-	for i, l := range lines[2 : n+2] {
-		if l[end] != ' ' || l[end-1] < '0' || l[end-1] > '9' {
-			t.Fatalf("claim %d is not aligned under FRAIS:\n%s\n%s", i+1, lines[0], l)
-		}
-	}
-	if !strings.HasPrefix(lines[n+3], "TOTAL") || !strings.Contains(lines[n+3], strconv.Itoa(n)+" lines") {
-		t.Errorf("last line %q", lines[n+3])
-	}
-}

@@ -1,4 +1,4 @@
-package main
+package encode
 
 import (
 	"io"
@@ -8,69 +8,22 @@ import (
 	"garantie/eval/money"
 )
 
-// totals sums the results written so far.
-type totals struct {
-	lines, rejected int
-	frais, roBrut   money.Cents
-	pf, ro, rc      money.Cents
-	reste           money.Cents
-	couches         []money.Cents
-}
-
-func (t *totals) add(r *engine.Result) {
-	t.lines++
-	if r.Err != "" {
-		t.rejected++
-		return
-	}
-	t.frais += r.Frais
-	t.roBrut += r.ROBrut
-	t.pf += r.PF
-	t.ro += r.RONet
-	t.rc += r.RC
-	t.reste += r.Reste
-	for k, c := range r.Couches {
-		t.couches[k] += c.RC
-	}
-}
-
-// resultWriter writes evaluation results in one output format.
-type resultWriter interface {
-	// write writes a batch of results, in input order.
-	write(rs []engine.Result) error
-	// finish writes what comes after the last result (totals, closing
-	// brackets).
-	finish() error
-	totals() *totals
-}
-
-func newResultWriter(format string, w io.Writer, layers int, explain bool) resultWriter {
-	t := &totals{couches: make([]money.Cents, layers)}
-	switch format {
-	case "csv":
-		return &csvWriter{w: w, t: t, layers: layers, explain: explain}
-	case "jsonl":
-		return &jsonWriter{w: w, t: t, explain: explain}
-	case "json":
-		return &jsonWriter{w: w, t: t, explain: explain, wrapped: true}
-	}
-	return &tableWriter{w: w, t: t, layers: layers, explain: explain}
-}
-
 // csvWriter writes one CSV row per claim line: the claim's identity, the
 // amounts, then per layer its RC, rule and motif, then the error.
 type csvWriter struct {
 	w       io.Writer
-	t       *totals
+	t       *Totals
 	layers  int
 	explain bool
 	started bool
 	buf     []byte
 }
 
-func (c *csvWriter) totals() *totals { return c.t }
+// Totals returns the sums of the results written so far.
+func (c *csvWriter) Totals() Totals { return c.t.clone() }
 
-func (c *csvWriter) write(rs []engine.Result) error {
+// Write writes a batch of results, in input order.
+func (c *csvWriter) Write(rs []engine.Result) error {
 	b := c.buf[:0]
 	if !c.started {
 		c.started = true
@@ -142,9 +95,10 @@ func (c *csvWriter) write(rs []engine.Result) error {
 	return err
 }
 
-func (c *csvWriter) finish() error {
+// Finish writes what comes after the last result.
+func (c *csvWriter) Finish() error {
 	if !c.started {
-		return c.write(nil)
+		return c.Write(nil)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package main
+package encode
 
 import (
 	"bytes"
@@ -12,13 +12,13 @@ import (
 )
 
 // tableWriter prints results as an aligned table for a terminal, with a
-// totals row, and with --explain the explanation under each line. It
+// totals row, and with explain the explanation under each line. It
 // holds the first sizingRows rows to size the columns, then prints as it
 // goes, so a large file does not fill memory; a later cell wider than its
 // column just pushes the rest of its line.
 type tableWriter struct {
 	w       io.Writer
-	t       *totals
+	t       *Totals
 	layers  int
 	explain bool
 	rows    [][]string
@@ -29,7 +29,8 @@ type tableWriter struct {
 // sizingRows is how many rows size the columns of the table.
 const sizingRows = 10000
 
-func (tw *tableWriter) totals() *totals { return tw.t }
+// Totals returns the sums of the results written so far.
+func (tw *tableWriter) Totals() Totals { return tw.t.clone() }
 
 func (tw *tableWriter) header() []string {
 	h := []string{"ID", "ASSURE", "DATE", "POSTE", "FRAIS", "RO", "RC"}
@@ -41,7 +42,8 @@ func (tw *tableWriter) header() []string {
 	return append(h, "RESTE", "REGLE")
 }
 
-func (tw *tableWriter) write(rs []engine.Result) error {
+// Write writes a batch of results, in input order.
+func (tw *tableWriter) Write(rs []engine.Result) error {
 	for i := range rs {
 		r := &rs[i]
 		tw.t.add(r)
@@ -96,7 +98,8 @@ func ruleText(cs []engine.Couche) string {
 	return strings.Join(parts, " + ")
 }
 
-func (tw *tableWriter) finish() error { return tw.flush(true) }
+// Finish writes what comes after the last result.
+func (tw *tableWriter) Finish() error { return tw.flush(true) }
 
 // flush prints the rows held; the first call sizes the columns and prints
 // the header, the last prints the totals.
@@ -105,17 +108,17 @@ func (tw *tableWriter) flush(last bool) error {
 	var total []string
 	if last {
 		t := tw.t
-		total = []string{"TOTAL", fmt.Sprintf("%d lines", t.lines), "", "", t.frais.String(), t.ro.String(), t.rc.String()}
+		total = []string{"TOTAL", fmt.Sprintf("%d lines", t.Lines), "", "", t.Frais.String(), t.RO.String(), t.RC.String()}
 		if tw.layers > 1 {
-			for _, c := range t.couches {
+			for _, c := range t.Couches {
 				total = append(total, c.String())
 			}
 		}
 		rejected := ""
-		if t.rejected > 0 {
-			rejected = fmt.Sprintf("%d rejected", t.rejected)
+		if t.Rejected > 0 {
+			rejected = fmt.Sprintf("%d rejected", t.Rejected)
 		}
-		total = append(total, t.reste.String(), rejected)
+		total = append(total, t.Reste.String(), rejected)
 	}
 
 	var b strings.Builder

@@ -1,4 +1,4 @@
-package main
+package encode
 
 import (
 	"io"
@@ -14,16 +14,18 @@ import (
 // {"resultats":[…],"totaux":{…}}.
 type jsonWriter struct {
 	w       io.Writer
-	t       *totals
+	t       *Totals
 	explain bool
 	wrapped bool
 	started bool
 	buf     []byte
 }
 
-func (j *jsonWriter) totals() *totals { return j.t }
+// Totals returns the sums of the results written so far.
+func (j *jsonWriter) Totals() Totals { return j.t.clone() }
 
-func (j *jsonWriter) write(rs []engine.Result) error {
+// Write writes a batch of results, in input order.
+func (j *jsonWriter) Write(rs []engine.Result) error {
 	b := j.buf[:0]
 	if j.wrapped && !j.started {
 		b = append(b, "{\"resultats\":[\n"...)
@@ -51,7 +53,8 @@ func (j *jsonWriter) write(rs []engine.Result) error {
 	return err
 }
 
-func (j *jsonWriter) finish() error {
+// Finish writes what comes after the last result.
+func (j *jsonWriter) Finish() error {
 	if !j.wrapped {
 		return nil
 	}
@@ -61,23 +64,23 @@ func (j *jsonWriter) finish() error {
 	}
 	t := j.t
 	b = append(b, "\n],\n\"totaux\":{\"lignes\":"...)
-	b = strconv.AppendInt(b, int64(t.lines), 10)
+	b = strconv.AppendInt(b, int64(t.Lines), 10)
 	b = append(b, ",\"rejetees\":"...)
-	b = strconv.AppendInt(b, int64(t.rejected), 10)
-	b = appendMoneyField(b, "frais", t.frais)
-	b = appendMoneyField(b, "ro_brut", t.roBrut)
-	b = appendMoneyField(b, "pf", t.pf)
-	b = appendMoneyField(b, "ro", t.ro)
-	b = appendMoneyField(b, "rc", t.rc)
+	b = strconv.AppendInt(b, int64(t.Rejected), 10)
+	b = appendMoneyField(b, "frais", t.Frais)
+	b = appendMoneyField(b, "ro_brut", t.ROBrut)
+	b = appendMoneyField(b, "pf", t.PF)
+	b = appendMoneyField(b, "ro", t.RO)
+	b = appendMoneyField(b, "rc", t.RC)
 	b = append(b, ",\"couches\":["...)
-	for k, c := range t.couches {
+	for k, c := range t.Couches {
 		if k > 0 {
 			b = append(b, ',')
 		}
 		b = appendMoney(b, c)
 	}
 	b = append(b, ']')
-	b = appendMoneyField(b, "reste", t.reste)
+	b = appendMoneyField(b, "reste", t.Reste)
 	b = append(b, "}}\n"...)
 	_, err := j.w.Write(b)
 	return err
