@@ -178,23 +178,26 @@ var nomenclature = []Poste{
 }
 
 // postesByCode indexes the nomenclature; postesSorted is it sorted by code.
-var (
-	postesByCode = map[string]Poste{}
-	postesSorted []Poste
-)
+// They are variables initialised from nomenclature (not in an init
+// function) so that the data files parsed at initialisation can resolve
+// postes.
+var postesByCode, postesSorted = indexNomenclature()
 
-func init() {
+func indexNomenclature() (map[string]Poste, []Poste) {
+	byCode := map[string]Poste{}
+	var sorted []Poste
 	for _, p := range nomenclature {
 		if p.Family == "" {
 			p.Family = familyOf(p.Code)
 		}
-		if _, dup := postesByCode[p.Code]; dup {
+		if _, dup := byCode[p.Code]; dup {
 			panic("regles: duplicate poste " + p.Code)
 		}
-		postesByCode[p.Code] = p
-		postesSorted = append(postesSorted, p)
+		byCode[p.Code] = p
+		sorted = append(sorted, p)
 	}
-	sort.Slice(postesSorted, func(i, j int) bool { return postesSorted[i].Code < postesSorted[j].Code })
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Code < sorted[j].Code })
+	return byCode, sorted
 }
 
 // familyOf returns the first segment of a code: "optique.monture" -> "optique".

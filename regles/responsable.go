@@ -1,6 +1,10 @@
 package regles
 
-import "github.com/shopspring/decimal"
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
 
 // Constraints of the contrat responsable (Code de la sécurité sociale, L871-1
 // and R871-2) that the checker of guarantee tables verifies.
@@ -16,37 +20,66 @@ type OptiqueGrille struct {
 	Min, Max decimal.Decimal
 }
 
+// grilleNames lists the grid rows of R871-2 with their names in
+// valeurs.csv, from the simplest lenses to the most complex.
+var grilleNames = []struct {
+	verres   string
+	min, max Name
+}{
+	{"simple", OptiqueClasseBSimpleMin, OptiqueClasseBSimpleMax},
+	{"simple+complexe", OptiqueClasseBSimpleComplexeMin, OptiqueClasseBSimpleComplexeMax},
+	{"complexe", OptiqueClasseBComplexeMin, OptiqueClasseBComplexeMax},
+	{"simple+tres_complexe", OptiqueClasseBSimpleTresComplexeMin, OptiqueClasseBSimpleTresComplexeMax},
+	{"complexe+tres_complexe", OptiqueClasseBComplexeTresComplexeMin, OptiqueClasseBComplexeTresComplexeMax},
+	{"tres_complexe", OptiqueClasseBTresComplexeMin, OptiqueClasseBTresComplexeMax},
+}
+
 // GrilleOptiqueClasseB returns the six rows of the optique classe B grid
-// (CSS R871-2), from the simplest lenses to the most complex. The slice
-// is a fresh copy.
+// (CSS R871-2) in force at date, from the simplest lenses to the most
+// complex.
+func (t *Tables) GrilleOptiqueClasseB(date time.Time) ([]OptiqueGrille, error) {
+	out := make([]OptiqueGrille, 0, len(grilleNames))
+	for _, g := range grilleNames {
+		lo, err := t.Value(g.min, date)
+		if err != nil {
+			return nil, err
+		}
+		hi, err := t.Value(g.max, date)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, OptiqueGrille{Verres: g.verres, Min: lo, Max: hi})
+	}
+	return out, nil
+}
+
+// GrilleOptiqueClasseB returns the six rows of the optique classe B grid
+// (CSS R871-2) of the embedded data in their latest version, from the
+// simplest lenses to the most complex. The slice is a fresh copy. Use
+// Default().GrilleOptiqueClasseB for the grid at a date.
 func GrilleOptiqueClasseB() []OptiqueGrille {
-	row := func(verres string, lo, hi int64) OptiqueGrille {
-		return OptiqueGrille{Verres: verres, Min: decimal.NewFromInt(lo), Max: decimal.NewFromInt(hi)}
+	out := make([]OptiqueGrille, 0, len(grilleNames))
+	for _, g := range grilleNames {
+		out = append(out, OptiqueGrille{Verres: g.verres, Min: embedded.latest(g.min), Max: embedded.latest(g.max)})
 	}
-	return []OptiqueGrille{
-		row("simple", 50, 420),
-		row("simple+complexe", 125, 560),
-		row("complexe", 200, 700),
-		row("simple+tres_complexe", 125, 610),
-		row("complexe+tres_complexe", 200, 750),
-		row("tres_complexe", 200, 800),
-	}
+	return out
 }
 
 // MontureClasseBMax returns the most the RC may pay for a classe B frame,
-// within the grid amounts: 100 € (CSS R871-2).
-func MontureClasseBMax() decimal.Decimal { return decimal.NewFromInt(100) }
+// within the grid amounts: 100 € (CSS R871-2; OptiqueClasseBMontureMax).
+func MontureClasseBMax() decimal.Decimal { return embedded.latest(OptiqueClasseBMontureMax) }
 
 // AideAuditiveClasseIIMax returns the most that may be paid for a classe II
-// hearing aid, per ear, RO included: 1,700 € (CSS R871-2).
-func AideAuditiveClasseIIMax() decimal.Decimal { return decimal.NewFromInt(1700) }
+// hearing aid, per ear, RO included: 1,700 € (CSS R871-2;
+// AideAuditiveClasseIIPlafond).
+func AideAuditiveClasseIIMax() decimal.Decimal { return embedded.latest(AideAuditiveClasseIIPlafond) }
 
 // AideAuditiveClasseIIBase returns the base de remboursement of the RO for
-// a classe II hearing aid, per ear, for an adult: 400 € (LPP, aides
-// auditives classe II, base de remboursement 400 € depuis le 1er janvier
-// 2021, arrêté du 14 novembre 2018). A rule that pays the ticket
-// modérateur brings RO and RC to this base exactly, whatever the price.
-func AideAuditiveClasseIIBase() decimal.Decimal { return decimal.NewFromInt(400) }
+// a classe II hearing aid, per ear, for a beneficiary of 20 years or more:
+// 400 € (AideAuditiveBase; under 20 it is AideAuditiveBaseMoins20, 1,400 €).
+// A rule that pays the ticket modérateur brings RO and RC to this base
+// exactly, whatever the price.
+func AideAuditiveClasseIIBase() decimal.Decimal { return embedded.latest(AideAuditiveBase) }
 
 // ticketModerateurFacultatif lists the postes whose ticket modérateur a
 // contrat responsable need not cover although the RO reimburses them
@@ -68,7 +101,11 @@ func TicketModerateurFacultatif(code string) bool {
 	return false
 }
 
-// Renewal periods and thresholds of R871-2.
+// Renewal periods and thresholds of R871-2, as constants for the checks of
+// the linter; the same values, with their dates and sources, are the names
+// OptiqueRenouvellement, OptiqueRenouvellementMoins16,
+// OptiqueAgeRenouvellementAns and AideAuditiveRenouvellement of valeurs.csv
+// (a test keeps them equal).
 const (
 	// AideAuditiveRenouvellementMois: one hearing aid per ear every 4 years
 	// (CSS R871-2).
@@ -84,7 +121,9 @@ const (
 	OptiqueAgeRenouvellement = 16
 )
 
-// Dépassements d'honoraires of doctors outside OPTAM/OPTAM-CO (CSS R871-2).
+// Dépassements d'honoraires of doctors outside OPTAM/OPTAM-CO (CSS R871-2);
+// the same values with their dates and sources are DepassementNonOptamMax
+// and DepassementEcartMin of valeurs.csv (a test keeps them equal).
 const (
 	// DepassementNonOptamMaxPct: the RC covers at most this percentage of
 	// the base above the base, so RO + RC reach at most 200% BRSS.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,13 +16,15 @@ import (
 // dateLayout is the layout of dates in the embedded data files.
 const dateLayout = "2006-01-02"
 
-// datedRow is one line of an embedded data file: key;since;amount;source.
+// datedRow is one line of an embedded data file:
+// key;since;amount;source;confirme.
 type datedRow struct {
-	line   int
-	key    string
-	since  time.Time
-	amount decimal.Decimal
-	source string
+	line     int
+	key      string
+	since    time.Time
+	amount   decimal.Decimal
+	source   string
+	confirme bool
 }
 
 // amountPattern accepts a non-negative amount with a decimal point: 3428,
@@ -29,15 +32,14 @@ type datedRow struct {
 var amountPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 
 // readDated parses a semicolon-separated file whose first non-comment line
-// is header and whose other lines hold a key, a date, an amount and a
-// source. It checks that dates are valid, that amounts are non-negative
-// decimals, that every line has a source, and that the lines of each key are
-// in strictly increasing date order. The file name only prefixes errors.
-func readDated(file string, r io.Reader, header [4]string) ([]datedRow, error) {
-	cr := csv.NewReader(r)
-	cr.Comma = ';'
-	cr.Comment = '#'
-	cr.FieldsPerRecord = 4
+// is header and whose other lines hold a key, a date, an amount, a source
+// and whether the value was confirmed against its source (oui or non). It
+// checks that dates are valid, that amounts are non-negative decimals, that
+// every line has a source and a confirme mark, and that the lines of each
+// key are in strictly increasing date order. The file name only prefixes
+// errors.
+func readDated(file string, r io.Reader, header [5]string) ([]datedRow, error) {
+	cr := newReader(r)
 	var rows []datedRow
 	last := map[string]time.Time{}
 	for first := true; ; first = false {
@@ -50,10 +52,13 @@ func readDated(file string, r io.Reader, header [4]string) ([]datedRow, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if first {
-			if [4]string(rec) != header {
+			if !slices.Equal(rec, header[:]) {
 				return nil, fmt.Errorf("%s:%d: header is %q, want %q", file, line, strings.Join(rec, ";"), strings.Join(header[:], ";"))
 			}
 			continue
+		}
+		if err := fieldCount(rec, header[:]); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
 		}
 		row := datedRow{line: line, key: strings.TrimSpace(rec[0]), source: strings.TrimSpace(rec[3])}
 		row.since, err = time.Parse(dateLayout, strings.TrimSpace(rec[1]))
@@ -68,6 +73,9 @@ func readDated(file string, r io.Reader, header [4]string) ([]datedRow, error) {
 		if row.source == "" {
 			return nil, fmt.Errorf("%s:%d: %s on %s has no source: name the legal text that sets it", file, line, row.key, rec[1])
 		}
+		if row.confirme, err = parseConfirme(rec[4]); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
+		}
 		if prev, ok := last[row.key]; ok && !row.since.After(prev) {
 			return nil, fmt.Errorf("%s:%d: %s on %s is not after its previous line (%s): keep the lines of a name in date order", file, line, row.key, rec[1], prev.Format(dateLayout))
 		}
@@ -78,6 +86,37 @@ func readDated(file string, r io.Reader, header [4]string) ([]datedRow, error) {
 		return nil, fmt.Errorf("%s: no data", file)
 	}
 	return rows, nil
+}
+
+// newReader returns a reader of the semicolon-separated data files, with
+// '#' comments. The callers check the number of fields (fieldCount) so
+// that a wrong header is reported as such.
+func newReader(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.Comma = ';'
+	cr.Comment = '#'
+	cr.FieldsPerRecord = -1
+	return cr
+}
+
+// fieldCount checks that a data line has as many fields as the header.
+func fieldCount(rec, header []string) error {
+	if len(rec) != len(header) {
+		return fmt.Errorf("wrong number of fields: %d, want %d (%s); a ';' inside a text needs the field in double quotes", len(rec), len(header), strings.Join(header, ";"))
+	}
+	return nil
+}
+
+// parseConfirme reads the confirme column: "oui" when the value was checked
+// against its source, "non" when it comes from secondary sources only.
+func parseConfirme(s string) (bool, error) {
+	switch strings.TrimSpace(s) {
+	case "oui":
+		return true, nil
+	case "non":
+		return false, nil
+	}
+	return false, fmt.Errorf("confirme is %q: write oui (checked against the source) or non (not confirmed)", s)
 }
 
 // at returns the index of the last entry whose date is on or before date,

@@ -1,7 +1,6 @@
 package regles
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -46,21 +45,19 @@ type RateQuery struct {
 
 // rateEntry is a line of taux.csv.
 type rateEntry struct {
-	since  time.Time
-	taux   decimal.Decimal
-	source string
+	since    time.Time
+	taux     decimal.Decimal
+	source   string
+	confirme bool
 }
 
 //go:embed taux.csv
 var tauxCSV []byte
 
-// tauxGeneral holds the régime général rates of each family, sorted by date.
-var tauxGeneral = mustParse(parseTaux("taux.csv", bytes.NewReader(tauxCSV)))
-
 // parseTaux reads a file in the format of taux.csv. Every family with an RO
 // must have at least one line; RONone must have none.
 func parseTaux(file string, r io.Reader) (map[ROFamily][]rateEntry, error) {
-	rows, err := readDated(file, r, [4]string{"famille", "since", "taux", "source"})
+	rows, err := readDated(file, r, [5]string{"famille", "since", "taux", "source", "confirme"})
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +74,7 @@ func parseTaux(file string, r io.Reader) (map[ROFamily][]rateEntry, error) {
 		if row.amount.GreaterThan(decimal.NewFromInt(100)) {
 			return nil, fmt.Errorf("%s:%d: rate %s%% is above 100%%", file, row.line, row.amount)
 		}
-		out[f] = append(out[f], rateEntry{since: row.since, taux: row.amount, source: row.source})
+		out[f] = append(out[f], rateEntry{since: row.since, taux: row.amount, source: row.source, confirme: row.confirme})
 	}
 	for _, f := range byName {
 		if len(out[f]) == 0 {
@@ -85,6 +82,12 @@ func parseTaux(file string, r io.Reader) (map[ROFamily][]rateEntry, error) {
 		}
 	}
 	return out, nil
+}
+
+// Taux returns the legal RO rate of the care described by q in the embedded
+// data (Default().Taux).
+func Taux(q RateQuery) (decimal.Decimal, error) {
+	return embedded.Taux(q)
 }
 
 // Taux returns the legal RO rate, in percent of the BRSS (70 means 70%), of
@@ -102,7 +105,7 @@ func parseTaux(file string, r io.Reader) (map[ROFamily][]rateEntry, error) {
 //  4. régime général: the rate of taux.csv in force at q.Date.
 //
 // A date before the first rate of the family is an error.
-func Taux(q RateQuery) (decimal.Decimal, error) {
+func (t *Tables) Taux(q RateQuery) (decimal.Decimal, error) {
 	p, ok := resolvePoste(q.Poste)
 	if !ok {
 		return decimal.Decimal{}, fmt.Errorf("regles: unknown poste %q", q.Poste)
@@ -110,7 +113,7 @@ func Taux(q RateQuery) (decimal.Decimal, error) {
 	if p.RO == RONone {
 		return decimal.Zero, nil
 	}
-	entries := tauxGeneral[p.RO]
+	entries := t.taux[p.RO]
 	i := at(len(entries), func(i int) time.Time { return entries[i].since }, q.Date)
 	if i < 0 {
 		return decimal.Decimal{}, fmt.Errorf("regles: no RO rate for %s (%s) on %s: the first one applies from %s",

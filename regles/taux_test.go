@@ -68,8 +68,8 @@ func TestTauxErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `"optiqe.monture"`) {
 		t.Errorf("unknown poste: error = %v", err)
 	}
-	_, err = Taux(RateQuery{Poste: "consult.generaliste", Date: day("2019-12-31")})
-	if err == nil || !strings.Contains(err.Error(), "2020-01-01") {
+	_, err = Taux(RateQuery{Poste: "consult.generaliste", Date: day("2017-12-31")})
+	if err == nil || !strings.Contains(err.Error(), "2018-01-01") {
 		t.Errorf("date before the first rate: error = %v", err)
 	}
 }
@@ -95,13 +95,13 @@ func TestEmbeddedTaux(t *testing.T) {
 }
 
 func TestParseTauxErrors(t *testing.T) {
-	const header = "famille;since;taux;source\n"
+	const header = "famille;since;taux;source;confirme\n"
 	for _, tt := range []struct{ input, want string }{
-		{header + "astrologie;2020-01-01;70;src\n", `unknown rate family "astrologie"`},
-		{header + "aucun;2020-01-01;0;src\n", `unknown rate family "aucun"`},
-		{header + "medecin;2020-01-01;170;src\n", "above 100%"},
-		{header + "medecin;2020-01-01;70;src\n", "no line for rate family"},
-		{"name;since;amount;source\n", "header"},
+		{header + "astrologie;2020-01-01;70;src;oui\n", `unknown rate family "astrologie"`},
+		{header + "aucun;2020-01-01;0;src;oui\n", `unknown rate family "aucun"`},
+		{header + "medecin;2020-01-01;170;src;oui\n", "above 100%"},
+		{header + "medecin;2020-01-01;70;src;oui\n", "no line for rate family"},
+		{"famille;since;taux;source\n", "header"},
 	} {
 		_, err := parseTaux("t.csv", strings.NewReader(tt.input))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -116,9 +116,12 @@ func TestDeductionUnitaire(t *testing.T) {
 		date, want string
 	}{
 		{NoDeduction, "2026-01-01", "0"},
+		{ParticipationForfaitaire, "2008-01-01", "1"},
 		{ParticipationForfaitaire, "2024-05-14", "1"},
 		{ParticipationForfaitaire, "2024-05-15", "2"},
+		{FranchiseMedicament, "2008-01-01", "0.50"},
 		{FranchiseMedicament, "2024-03-30", "0.50"},
+		{FranchiseParamedical, "2024-03-30", "0.50"},
 		{FranchiseMedicament, "2024-03-31", "1"},
 		{FranchiseParamedical, "2024-03-31", "1"},
 		{FranchiseTransport, "2024-03-30", "2"},
@@ -144,14 +147,21 @@ func TestDeductionUnitaire(t *testing.T) {
 
 func TestPlafonds(t *testing.T) {
 	caps := func(jour, an string) DeductionCaps { return DeductionCaps{Jour: dec(jour), An: dec(an)} }
+	pf := func(jour string) DeductionCaps {
+		return DeductionCaps{Jour: dec(jour), An: dec("50"), JourParProfessionnel: true, JourNombre: 4}
+	}
 	tests := []struct {
 		d    Deduction
 		date string
 		want DeductionCaps
 	}{
 		{NoDeduction, "2026-01-01", caps("0", "0")},
-		{ParticipationForfaitaire, "2024-05-15", caps("4", "50")},
+		{ParticipationForfaitaire, "2008-01-01", pf("4")},
+		{ParticipationForfaitaire, "2024-05-14", pf("4")},
+		{ParticipationForfaitaire, "2024-05-15", pf("8")},
+		{FranchiseMedicament, "2024-03-30", caps("0", "50")},
 		{FranchiseMedicament, "2024-03-31", caps("0", "50")},
+		{FranchiseParamedical, "2008-01-01", caps("2", "50")},
 		{FranchiseParamedical, "2024-03-30", caps("2", "50")},
 		{FranchiseParamedical, "2024-03-31", caps("4", "50")},
 		{FranchiseTransport, "2024-03-30", caps("4", "50")},

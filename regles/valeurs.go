@@ -1,7 +1,6 @@
 package regles
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"io"
@@ -29,6 +28,39 @@ const (
 	ForfaitJournalier                   Name = "forfait_journalier"
 	ForfaitJournalierPsychiatrie        Name = "forfait_journalier_psychiatrie"
 	ConsultationG                       Name = "consultation_g" // tariff of the GP consultation
+
+	// ParticipationForfaitaireNombreJour is the number of participations
+	// withheld at most for one beneficiary on one day with one
+	// professional (a count, not euros).
+	ParticipationForfaitaireNombreJour Name = "participation_forfaitaire_nombre_jour"
+
+	// Contrat responsable (CSS R871-2). The grid of optique classe B: what
+	// the RC pays for one equipment, TM included, by kind of lenses.
+	OptiqueClasseBSimpleMin               Name = "optique_classe_b_simple_min"
+	OptiqueClasseBSimpleMax               Name = "optique_classe_b_simple_max"
+	OptiqueClasseBSimpleComplexeMin       Name = "optique_classe_b_simple_complexe_min"
+	OptiqueClasseBSimpleComplexeMax       Name = "optique_classe_b_simple_complexe_max"
+	OptiqueClasseBComplexeMin             Name = "optique_classe_b_complexe_min"
+	OptiqueClasseBComplexeMax             Name = "optique_classe_b_complexe_max"
+	OptiqueClasseBSimpleTresComplexeMin   Name = "optique_classe_b_simple_tres_complexe_min"
+	OptiqueClasseBSimpleTresComplexeMax   Name = "optique_classe_b_simple_tres_complexe_max"
+	OptiqueClasseBComplexeTresComplexeMin Name = "optique_classe_b_complexe_tres_complexe_min"
+	OptiqueClasseBComplexeTresComplexeMax Name = "optique_classe_b_complexe_tres_complexe_max"
+	OptiqueClasseBTresComplexeMin         Name = "optique_classe_b_tres_complexe_min"
+	OptiqueClasseBTresComplexeMax         Name = "optique_classe_b_tres_complexe_max"
+	OptiqueClasseBMontureMax              Name = "optique_classe_b_monture_max"
+	// Renewal of optical equipment: months from OptiqueAgeRenouvellementAns
+	// years of age, and months under it.
+	OptiqueRenouvellement        Name = "optique_renouvellement_mois"
+	OptiqueRenouvellementMoins16 Name = "optique_renouvellement_mois_moins_16"
+	OptiqueAgeRenouvellementAns  Name = "optique_age_renouvellement"
+	AideAuditiveClasseIIPlafond  Name = "aide_auditive_classe_ii_max" // per ear, RO included
+	AideAuditiveRenouvellement   Name = "aide_auditive_renouvellement_mois"
+	AideAuditiveBase             Name = "aide_auditive_base"          // RO base per ear from AideAuditiveAgeAdulte years
+	AideAuditiveBaseMoins20      Name = "aide_auditive_base_moins_20" // RO base per ear under AideAuditiveAgeAdulte
+	AideAuditiveAgeAdulte        Name = "aide_auditive_age_adulte"
+	DepassementNonOptamMax       Name = "depassement_non_optam_max_pct" // percent of the base above the base
+	DepassementEcartMin          Name = "depassement_ecart_min_pct"     // percent of the base below OPTAM coverage
 )
 
 // names lists every Name in the order of the constants.
@@ -39,6 +71,18 @@ var names = []Name{
 	FranchisePlafondJourParamedical, FranchisePlafondJourTransport, FranchisePlafondAn,
 	ForfaitJournalier, ForfaitJournalierPsychiatrie,
 	ConsultationG,
+	ParticipationForfaitaireNombreJour,
+	OptiqueClasseBSimpleMin, OptiqueClasseBSimpleMax,
+	OptiqueClasseBSimpleComplexeMin, OptiqueClasseBSimpleComplexeMax,
+	OptiqueClasseBComplexeMin, OptiqueClasseBComplexeMax,
+	OptiqueClasseBSimpleTresComplexeMin, OptiqueClasseBSimpleTresComplexeMax,
+	OptiqueClasseBComplexeTresComplexeMin, OptiqueClasseBComplexeTresComplexeMax,
+	OptiqueClasseBTresComplexeMin, OptiqueClasseBTresComplexeMax,
+	OptiqueClasseBMontureMax,
+	OptiqueRenouvellement, OptiqueRenouvellementMoins16, OptiqueAgeRenouvellementAns,
+	AideAuditiveClasseIIPlafond, AideAuditiveRenouvellement,
+	AideAuditiveBase, AideAuditiveBaseMoins20, AideAuditiveAgeAdulte,
+	DepassementNonOptamMax, DepassementEcartMin,
 }
 
 // Entry is the amount a reference value takes from a date on.
@@ -47,27 +91,19 @@ type Entry struct {
 	Since  time.Time // first day the amount applies, UTC midnight
 	Amount decimal.Decimal
 	Source string // the legal text that sets the amount
+	// Confirme reports whether the amount and its date were checked
+	// against Source (the confirme column); false marks a value taken from
+	// secondary sources, explained in the comments of valeurs.csv.
+	Confirme bool
 }
 
 //go:embed valeurs.csv
 var valeursCSV []byte
 
-// valeurs holds the entries of each name, sorted by date.
-var valeurs = mustParse(parseValeurs("valeurs.csv", bytes.NewReader(valeursCSV)))
-
-func mustParse[T any](v T, err error) T {
-	// The embedded files are build-time data checked by the tests: a
-	// malformed file is a programming error.
-	if err != nil {
-		panic("regles: " + err.Error())
-	}
-	return v
-}
-
 // parseValeurs reads a file in the format of valeurs.csv. Every Name must
 // have at least one entry.
 func parseValeurs(file string, r io.Reader) (map[Name][]Entry, error) {
-	rows, err := readDated(file, r, [4]string{"name", "since", "amount", "source"})
+	rows, err := readDated(file, r, [5]string{"name", "since", "amount", "source", "confirme"})
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +113,7 @@ func parseValeurs(file string, r io.Reader) (map[Name][]Entry, error) {
 		if !slices.Contains(names, n) {
 			return nil, fmt.Errorf("%s:%d: unknown name %q", file, row.line, row.key)
 		}
-		out[n] = append(out[n], Entry{Name: n, Since: row.since, Amount: row.amount, Source: row.source})
+		out[n] = append(out[n], Entry{Name: n, Since: row.since, Amount: row.amount, Source: row.source, Confirme: row.confirme})
 	}
 	for _, n := range names {
 		if len(out[n]) == 0 {
@@ -87,10 +123,24 @@ func parseValeurs(file string, r io.Reader) (map[Name][]Entry, error) {
 	return out, nil
 }
 
+// Value returns the amount of name in force at date in the embedded data
+// (Default().Value). It is an error to ask for an unknown name or for a
+// date before the first entry of name.
+func Value(name Name, date time.Time) (decimal.Decimal, error) {
+	return embedded.Value(name, date)
+}
+
+// History returns the entries of name in the embedded data sorted by date
+// (Default().History), or nil for an unknown name. The slice is a fresh
+// copy.
+func History(name Name) []Entry {
+	return embedded.History(name)
+}
+
 // Value returns the amount of name in force at date. It is an error to ask
 // for an unknown name or for a date before the first entry of name.
-func Value(name Name, date time.Time) (decimal.Decimal, error) {
-	entries, ok := valeurs[name]
+func (t *Tables) Value(name Name, date time.Time) (decimal.Decimal, error) {
+	entries, ok := t.valeurs[name]
 	if !ok {
 		return decimal.Decimal{}, fmt.Errorf("regles: unknown reference value %q", name)
 	}
@@ -104,8 +154,8 @@ func Value(name Name, date time.Time) (decimal.Decimal, error) {
 
 // History returns the entries of name sorted by date, or nil for an unknown
 // name. The slice is a fresh copy.
-func History(name Name) []Entry {
-	return slices.Clone(valeurs[name])
+func (t *Tables) History(name Name) []Entry {
+	return slices.Clone(t.valeurs[name])
 }
 
 // Names returns every reference value name, sorted.

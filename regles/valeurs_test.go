@@ -41,7 +41,7 @@ func TestValueTransitions(t *testing.T) {
 		{PASS, "2025-01-01", "46368", "47100"},
 		{PASS, "2026-01-01", "47100", "48060"},
 		{ParticipationForfaitaireMontant, "2024-05-15", "1", "2"},
-		{ParticipationForfaitairePlafondJour, "2024-05-15", "4", "4"},
+		{ParticipationForfaitairePlafondJour, "2024-05-15", "4", "8"},
 		{ParticipationForfaitairePlafondAn, "2024-05-15", "50", "50"},
 		{FranchiseMontant, "2024-03-31", "0.50", "1"},
 		{FranchiseTransportMontant, "2024-03-31", "2", "4"},
@@ -79,14 +79,21 @@ func TestValueFirstDates(t *testing.T) {
 	}{
 		{PMSS, "2018-01-01", "3311"},
 		{PASS, "2018-01-01", "39732"},
-		{ParticipationForfaitaireMontant, "2005-01-01", "1"},
-		{ParticipationForfaitairePlafondJour, "2005-01-01", "4"},
-		{ParticipationForfaitairePlafondAn, "2005-01-01", "50"},
+		{ParticipationForfaitaireMontant, "2008-01-01", "1"},
+		{ParticipationForfaitaireNombreJour, "2008-01-01", "4"},
+		{ParticipationForfaitairePlafondJour, "2008-01-01", "4"},
+		{ParticipationForfaitairePlafondAn, "2008-01-01", "50"},
 		{FranchiseMontant, "2008-01-01", "0.5"},
 		{FranchiseTransportMontant, "2008-01-01", "2"},
 		{FranchisePlafondAn, "2008-01-01", "50"},
 		{ForfaitJournalier, "2018-01-01", "20"},
 		{ConsultationG, "2023-12-01", "26.5"},
+		{OptiqueClasseBSimpleMax, "2020-01-01", "420"},
+		{OptiqueClasseBMontureMax, "2020-01-01", "100"},
+		{AideAuditiveClasseIIPlafond, "2021-01-01", "1700"},
+		{AideAuditiveBaseMoins20, "2021-01-01", "1400"},
+		{DepassementNonOptamMax, "2017-01-01", "100"},
+		{DepassementEcartMin, "2017-01-01", "20"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.name), func(t *testing.T) {
@@ -157,26 +164,30 @@ func TestHistoryIsACopy(t *testing.T) {
 }
 
 func TestParseValeursErrors(t *testing.T) {
-	const header = "name;since;amount;source\n"
+	const header = "name;since;amount;source;confirme\n"
 	var all strings.Builder
 	all.WriteString(header)
 	for _, n := range names {
-		all.WriteString(string(n) + ";2020-01-01;1;src\n")
+		all.WriteString(string(n) + ";2020-01-01;1;src;oui\n")
 	}
 	tests := []struct {
 		name, input, want string
 	}{
 		{"empty", "", "no data"},
 		{"header", "nom;date;montant;source\n", "header"},
-		{"fields", header + "pmss;2020-01-01;1\n", "wrong number of fields"},
-		{"unknown name", all.String() + "smic;2020-01-01;1;src\n", `unknown name "smic"`},
-		{"date", header + "pmss;2020-02-30;1;src\n", "not a valid YYYY-MM-DD date"},
-		{"decimal comma", header + "pmss;2020-01-01;0,50;src\n", "not a non-negative decimal"},
-		{"negative", header + "pmss;2020-01-01;-1;src\n", "not a non-negative decimal"},
-		{"no source", header + "pmss;2020-01-01;1; \n", "has no source"},
-		{"order", all.String() + "pmss;2019-01-01;1;src\n", "not after its previous line"},
-		{"duplicate", all.String() + "pmss;2020-01-01;1;src\n", "not after its previous line"},
-		{"missing name", header + "pmss;2020-01-01;1;src\n", `no line for "pass"`},
+		{"old header", "name;since;amount;source\n", "header"},
+		{"fields", header + "pmss;2020-01-01;1;src\n", "wrong number of fields"},
+		{"semicolon in source", header + "pmss;2020-01-01;1;a; b;oui\n", "needs the field in double quotes"},
+		{"unknown name", all.String() + "smic;2020-01-01;1;src;oui\n", `unknown name "smic"`},
+		{"date", header + "pmss;2020-02-30;1;src;oui\n", "not a valid YYYY-MM-DD date"},
+		{"decimal comma", header + "pmss;2020-01-01;0,50;src;oui\n", "not a non-negative decimal"},
+		{"negative", header + "pmss;2020-01-01;-1;src;oui\n", "not a non-negative decimal"},
+		{"no source", header + "pmss;2020-01-01;1; ;oui\n", "has no source"},
+		{"no confirme", header + "pmss;2020-01-01;1;src;\n", "confirme"},
+		{"bad confirme", header + "pmss;2020-01-01;1;src;yes\n", "write oui"},
+		{"order", all.String() + "pmss;2019-01-01;1;src;oui\n", "not after its previous line"},
+		{"duplicate", all.String() + "pmss;2020-01-01;1;src;non\n", "not after its previous line"},
+		{"missing name", header + "pmss;2020-01-01;1;src;oui\n", `no line for "pass"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
