@@ -26,9 +26,11 @@ func gp(id, date string, opts ...func(*claims.Claim)) claims.Claim {
 }
 
 func TestROParticipationForfaitaire(t *testing.T) {
-	t.Run("daily cap of 4 euros", func(t *testing.T) {
-		got := pfs(t, gp("c1", "2024-06-03"), gp("c2", "2024-06-03"), gp("c3", "2024-06-03"), gp("c4", "2024-06-04"))
-		if diff := cmp.Diff([]string{"2.00", "2.00", "0.00", "2.00"}, got); diff != "" {
+	t.Run("daily cap of 8 euros", func(t *testing.T) {
+		// Four participations of 2 € a day with one professional
+		// (DOMAIN.md, from 2024-05-15): the fifth visit of the day pays none.
+		got := pfs(t, gp("c1", "2024-06-03"), gp("c2", "2024-06-03"), gp("c3", "2024-06-03"), gp("c4", "2024-06-03"), gp("c5", "2024-06-03"), gp("c6", "2024-06-04"))
+		if diff := cmp.Diff([]string{"2.00", "2.00", "2.00", "2.00", "0.00", "2.00"}, got); diff != "" {
 			t.Error(diff)
 		}
 	})
@@ -60,14 +62,18 @@ func TestROParticipationForfaitaire(t *testing.T) {
 			gp("c1", "2024-06-03", ro("19"), pf("2")),
 			gp("c2", "2024-06-03", pf("1.50")),
 			gp("c3", "2024-06-03"),
+			gp("c4", "2024-06-03"),
+			gp("c5", "2024-06-03"),
 		)
-		if diff := cmp.Diff([]string{"2.00", "1.50", "0.50"}, got); diff != "" {
+		// 2 + 1.50 + 2 + 2 = 7.50 withheld; the 8 € cap leaves 0.50 for c5.
+		if diff := cmp.Diff([]string{"2.00", "1.50", "2.00", "2.00", "0.50"}, got); diff != "" {
 			t.Error(diff)
 		}
 	})
 	t.Run("per unit of quantite", func(t *testing.T) {
-		got := pfs(t, gp("c1", "2024-06-03", qty(3)))
-		if diff := cmp.Diff([]string{"4.00"}, got); diff != "" {
+		got := pfs(t, gp("c1", "2024-06-03", qty(3)), gp("c2", "2024-06-04", qty(5)))
+		// 3 × 2 €; 5 × 2 € capped at 8 € a day.
+		if diff := cmp.Diff([]string{"6.00", "8.00"}, got); diff != "" {
 			t.Error(diff)
 		}
 	})
