@@ -64,6 +64,21 @@ func (s Severity) String() string {
 	return "error"
 }
 
+// AtLeast reports whether s is as severe as t or more: every severity is
+// at least Warning, only Error is at least Error.
+func (s Severity) AtLeast(t Severity) bool { return s <= t }
+
+// ParseSeverity reads "error" or "warning".
+func ParseSeverity(name string) (Severity, bool) {
+	switch name {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	}
+	return Error, false
+}
+
 // Code is a stable diagnostic code such as "E101". A code is never reused
 // for another meaning.
 type Code string
