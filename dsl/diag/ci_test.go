@@ -251,12 +251,28 @@ func TestWriteJUnit(t *testing.T) {
 			t.Errorf("first testcase %+v", first)
 		}
 		warning := doc.Suites[0].Cases[2]
-		if (warning.Failure != nil) != (c.failAt == Warning) || c.failAt == Error && !strings.Contains(warning.SystemOut, "warning: 100% of a line,\r\nthen 50%: useless <limit> & more [L201]") {
+		// CDATA keeps the text as is, but XML reads CR LF as LF.
+		if (warning.Failure != nil) != (c.failAt == Warning) || c.failAt == Error && !strings.Contains(warning.SystemOut, "warning: 100% of a line,\nthen 50%: useless <limit> & more [L201]") {
 			t.Errorf("fail at %s: warning testcase %+v", c.failAt, warning)
 		}
 		if s := doc.Suites[1]; s.Name != clean || s.Tests != 1 || s.Cases[0].Name != "check" || s.Cases[0].Failure != nil {
 			t.Errorf("clean file's suite %+v", s)
 		}
+	}
+}
+
+// TestWriteJUnitControlCharacters checks that bytes XML cannot hold, in a
+// quoted source line, do not make the document invalid.
+func TestWriteJUnitControlCharacters(t *testing.T) {
+	src := Source{"f": []byte("contrat \"X\"\nsoins:\x00 100%\x1b \xff BRSS\n")}
+	ds := Diagnostics{{File: "f", Range: at(2, 7, 8), Code: "P001", Message: "unexpected character '\x00'"}}
+	var b bytes.Buffer
+	if err := WriteJUnit(&b, []string{"f"}, ds, src, Error); err != nil {
+		t.Fatal(err)
+	}
+	validateJUnit(t, b.Bytes())
+	if !strings.Contains(b.String(), "soins:\uFFFD 100%\uFFFD \uFFFD BRSS") {
+		t.Errorf("control characters not replaced:\n%s", b.String())
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // The JUnit XML elements written, as the Jenkins junit-10.xsd schema
@@ -30,12 +31,16 @@ type (
 		Name      string        `xml:"name,attr"`
 		ClassName string        `xml:"classname,attr"`
 		Failure   *junitFailure `xml:"failure,omitempty"`
-		SystemOut string        `xml:"system-out,omitempty"`
+		SystemOut *junitText    `xml:"system-out"`
+	}
+	// junitText is text kept as CDATA, so that line breaks stay readable.
+	junitText struct {
+		Text string `xml:",cdata"`
 	}
 	junitFailure struct {
 		Type    string `xml:"type,attr"`
 		Message string `xml:"message,attr"`
-		Text    string `xml:",chardata"`
+		Text    string `xml:",cdata"`
 	}
 )
 
@@ -62,10 +67,10 @@ func WriteJUnit(w io.Writer, files []string, ds Diagnostics, src Source, failAt 
 			}
 			c := junitCase{Name: fmt.Sprintf("%s:%s %s", file, d.Range.Start, d.Code), ClassName: file}
 			if d.Severity.AtLeast(failAt) {
-				c.Failure = &junitFailure{Type: string(d.Code), Message: d.Message, Text: text.String()}
+				c.Failure = &junitFailure{Type: string(d.Code), Message: d.Message, Text: xmlSafe(text.String())}
 				suite.Failures++
 			} else {
-				c.SystemOut = text.String()
+				c.SystemOut = &junitText{xmlSafe(text.String())}
 			}
 			suite.Cases = append(suite.Cases, c)
 		}
@@ -87,4 +92,20 @@ func WriteJUnit(w io.Writer, files []string, ds Diagnostics, src Source, failAt 
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// xmlSafe replaces the characters XML cannot hold (control characters
+// but tab and line breaks, invalid UTF-8) by U+FFFD, as encoding/xml does
+// for character data but not for CDATA. A source line quoted in a
+// diagnostic may hold any byte.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20, r == utf8.RuneError, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
 }
