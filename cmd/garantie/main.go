@@ -41,6 +41,125 @@ func main() {
 	os.Exit(status)
 }
 
+// command is one subcommand of garantie, and its help: adding a command
+// is adding an entry to commands.
+type command struct {
+	name    string
+	summary string // one line, for the list of commands
+	run     runFunc
+	// description is the help's first paragraphs; examples are command
+	// lines, each with an optional "  # comment"; exits are the exit
+	// statuses, "N  meaning" each.
+	description string
+	examples    []string
+	exits       []string
+}
+
+func commands() []command {
+	return []command{
+		{
+			name: "check", summary: "parse, type-check and lint contracts", run: runCheck,
+			description: `Parses, type-checks and lints each contract: unknown postes, misused
+quantities, duplicate and ambiguous rules, and for a contract that declares
+responsable the obligations of the contrat responsable. A DIR is searched
+recursively for .garantie files (hidden folders skipped); - reads standard
+input. A trailing comment '# garantie:ignore CODE reason' suppresses CODE on
+its line.`,
+			examples: []string{
+				"garantie check contrats/                       # every contract under contrats/",
+				"garantie check --format github contrats/       # annotations in a GitHub Actions job",
+				"garantie check --format sarif . > garantie.sarif",
+				"garantie check --fail-level warning a.garantie # fail on warnings too",
+			},
+			exits: []string{
+				"0  no diagnostic at the fail level (warnings allowed by default)",
+				"1  a diagnostic at the fail level: an error, or with --fail-level warning a warning",
+				"2  usage error, or a file could not be read (the others are still checked)",
+			},
+		},
+		{
+			name: "fmt", summary: "rewrite contracts in canonical form", run: runFmt,
+			description: `Prints each contract in canonical form, lists the files that are not
+(-l), shows the changes as a diff (-d) or rewrites the files (-w). A DIR is
+searched recursively for .garantie files; with no FILE, or with -, standard
+input is formatted to standard output. A file with syntax errors is never
+formatted. -w replaces a file only once its new content is safely on disk.`,
+			examples: []string{
+				"garantie fmt -l contrats/           # which files are not canonical?",
+				"garantie fmt -w contrats/           # rewrite them in place",
+				"garantie fmt < a.garantie > b.garantie",
+			},
+			exits: []string{
+				"0  success",
+				"1  a file has syntax errors, or with -l or -d a file is not canonical",
+				"2  usage error, a file could not be read or written",
+			},
+		},
+		{
+			name: "eval", summary: "reimburse a claims file under one or more contracts", run: withoutContext(runEval),
+			description: `Reimburses every line of a claims file under CONTRACT, then under each
+surcomplémentaire SURCO in order. Results are written in input order. A
+contract with errors is never evaluated.`,
+			examples: []string{
+				"garantie eval exemples/equilibre.garantie --claims exemples/equilibre.csv",
+				"garantie eval base.garantie surco.garantie --claims soins.csv --format csv > resultats.csv",
+				"garantie eval a.garantie --claims soins.csv --format jsonl --explain",
+			},
+			exits: []string{
+				"0  every line was evaluated",
+				"1  some lines were rejected (they have error records)",
+				"2  usage error, a contract with errors, or an unusable claims header",
+			},
+		},
+		{
+			name: "diff", summary: "compare a claims file under two contracts (what-if)", run: withoutContext(runDiff),
+			description: `Evaluates a claims file under contract A and under contract B in one pass,
+and reports the change per poste, per beneficiary and the biggest
+individual changes. --base layers are evaluated before both sides.`,
+			examples: []string{
+				"garantie diff exemples/essentiel.garantie exemples/equilibre.garantie --claims soins.csv",
+				"garantie diff surco-v1.garantie surco-v2.garantie --base essentiel.garantie --claims soins.csv --format json",
+			},
+			exits: []string{
+				"0  the comparison was made",
+				"1  some lines were rejected",
+				"2  usage error, a contract with errors, or an unusable claims header",
+			},
+		},
+		{
+			name: "gen", summary: "generate a synthetic claims file", run: withoutContext(runGen),
+			description: `Writes a synthetic claims file on standard output, sorted by date, for
+demos, tests and benchmarks. The same flags always give the same bytes.`,
+			examples: []string{
+				"garantie gen --claims 100000 --beneficiaries 5000 > soins.csv",
+				"garantie gen --seed 7 --from 2025-01-01 --to 2025-12-31",
+			},
+			exits: []string{
+				"0  the file was written",
+				"2  usage error, or the output could not be written",
+			},
+		},
+		{
+			name: "version", summary: "print the version and the revision it was built from", run: runVersion,
+			description: `Prints the module version, the VCS revision, its time and whether the
+work tree had changes, from the build information; and the Go version.
+A binary built with 'go run' or outside a repository has no revision.`,
+			examples: []string{"garantie version"},
+			exits:    []string{"0  always"},
+		},
+		{
+			name: "help", summary: "show the commands, or a command's help", run: runHelp,
+			description: `Without argument, lists the commands. With a COMMAND, prints its
+description, flags, examples and exit statuses, like 'garantie COMMAND --help'.`,
+			examples: []string{"garantie help", "garantie help check"},
+			exits: []string{
+				"0  the help was printed",
+				"2  unknown command",
+			},
+		},
+	}
+}
+
 // runFunc runs a command with its arguments. The context is cancelled when
 // the program is interrupted; a command that notices it stops and returns
 // exitInterrupted.
