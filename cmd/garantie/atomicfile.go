@@ -26,6 +26,10 @@ func writeFileAtomic(path string, data []byte) error {
 // link is followed: its target is replaced. An interruption waits for
 // the replacement to finish or not to start (see output).
 //
+// A write that may run long (results streamed to a file) should watch
+// the command's context and return its error: the interruption then
+// waits only for the clean-up, and the file is left as it was.
+//
 // Every command that writes a file writes it with this function.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if target, err := filepath.EvalSymlinks(path); err == nil {

@@ -74,7 +74,7 @@ func TestInterruptedBySignal(t *testing.T) {
 			t.Fatal(err)
 		}
 		cmd.Process.Signal(sig)
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond) // for the signal to reach the program: it is caught at once
 		rest, _ := io.ReadAll(stdout)
 		err = cmd.Wait()
 		status := cmd.ProcessState.ExitCode()
