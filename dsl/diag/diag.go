@@ -1,5 +1,7 @@
 // Package diag owns the positions, ranges and diagnostics shared by every
-// phase of the .garantie toolchain, and their rendering as text and JSON.
+// phase of the .garantie toolchain, and their rendering: text and JSON,
+// and for CI services SARIF 2.1.0, GitHub workflow annotations and JUnit
+// XML.
 //
 // A position counts lines and columns from 1; columns count characters
 // (Unicode code points), not bytes, so "€" is one column.
