@@ -73,6 +73,9 @@ func TestUnknownCommand(t *testing.T) {
 
 func TestVersion(t *testing.T) {
 	status, out, _ := runCLI(t, "", "version")
+	if _, alias, _ := runCLI(t, "", "--version"); alias != out {
+		t.Errorf("--version gives %q, version %q", alias, out)
+	}
 	if status != exitOK || !strings.HasPrefix(out, "garantie ") || !strings.Contains(out, "go1.") {
 		t.Errorf("version: status %d, output %q", status, out)
 	}
