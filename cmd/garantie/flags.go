@@ -17,7 +17,7 @@ func newFlags(name, synopsis string, stderr io.Writer) *pflag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: garantie %s %s\n", name, synopsis)
+		fmt.Fprintln(stderr, strings.TrimSpace("usage: garantie "+name+" "+synopsis))
 		fs.PrintDefaults()
 	}
 	return fs
@@ -45,6 +45,13 @@ func oneOf(stderr io.Writer, flag, value string, allowed ...string) bool {
 	}
 	fmt.Fprintf(stderr, "garantie: --%s must be one of %s, not %q\n", flag, strings.Join(allowed, ", "), value)
 	return false
+}
+
+// writeError reports an error writing a command's output and returns
+// its exit status: a result that could not be written is not a result.
+func writeError(stderr io.Writer, name string, err error) int {
+	fmt.Fprintf(stderr, "garantie %s: writing the output: %v\n", name, err)
+	return exitUsage
 }
 
 // runFlags are the flags that eval and diff share: the claims file, the

@@ -2,16 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 
 	"garantie/dsl/diag"
 	"garantie/dsl/format"
 )
 
-func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("fmt", "[-l|-w|-d] FILE…", stderr)
+func runFmt(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("fmt", "[-l|-w|-d] [FILE|DIR|-]…", stderr)
 	list := fs.BoolP("list", "l", false, "list files whose formatting differs from canonical form")
 	write := fs.BoolP("write", "w", false, "write the canonical form back to the files")
 	diffs := fs.BoolP("diff", "d", false, "print a unified diff of the changes")
@@ -30,45 +31,64 @@ func runFmt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		paths = []string{"-"}
 	}
+	paths, err := contractFiles(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "garantie fmt: %v\n", err)
+		return exitUsage
+	}
+	if *write && slices.Contains(paths, "-") {
+		fmt.Fprintln(stderr, "garantie fmt: -w cannot rewrite standard input; without -w the canonical form goes to standard output")
+		return exitUsage
+	}
 
 	status := exitOK
 	for _, path := range paths {
+		if ctx.Err() != nil {
+			return interrupted(stderr)
+		}
+		name := path
+		if path == "-" {
+			name = stdinName
+		}
 		src, err := readFile(path, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "garantie fmt: %v\n", err)
 			status = exitUsage
 			continue
 		}
-		out, diags := format.Source(path, src)
+		out, diags := format.Source(name, src)
 		if diags.HasErrors() {
 			for i := range diags {
-				diags[i].File = path
+				diags[i].File = name
 			}
-			diag.WriteText(stderr, diags, diag.Source{path: src})
+			diag.WriteText(stderr, diags, diag.Source{name: src})
 			status = max(status, exitFail)
 			continue
 		}
 		changed := !bytes.Equal(src, out)
 		switch {
-		case *list:
-			if changed {
-				fmt.Fprintln(stdout, path)
-				status = max(status, exitFail)
-			}
-		case *diffs:
-			if changed {
-				io.WriteString(stdout, unifiedDiff(path, src, out))
-				status = max(status, exitFail)
-			}
 		case *write:
 			if changed {
-				if err := writeFileKeepMode(path, out); err != nil {
-					fmt.Fprintf(stderr, "garantie fmt: %v\n", err)
+				if err := writeFileAtomic(path, out); err != nil {
+					fmt.Fprintf(stderr, "garantie fmt: %s left unchanged: %v\n", path, err)
 					status = exitUsage
 				}
 			}
+			continue
+		case !changed && (*list || *diffs):
+			continue
+		case *list:
+			_, err = fmt.Fprintln(stdout, name)
+		case *diffs:
+			_, err = io.WriteString(stdout, unifiedDiff(name, src, out))
 		default:
-			stdout.Write(out)
+			_, err = stdout.Write(out)
+		}
+		if err != nil {
+			return writeError(stderr, "fmt", err)
+		}
+		if changed && (*list || *diffs) {
+			status = max(status, exitFail)
 		}
 	}
 	return status
@@ -79,14 +99,4 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// writeFileKeepMode replaces the content of an existing file, keeping its
-// permissions.
-func writeFileKeepMode(path string, data []byte) error {
-	info, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, data, info.Mode().Perm())
 }

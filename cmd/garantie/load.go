@@ -9,6 +9,7 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
+	"garantie/dsl/diag/suppress"
 	"garantie/dsl/lint"
 	"garantie/dsl/parser"
 )
@@ -28,7 +29,8 @@ type contract struct {
 // loadContract reads and analyses a contract file. The error is an I/O
 // error; problems in the contract are diagnostics. Lint rules run only on
 // a file without errors, so one mistake does not cascade into lint
-// findings about the rule it broke.
+// findings about the rule it broke. The file's "# garantie:ignore"
+// comments apply (see package suppress), for every command alike.
 func loadContract(path string) (*contract, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -61,13 +63,14 @@ func analyse(path string, src []byte) *contract {
 	f, diags := parser.Parse(path, src)
 	prog, cdiags := check.Check(f, check.Regles())
 	diags = append(diags, cdiags...)
-	if !diags.HasErrors() {
+	linted := !diags.HasErrors()
+	if linted {
 		diags = append(diags, lint.Run(prog)...)
 	}
 	for i := range diags {
 		diags[i].File = path
 	}
-	diags = diags.Dedup()
+	diags = suppress.Apply(path, src, diags, linted).Dedup()
 	return &contract{path: path, src: src, program: prog, diags: diags}
 }
 

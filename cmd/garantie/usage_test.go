@@ -29,6 +29,15 @@ func TestUsageErrors(t *testing.T) {
 		{"fmt exclusive flags", []string{"fmt", "-l", "-w", contract}, "exclude each other"},
 		{"fmt -w without files", []string{"fmt", "-w"}, "needs files"},
 		{"unknown flag", []string{"eval", contract, "--claims", claims, "--frmat", "csv"}, "frmat"},
+		{"check bad format", []string{"check", "--format", "xml", contract}, "--format must be one of text, json, sarif, github, junit"},
+		{"check bad fail level", []string{"check", "--fail-level", "info", contract}, "--fail-level must be one of error, warning"},
+		{"check relative docs url", []string{"check", "--format", "sarif", "--docs-url", "docs/diagnostics.md", contract}, "absolute URL"},
+		{"check stdin twice", []string{"check", "-", "-"}, "given twice"},
+		{"fmt -w stdin", []string{"fmt", "-w", "-"}, "cannot rewrite standard input"},
+		{"help two commands", []string{"help", "check", "fmt"}, "usage: garantie help"},
+		{"help unknown command", []string{"help", "lint"}, `unknown command "lint"`},
+		{"version argument", []string{"version", "now"}, `unexpected argument "now"`},
+		{"mistyped command", []string{"chekc"}, `did you mean "check"?`},
 	} {
 		status, out, errOut := runCLI(t, "", c.args...)
 		if status != exitUsage || out != "" || !strings.Contains(errOut, c.msg) {

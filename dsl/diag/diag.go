@@ -1,5 +1,7 @@
 // Package diag owns the positions, ranges and diagnostics shared by every
-// phase of the .garantie toolchain, and their rendering as text and JSON.
+// phase of the .garantie toolchain, and their rendering: text and JSON,
+// and for CI services SARIF 2.1.0, GitHub workflow annotations and JUnit
+// XML.
 //
 // A position counts lines and columns from 1; columns count characters
 // (Unicode code points), not bytes, so "€" is one column.
@@ -62,6 +64,21 @@ func (s Severity) String() string {
 		return "warning"
 	}
 	return "error"
+}
+
+// AtLeast reports whether s is as severe as t or more: every severity is
+// at least Warning, only Error is at least Error.
+func (s Severity) AtLeast(t Severity) bool { return s <= t }
+
+// ParseSeverity reads "error" or "warning".
+func ParseSeverity(name string) (Severity, bool) {
+	switch name {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	}
+	return Error, false
 }
 
 // Code is a stable diagnostic code such as "E101". A code is never reused

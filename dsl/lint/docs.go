@@ -18,8 +18,9 @@ Every diagnostic of ` + "`garantie check`" + ` has a stable code that is never r
 P0xx come from the parser, E1xx (errors) and W1xx (warnings) from the checker,
 L2xx from the lint rules, and R8xx from the obligations of the contrat
 responsable (Code de la sécurité sociale L871-1 and R871-2), which run only on
-a contract that declares ` + "`responsable`" + `. An error makes ` + "`garantie check`" + ` exit 1;
-a warning does not.
+a contract that declares ` + "`responsable`" + `; S9xx concern the suppression comments
+(` + "`# garantie:ignore CODE reason`" + `, see docs/cli.md). An error makes
+` + "`garantie check`" + ` exit 1; a warning does not, unless ` + "`--fail-level warning`" + ` is given.
 
 Two obligations of the contrat responsable need no check. The participation
 forfaitaire and the franchises are never reimbursed by construction: they are

@@ -13,6 +13,7 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
+	"garantie/dsl/diag/suppress"
 	"garantie/dsl/lint"
 	"garantie/dsl/parser"
 	"garantie/dsl/parser/parsertest"
@@ -93,7 +94,7 @@ func TestRulesRegistry(t *testing.T) {
 }
 
 func allCodes() []diag.Info {
-	return slices.Concat(parser.Codes(), check.Codes(), lint.Codes())
+	return slices.Concat(parser.Codes(), check.Codes(), lint.Codes(), suppress.Codes())
 }
 
 // TestDiagnosticsDoc checks that docs/diagnostics.md is up to date with
