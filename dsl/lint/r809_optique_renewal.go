@@ -21,7 +21,7 @@ var optiqueRenewal = newRule(diag.Info{
 	Example: "responsable\noptique.monture: forfait 100€ / annee civile",
 }, true, func(p *check.Program, report reporter) {
 	for _, r := range p.Rules {
-		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
+		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind != check.FormulaRule || tmOnly(p, r) {
 			continue
 		}
 		need, who := regles.OptiqueRenouvellementMois, "from 16 years of age"

@@ -20,7 +20,7 @@ var aideAuditiveRenewal = newRule(diag.Info{
 }, true, func(p *check.Program, report reporter) {
 	need := regles.AideAuditiveRenouvellementMois
 	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
+		if r.Poste != aidePoste || r.Kind != check.FormulaRule || tmOnly(p, r) {
 			continue
 		}
 		checkRenewal(r, need, func(rng diag.Range, period check.Period) {

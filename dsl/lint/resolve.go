@@ -59,8 +59,12 @@ func applying(cands []*check.Rule, pt check.Point) (formula *check.Rule, limits 
 // of the boolean conditions and sectors, and of ages and seniorities taken
 // at each bound the rules use and one year below it, so that two
 // neighbouring points straddle every threshold a beneficiary can cross.
-func points(rules []*check.Rule) []check.Point {
+// Extra ages are thresholds of the law to take as bounds too.
+func points(rules []*check.Rule, extraAges ...int) []check.Point {
 	ages, seniorities := []int{0}, []int{0}
+	for _, b := range extraAges {
+		ages = append(ages, b, max(b-1, 0))
+	}
 	for _, r := range rules {
 		for _, b := range r.Cond.Age.Bounds() {
 			ages = append(ages, b, max(b-1, 0))
