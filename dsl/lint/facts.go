@@ -75,6 +75,12 @@ type coverage struct {
 // coverageOf computes the coverage of r under the contract's mode, with
 // the RO rate of its poste at the reference date.
 func coverageOf(p *check.Program, r *check.Rule) coverage {
+	return coverageOn(p, r, r.Poste)
+}
+
+// coverageOn computes the coverage of r on claims of code (r's poste or a
+// poste below it), with the RO rate of code at the reference date.
+func coverageOn(p *check.Program, r *check.Rule, code string) coverage {
 	var cv coverage
 	brss, tm := decimal.Zero, decimal.Zero
 	for _, t := range r.Terms {
@@ -89,7 +95,7 @@ func coverageOf(p *check.Program, r *check.Rule) coverage {
 			cv.money = true
 		}
 	}
-	rate := roRate(p, r.Poste)
+	rate := roRate(p, code)
 	ro := rate
 	if p.Mode == check.Complement {
 		ro = rate.Add(brss)
