@@ -50,7 +50,7 @@ func fileName(p *check.Program) string {
 // Rules returns every lint rule, sorted by code.
 func Rules() []Rule {
 	rules := []Rule{
-		uselessLimit, unitAbovePlafond, forfaitAbovePlafond, capsNothing, afterFraisReels, percentWithoutBase,
+		uselessLimit, unitAbovePlafond, forfaitAbovePlafond, capsNothing, afterFraisReels, percentWithoutBase, crossedCounters,
 		ticketModerateur, forfaitJournalier, sante100, nonOptamMax, nonOptamEcart,
 		montureMax, optiqueGrid, optiqueGridPrices, optiqueRenewal,
 		aideAuditiveMax, aideAuditiveRenewal, aideAuditivePrices, uncoveredCare, limitCutsObligation,

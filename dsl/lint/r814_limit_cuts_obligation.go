@@ -46,7 +46,7 @@ var limitCutsObligation = newRule(diag.Info{
 			}
 			for _, r := range limits {
 				for i, l := range r.Limits {
-					if l.Kind == check.Carence || renewalCounter(code, r, l) {
+					if l.Kind == check.Carence || renewalCounter(code, l) {
 						continue
 					}
 					k := key{r, i}
@@ -95,7 +95,7 @@ func obligation(code string) (string, bool) {
 // renewalCounter reports whether l is a max that only follows the legal
 // renewal of optical equipment or hearing aids on a claim of code, which
 // the RO applies too, so it cuts no ticket modérateur and no basket.
-func renewalCounter(code string, r *check.Rule, l check.Limit) bool {
+func renewalCounter(code string, l check.Limit) bool {
 	if l.Kind != check.Max {
 		return false
 	}
