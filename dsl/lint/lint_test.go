@@ -157,3 +157,19 @@ func TestCrossedCountersFix(t *testing.T) {
 		}
 	}
 }
+
+// TestSante100InheritedFix checks the suggested edit of R815: a rule for
+// the basket inserted before the family's rule.
+func TestSante100InheritedFix(t *testing.T) {
+	src := "contrat \"A\"\nresponsable\nhospitalisation.forfait_journalier: frais reels\ndentaire: 100% BRSS\n"
+	var got []string
+	for _, d := range analyse("a.garantie", []byte(src)) {
+		if d.Code == "R815" && d.Fix != nil {
+			got = append(got, fmt.Sprintf("%d:%d %q", d.Fix.Range.Start.Line, d.Fix.Range.Start.Col, d.Fix.NewText))
+		}
+	}
+	want := []string{`4:1 "dentaire.prothese_100_sante: 100% PLV\n"`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("R815 fixes (-want +got):\n%s", diff)
+	}
+}
