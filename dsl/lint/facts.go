@@ -106,6 +106,26 @@ func coverageOn(p *check.Program, r *check.Rule, code string) coverage {
 	return cv
 }
 
+// coverages memoises coverageOn for the rules and postes a check meets
+// at many representative claims.
+type coverages map[coverageKey]coverage
+
+type coverageKey struct {
+	rule *check.Rule
+	code string
+}
+
+// of returns coverageOn(p, r, code), computed once.
+func (m coverages) of(p *check.Program, r *check.Rule, code string) coverage {
+	k := coverageKey{r, code}
+	cv, ok := m[k]
+	if !ok {
+		cv = coverageOn(p, r, code)
+		m[k] = cv
+	}
+	return cv
+}
+
 // roRate returns the régime général RO rate of a poste at the reference
 // date, 0 when unknown.
 func roRate(p *check.Program, code string) decimal.Decimal {

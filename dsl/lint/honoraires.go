@@ -43,9 +43,9 @@ func honorairesClaims(p *check.Program) []honorairesClaim {
 			continue
 		}
 		cands := pathRules(p, code)
-		for _, pt := range points(cands) {
-			if f, _ := applying(cands, pt); f != nil && f.Kind == check.FormulaRule {
-				out = append(out, honorairesClaim{poste: code, pt: pt, formula: f})
+		for _, a := range cands.at() {
+			if f := a.formula; f != nil && f.Kind == check.FormulaRule {
+				out = append(out, honorairesClaim{poste: code, pt: a.pt, formula: f})
 			}
 		}
 	}

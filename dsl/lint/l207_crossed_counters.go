@@ -32,11 +32,11 @@ var crossedCounters = newRule(diag.Info{
 	seen := map[pair]bool{}
 	for _, code := range claimPostes(p) {
 		cands := pathRules(p, code)
-		if !slices.ContainsFunc(cands, hasState) {
+		if !slices.ContainsFunc(cands.rules, hasState) {
 			continue
 		}
-		for _, pt := range points(cands) {
-			before, limitsBefore := applying(cands, pt)
+		for _, a := range cands.at() {
+			pt, before, limitsBefore := a.pt, a.formula, a.limits
 			if before == nil || !hasState(before) {
 				continue
 			}

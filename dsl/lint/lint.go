@@ -71,6 +71,8 @@ func Codes() []diag.Info {
 // Run runs every lint rule on p and returns the diagnostics in source
 // order.
 func Run(p *check.Program) diag.Diagnostics {
+	resolutions.Store(p, &resolution{byCode: map[string]*candidates{}})
+	defer resolutions.Delete(p)
 	var ds diag.Diagnostics
 	for _, r := range Rules() {
 		ds = append(ds, r.Run(p)...)

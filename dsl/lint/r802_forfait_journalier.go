@@ -30,8 +30,8 @@ var forfaitJournalier = newRule(diag.Info{
 			forfaitJournalierPoste, forfaitJournalierPoste)
 	} else {
 		cands := pathRules(p, forfaitJournalierPoste)
-		for _, pt := range points(cands) {
-			if f, _ := applying(cands, pt); f == nil && pt.Parcours {
+		for _, a := range cands.at() {
+			if pt := a.pt; a.formula == nil && pt.Parcours {
 				report(responsableRange(p), "a contrat responsable covers the forfait journalier hospitalier in full (CSS R871-2), but no rule applies to %s for %s; add %s: frais reels",
 					forfaitJournalierPoste, pointText(pt), forfaitJournalierPoste)
 				break

@@ -20,6 +20,7 @@ var nonOptamMax = newRule(diag.Info{
 		"no `frais reels` or percentage of FR, and percentages of the base reaching at most 200%. Fixed amounts are not flagged.",
 	Example: "responsable\nconsult.specialiste: 250% BRSS",
 }, true, func(p *check.Program, report reporter) {
+	cvs := coverages{}
 	ceiling := hundred.Add(decimal.NewFromInt(regles.DepassementNonOptamMaxPct))
 	seen := map[*check.Rule]bool{}
 	for _, c := range honorairesClaims(p) {
@@ -27,7 +28,7 @@ var nonOptamMax = newRule(diag.Info{
 		if c.pt.Optam || seen[r] {
 			continue
 		}
-		cv := coverageOn(p, r, c.poste)
+		cv := cvs.of(p, r, c.poste)
 		fix := "restrict it with si optam and add a rule si non optam of at most " + ceiling.String() + "% BRSS"
 		if r.Poste != c.poste {
 			fix = "write a rule for " + c.poste + " of at most " + ceiling.String() + "% BRSS for non-OPTAM doctors"

@@ -22,6 +22,7 @@ var nonOptamEcart = newRule(diag.Info{
 		"Rules with fixed amounts or frais are left to R804.",
 	Example: "responsable\nconsult.specialiste si optam: 200% BRSS\nconsult.specialiste: 190% BRSS",
 }, true, func(p *check.Program, report reporter) {
+	cvs := coverages{}
 	gap := decimal.NewFromInt(regles.DepassementEcartMinPct)
 	type pair struct{ o, n *check.Rule }
 	seen := map[pair]bool{}
@@ -37,7 +38,7 @@ var nonOptamEcart = newRule(diag.Info{
 		if !c.pt.Optam || o.Cond.Optam != check.OnlyTrue {
 			continue
 		}
-		ocv := coverageOn(p, o, c.poste)
+		ocv := cvs.of(p, o, c.poste)
 		if ocv.frais || ocv.money || !ocv.reach.GreaterThan(hundred) {
 			continue
 		}
@@ -47,7 +48,7 @@ var nonOptamEcart = newRule(diag.Info{
 		if n == nil || seen[pair{o, n}] {
 			continue
 		}
-		ncv := coverageOn(p, n, c.poste)
+		ncv := cvs.of(p, n, c.poste)
 		if ncv.frais || ncv.money {
 			continue
 		}

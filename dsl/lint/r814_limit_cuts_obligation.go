@@ -39,8 +39,8 @@ var limitCutsObligation = newRule(diag.Info{
 			continue
 		}
 		cands := pathRules(p, code)
-		for _, pt := range points(cands) {
-			formula, limits := applying(cands, pt)
+		for _, a := range cands.at() {
+			formula, limits := a.formula, a.limits
 			if formula != nil && formula.Poste != code {
 				limits = append(limits, formula)
 			}
@@ -75,6 +75,12 @@ var limitCutsObligation = newRule(diag.Info{
 	}
 })
 
+// What the law makes a contrat responsable cover in full on a poste.
+const (
+	basketObligation = " (a 100% Santé basket)"
+	tmObligation     = " (its ticket modérateur)"
+)
+
 // obligation tells what the law makes a contrat responsable cover in full
 // on claims of code, as a phrase to append to the code, and whether there
 // is anything: the 100% Santé basket, or the ticket modérateur of a poste
@@ -85,9 +91,9 @@ func obligation(code string) (string, bool) {
 	case !ok:
 		return "", false
 	case entry.Sante100:
-		return " (a 100% Santé basket)", true
+		return basketObligation, true
 	case entry.RO != regles.RONone && !regles.TicketModerateurFacultatif(code):
-		return " (its ticket modérateur)", true
+		return tmObligation, true
 	}
 	return "", false
 }

@@ -36,8 +36,8 @@ var sante100Inherited = newRule(diag.Info{
 			continue
 		}
 		cands := pathRules(p, code)
-		for _, pt := range points(cands) {
-			f, _ := applying(cands, pt)
+		for _, a := range cands.at() {
+			f := a.formula
 			if f == nil || f.Poste == code || reachesPriceLimit(f) || seen[key{f, code}] {
 				continue
 			}
