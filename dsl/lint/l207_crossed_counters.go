@@ -49,7 +49,7 @@ var crossedCounters = newRule(diag.Info{
 					continue
 				}
 				seen[pair{before, after}] = true
-				reportCrossing(p, report, code, before, after, crossingText(pt, next))
+				reportCrossing(p, report, before, after, crossingText(pt, next))
 			}
 		}
 	}
@@ -117,12 +117,12 @@ func shared(a, b *check.Rule, limitsA, limitsB []*check.Rule) bool {
 
 // reportCrossing reports the crossing from rule before to rule after at
 // the rule after, with the shared limit as a suggested edit.
-func reportCrossing(p *check.Program, report reporter, code string, before, after *check.Rule, crossing string) {
+func reportCrossing(p *check.Program, report reporter, before, after *check.Rule, crossing string) {
 	poste := before.Poste
 	if after.Depth > before.Depth {
 		poste = after.Poste
 	}
-	limit, redundant := sharedLimit(code, before, after)
+	limit, redundant := sharedLimit(p, poste, before, after)
 	d := report(after.Node.Range, "a beneficiary %s moves from the rule at line %d to this one, and each rule has its own counters and envelopes, so both can be drawn on within one period; share one limit between them",
 		crossing, before.Line)
 	d.Related = &diag.Related{Range: before.Node.Range, Message: "the rule applied before the threshold"}
@@ -148,9 +148,10 @@ func reportCrossing(p *check.Program, report reporter, code string, before, afte
 }
 
 // sharedLimit returns the text of the limit two crossed rules should share
-// on claims of code, "" when none can be proposed, and the text of their
-// own max when both have that very one (so it becomes redundant).
-func sharedLimit(code string, a, b *check.Rule) (limit, redundant string) {
+// on a limit-only rule of poste, "" when none can be proposed, and the
+// text of their own max when both have that very one (so it becomes
+// redundant).
+func sharedLimit(p *check.Program, poste string, a, b *check.Rule) (limit, redundant string) {
 	var maxA, maxB []check.Limit
 	for _, l := range a.Limits {
 		if l.Kind == check.Max {
@@ -172,7 +173,7 @@ func sharedLimit(code string, a, b *check.Rule) (limit, redundant string) {
 			if months(lb.Period) < months(la.Period) {
 				m.Period = lb.Period
 			}
-			if !mayShare(code, m) {
+			if !mayShare(p, poste, m) {
 				return "", ""
 			}
 			text := maxText(m)
@@ -207,27 +208,37 @@ func sharedLimit(code string, a, b *check.Rule) (limit, redundant string) {
 		return "", ""
 	}
 	switch m := (check.Limit{Kind: check.Max, Count: 1, Unit: "equipement", Period: *period}); {
-	case under(code, "optique") && mayShare(code, m):
+	case under(poste, "optique") && mayShare(p, poste, m):
 		return maxText(m), ""
-	case under(code, "audiologie"):
+	case under(poste, "audiologie"):
 		m.Count, m.Unit = 2, "oreille"
-		if mayShare(code, m) {
+		if mayShare(p, poste, m) {
 			return maxText(m), ""
 		}
 	}
-	if !mayShare(code, check.Limit{Kind: check.Plafond}) {
+	if !mayShare(p, poste, check.Limit{Kind: check.Plafond}) {
 		return "", ""
 	}
 	return "plafond " + amount.String() + "€ / " + periodText(*period), ""
 }
 
-// mayShare reports whether a limit-only rule with limit l may stand over
-// claims of code in a contrat responsable: R814 rejects a max or plafond
-// over a 100% Santé basket or a ticket modérateur, except a counter that
-// follows the legal renewal.
-func mayShare(code string, l check.Limit) bool {
-	_, owed := obligation(code)
-	return !owed || renewalCounter(code, l)
+// mayShare reports whether a limit-only rule with limit l may stand on
+// poste: in a contrat responsable, R814 rejects a max or plafond over a
+// 100% Santé basket or a ticket modérateur (on the poste or below it),
+// except a counter that follows the legal renewal.
+func mayShare(p *check.Program, poste string, l check.Limit) bool {
+	if !p.Responsable {
+		return true
+	}
+	for _, code := range append(claimPostes(p), poste) {
+		if !under(code, poste) {
+			continue
+		}
+		if _, owed := obligation(code); owed && !renewalCounter(code, l) {
+			return false
+		}
+	}
+	return true
 }
 
 // shorter returns the shorter of a period and pd (pd when there is none).

@@ -173,3 +173,29 @@ func TestSante100InheritedFix(t *testing.T) {
 		t.Errorf("R815 fixes (-want +got):\n%s", diff)
 	}
 }
+
+// TestCrossedCountersNoFixOverTM checks that L207 proposes no shared limit
+// that R814 would reject in a contrat responsable, and proposes it in a
+// contract that is not responsable.
+func TestCrossedCountersNoFixOverTM(t *testing.T) {
+	rules := "soins.psychologue: 100% BRSS + 30€ / seance, max 6 seances / annee civile\n" +
+		"soins.psychologue si age < 18: 100% BRSS + 40€ / seance, max 8 seances / annee civile\n"
+	for _, tc := range []struct {
+		header string
+		fix    bool
+	}{{"contrat \"A\"\n", true}, {"contrat \"A\"\nresponsable\n", false}} {
+		found := false
+		for _, d := range analyse("a.garantie", []byte(tc.header+rules)) {
+			if d.Code != "L207" {
+				continue
+			}
+			found = true
+			if (d.Fix != nil) != tc.fix {
+				t.Errorf("%q: fix %v, want a fix: %t (hint %q)", tc.header, d.Fix, tc.fix, d.Hint)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no L207", tc.header)
+		}
+	}
+}
