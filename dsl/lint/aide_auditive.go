@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 
 	"garantie/dsl/check"
@@ -32,20 +34,28 @@ func aideBands() []aideBand {
 }
 
 // bandsOf returns the bands in which r is the formula rule of some claim
-// on its poste: its conditions hold there and no more specific rule takes
-// every such claim.
+// on a classe II hearing aid: its conditions hold there and no more
+// specific rule takes every such claim.
 func bandsOf(p *check.Program, r *check.Rule) []aideBand {
-	cands := pathRules(p, r.Poste)
 	var out []aideBand
 	for _, b := range aideBands() {
-		for _, pt := range points(cands, aideAgeLimit) {
-			if f, _ := applying(cands, pt); f == r && b.ages.Contains(pt.Age) {
-				out = append(out, b)
-				break
-			}
+		if slices.ContainsFunc(claimPostes(p), func(code string) bool { return under(code, aidePoste) && appliesInBand(p, r, code, b) }) {
+			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// appliesInBand reports whether r is the formula rule of some claim on
+// code by a beneficiary whose age is in band b.
+func appliesInBand(p *check.Program, r *check.Rule, code string, b aideBand) bool {
+	cands := pathRules(p, code)
+	for _, pt := range points(cands, aideAgeLimit) {
+		if f, _ := applying(cands, pt); f == r && b.ages.Contains(pt.Age) {
+			return true
+		}
+	}
+	return false
 }
 
 // roOn returns what the RO pays on base for a rule's poste at the

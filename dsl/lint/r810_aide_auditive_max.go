@@ -23,12 +23,12 @@ var aideAuditiveMax = newRule(diag.Info{
 		"the per-unit amounts and forfaits come on top, and a `plafond` of the rule caps what the RC adds to the RO; the total must be at most 1,700 €. " +
 		"Under 20 the RO pays 840 €, so the RC may pay at most 860 €: `100% BRSS + forfait 1000€` is within the cap from 20 (1,400 €) but not under 20 (2,400 €); " +
 		"add a rule `si age < 20` within 860 € (a rule whose conditions, or more specific rules, keep it from 20 only needs the adult base). " +
-		"A rule paying a share of prices beyond the ticket modérateur (R812) is flagged when one of its per-unit amounts or forfaits alone exceeds the cap.",
+		"A rule paying a share of prices beyond the ticket modérateur (R812) is flagged when one of its per-unit amounts or forfaits alone exceeds the cap. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\naudiologie.aide: 100% BRSS + forfait 1000€ / 48 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	ceiling := regles.AideAuditiveClasseIIMax()
-	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind != check.FormulaRule {
+	for _, r := range formulasUnder(p, aidePoste) {
+		if r.Kind != check.FormulaRule {
 			continue
 		}
 		if !beyondTM(p, r) {

@@ -17,12 +17,12 @@ var aideAuditivePrices = newRule(diag.Info{
 		"without a `plafond` of at most that amount minus the RO (1,460 € from 20 years of age, on the 400 € base; 860 € under 20, on the 1,400 € base), in each age band it applies to, " +
 		"pays what the prices of each claim make it, so compliance cannot be decided from the contract. " +
 		"A rule paying at most the ticket modérateur (`100% BRSS`, with or without forfaits) is not flagged: the base is fixed per ear, so R810 decides it. " +
-		"Add such a plafond, or use 100% BRSS and a forfait.",
+		"Add such a plafond, or use 100% BRSS and a forfait. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\naudiologie.aide: 400% BRSS, max 1 oreille / 48 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	ceiling := regles.AideAuditiveClasseIIMax()
-	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind != check.FormulaRule || !beyondTM(p, r) {
+	for _, r := range formulasUnder(p, aidePoste) {
+		if r.Kind != check.FormulaRule || !beyondTM(p, r) {
 			continue
 		}
 		l, capped := hasLimit(r, check.Plafond)

@@ -224,3 +224,25 @@ func formulasFor(p *check.Program, code string) []*check.Rule {
 	}
 	return out
 }
+
+// formulasUnder returns the formula rules that are the formula rule of
+// some claim on one of the postes or a poste below them (declared ones
+// included), in source order: their own rules, and a family's for the
+// claims none of theirs holds for.
+func formulasUnder(p *check.Program, postes ...string) []*check.Rule {
+	seen := map[*check.Rule]bool{}
+	for _, code := range claimPostes(p) {
+		if slices.ContainsFunc(postes, func(poste string) bool { return under(code, poste) }) {
+			for _, r := range formulasFor(p, code) {
+				seen[r] = true
+			}
+		}
+	}
+	var out []*check.Rule
+	for _, r := range p.Rules {
+		if seen[r] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
