@@ -3,7 +3,6 @@ package lint
 import (
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
-	"garantie/regles"
 )
 
 // sante100 checks that the rules written on a 100% Santé basket cover it
@@ -20,7 +19,7 @@ var sante100 = newRule(diag.Info{
 	Example: "responsable\noptique.equipement_100_sante: forfait 100€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	for _, r := range p.Rules {
-		entry, ok := regles.LookupPoste(r.Poste)
+		entry, ok := nomenclature(r.Poste)
 		if !ok || !entry.Sante100 {
 			continue
 		}

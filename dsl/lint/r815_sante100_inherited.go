@@ -5,7 +5,6 @@ import (
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
-	"garantie/regles"
 )
 
 // basketFormula is the formula that covers a 100% Santé basket up to its
@@ -32,13 +31,13 @@ var sante100Inherited = newRule(diag.Info{
 	}
 	seen := map[key]bool{}
 	for _, code := range claimPostes(p) {
-		if entry, ok := regles.LookupPoste(code); !ok || !entry.Sante100 {
+		if entry, ok := nomenclature(code); !ok || !entry.Sante100 {
 			continue
 		}
 		cands := pathRules(p, code)
 		for _, a := range cands.at() {
 			f := a.formula
-			if f == nil || f.Poste == code || reachesPriceLimit(f) || seen[key{f, code}] {
+			if f == nil || isBasket(f.Poste) || reachesPriceLimit(f) || seen[key{f, code}] {
 				continue
 			}
 			seen[key{f, code}] = true
@@ -54,6 +53,13 @@ var sante100Inherited = newRule(diag.Info{
 		}
 	}
 })
+
+// isBasket reports whether code is a 100% Santé poste or a poste declared
+// below one, whose rules R803 judges.
+func isBasket(code string) bool {
+	entry, ok := nomenclature(code)
+	return ok && entry.Sante100
+}
 
 // reachesPriceLimit reports whether a formula rule pays a 100% Santé
 // basket up to its price limit: it pays everything left after the RO.
