@@ -122,11 +122,13 @@ func applying(c *candidates, pt check.Point) (formula *check.Rule, limits []*che
 	return nil, limits
 }
 
-// points returns representative claims for the candidates: every
-// combination of the boolean conditions and sectors, and of ages and
+// points returns representative claims for the candidates: ages and
 // seniorities taken at each bound the rules use and one year below it, so
 // that two neighbouring points straddle every threshold a beneficiary can
-// cross. Extra ages are thresholds of the law to take as bounds too.
+// cross, and, on the other conditions, both values (every sector) where a
+// candidate restricts them, the default value (not in réseau, not OPTAM,
+// in the parcours, no sector) where none does. Extra ages are thresholds
+// of the law to take as bounds too.
 func points(c *candidates, extraAges ...int) []check.Point {
 	if len(extraAges) == 0 && c.pts != nil {
 		return c.pts
@@ -135,6 +137,7 @@ func points(c *candidates, extraAges ...int) []check.Point {
 	for _, b := range extraAges {
 		ages = append(ages, b, max(b-1, 0))
 	}
+	reseaux, optams, parcours, secteurs := []bool{false}, []bool{false}, []bool{true}, []int{0}
 	for _, r := range c.rules {
 		for _, b := range r.Cond.Age.Bounds() {
 			ages = append(ages, b, max(b-1, 0))
@@ -142,19 +145,31 @@ func points(c *candidates, extraAges ...int) []check.Point {
 		for _, b := range r.Cond.Anciennete.Bounds() {
 			seniorities = append(seniorities, b, max(b-1, 0))
 		}
+		if r.Cond.Reseau != check.AnyBool {
+			reseaux = []bool{false, true}
+		}
+		if r.Cond.Optam != check.AnyBool {
+			optams = []bool{false, true}
+		}
+		if r.Cond.Parcours != check.AnyBool {
+			parcours = []bool{true, false}
+		}
+		if r.Cond.Secteur != check.AnySecteur {
+			secteurs = []int{0, 1, 2, 3}
+		}
 	}
 	slices.Sort(ages)
 	slices.Sort(seniorities)
 	ages, seniorities = slices.Compact(ages), slices.Compact(seniorities)
-	out := make([]check.Point, 0, len(ages)*len(seniorities)*32)
+	out := make([]check.Point, 0, len(ages)*len(seniorities)*len(reseaux)*len(optams)*len(parcours)*len(secteurs))
 	for _, age := range ages {
 		for _, anc := range seniorities {
-			for _, reseau := range []bool{false, true} {
-				for _, optam := range []bool{false, true} {
-					for _, parcours := range []bool{true, false} {
-						for secteur := range 4 {
+			for _, reseau := range reseaux {
+				for _, optam := range optams {
+					for _, inParcours := range parcours {
+						for _, secteur := range secteurs {
 							out = append(out, check.Point{Age: age, HasAge: true, Anciennete: anc, HasAnc: true,
-								Reseau: reseau, Optam: optam, Parcours: parcours, Secteur: secteur})
+								Reseau: reseau, Optam: optam, Parcours: inParcours, Secteur: secteur})
 						}
 					}
 				}
