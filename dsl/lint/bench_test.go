@@ -110,7 +110,7 @@ var families = []family{
 		{"soins.pharmacie", "%d%% BRSS", 100, 0},
 		{"soins.transport", "%d%% BRSS", 100, 0},
 		{"soins.materiel_medical", "%d%% BRSS", 100, 0},
-		{"soins.psychologue", "100%% BRSS + %d€ / seance, max 6 seances / annee civile", 20, 5},
+		{"soins.psychologue", "100%% BRSS + %d€ / seance", 20, 5},
 	}},
 	{"# Optique: one equipment every two years, every year under 16.", []familyRule{
 		{"optique.equipement_100_sante", "frais reels", 0, 0},
@@ -123,7 +123,7 @@ var families = []family{
 		{"dentaire.soins", "%d%% BRSS", 100, 0},
 		{"dentaire.prothese_100_sante", "frais reels", 0, 0},
 		{"dentaire.prothese", "%d%% BRSS", 250, 25},
-		{"dentaire.orthodontie", "200%% BRSS, plafond %d€ / annee civile", 600, 100},
+		{"dentaire.orthodontie", "%d%% BRSS", 200, 25},
 		{"dentaire.implant", "%d€ / acte, max 2 actes / annee civile, carence 6 mois", 300, 50},
 	}},
 	{"# Aides auditives: one device per ear every four years.", []familyRule{
@@ -159,6 +159,23 @@ func realisticContract(lines, variant int) []byte {
 		"effet 2026-01-01",
 		"responsable",
 		"medecine_douce: plafond 300€ / annee civile",
+		"",
+		"# One counter per poste, whichever age rule applies (L207).",
+		"hospitalisation.chambre_particuliere: max 30 jours / annee civile",
+		"hospitalisation.accompagnant: max 15 jours / annee civile",
+		"optique.monture: max 1 equipement / 12 mois glissants",
+		"optique.verres: max 1 equipement / 12 mois glissants",
+		"optique.lentilles: max 1 equipement / annee civile",
+		"optique.chirurgie_refractive: plafond 400€ / annee civile",
+		"dentaire.implant: max 2 actes / annee civile",
+		"audiologie.aide: max 2 oreilles / 48 mois glissants",
+		"medecine_douce.osteopathie: max 4 seances / annee civile",
+		"medecine_douce.chiropraxie: max 4 seances / annee civile",
+		"medecine_douce.acupuncture: max 3 seances / annee civile",
+		"medecine_douce.sophrologie: max 3 seances / annee civile",
+		"prevention.sevrage_tabagique: plafond 80€ / annee civile",
+		"prevention.bilan: plafond 130€ / 24 mois glissants",
+		"prestations.cure_thermale: plafond 180€ / annee civile",
 	}
 	for round := 0; len(out) < lines; round++ {
 		for _, fam := range families {

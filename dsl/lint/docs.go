@@ -22,13 +22,19 @@ a contract that declares ` + "`responsable`" + `; S9xx concern the suppression c
 (` + "`# garantie:ignore CODE reason`" + `, see docs/cli.md). An error makes
 ` + "`garantie check`" + ` exit 1; a warning does not, unless ` + "`--fail-level warning`" + ` is given.
 
-Two obligations of the contrat responsable need no check. The participation
-forfaitaire and the franchises are never reimbursed by construction: they are
-inside the RO brut that every formula deducts (in déduction mode a percentage
-of the base or ` + "`frais reels`" + ` pays from RO brut upwards, and the RO brut includes
-them), so no rule can pay them back. The majoration of the ticket modérateur
-outside the parcours de soins is left to the rules written for
-` + "`hors parcours`" + `, which R801 does not hold to 100% of the base.
+For a contract that declares ` + "`responsable`" + `, what ` + "`garantie check`" + ` accepts with no
+error is paid within CSS R871-2 by ` + "`garantie eval`" + `. Part of the law is applied by
+the evaluation itself, whatever the table says: the participation forfaitaire,
+the franchises and the majoration outside the parcours de soins are never paid
+(see [language.md](language.md)), the 100% Santé baskets are paid up to their price
+limit even when no rule covers them, and the legal ceilings (classe II hearing
+aids, the optique classe B grid, non-OPTAM dépassements) cap what a responsable
+layer pays, with a motif. The R8xx checks are errors where the table itself
+contradicts the law in a way the evaluation must not silently repair (a
+limit that would cut a basket or a ticket modérateur, a ceiling exceeded by
+the table's own amounts), and warnings where the contract alone cannot decide
+(amounts that depend on prices) or where the table says less than what the law
+makes the evaluation pay (R815).
 `
 
 // WriteDocs writes the Markdown reference of the given diagnostic codes,

@@ -75,6 +75,12 @@ type coverage struct {
 // coverageOf computes the coverage of r under the contract's mode, with
 // the RO rate of its poste at the reference date.
 func coverageOf(p *check.Program, r *check.Rule) coverage {
+	return coverageOn(p, r, r.Poste)
+}
+
+// coverageOn computes the coverage of r on claims of code (r's poste or a
+// poste below it), with the RO rate of code at the reference date.
+func coverageOn(p *check.Program, r *check.Rule, code string) coverage {
 	var cv coverage
 	brss, tm := decimal.Zero, decimal.Zero
 	for _, t := range r.Terms {
@@ -89,7 +95,7 @@ func coverageOf(p *check.Program, r *check.Rule) coverage {
 			cv.money = true
 		}
 	}
-	rate := roRate(p, r.Poste)
+	rate := roRate(p, code)
 	ro := rate
 	if p.Mode == check.Complement {
 		ro = rate.Add(brss)
@@ -97,6 +103,26 @@ func coverageOf(p *check.Program, r *check.Rule) coverage {
 		ro = brss
 	}
 	cv.reach = ro.Add(tm.Mul(hundred.Sub(rate)).Div(hundred))
+	return cv
+}
+
+// coverages memoises coverageOn for the rules and postes a check meets
+// at many representative claims.
+type coverages map[coverageKey]coverage
+
+type coverageKey struct {
+	rule *check.Rule
+	code string
+}
+
+// of returns coverageOn(p, r, code), computed once.
+func (m coverages) of(p *check.Program, r *check.Rule, code string) coverage {
+	k := coverageKey{r, code}
+	cv, ok := m[k]
+	if !ok {
+		cv = coverageOn(p, r, code)
+		m[k] = cv
+	}
 	return cv
 }
 

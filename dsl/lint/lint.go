@@ -50,10 +50,10 @@ func fileName(p *check.Program) string {
 // Rules returns every lint rule, sorted by code.
 func Rules() []Rule {
 	rules := []Rule{
-		uselessLimit, unitAbovePlafond, forfaitAbovePlafond, capsNothing, afterFraisReels, percentWithoutBase,
+		uselessLimit, unitAbovePlafond, forfaitAbovePlafond, capsNothing, afterFraisReels, percentWithoutBase, crossedCounters,
 		ticketModerateur, forfaitJournalier, sante100, nonOptamMax, nonOptamEcart,
 		montureMax, optiqueGrid, optiqueGridPrices, optiqueRenewal,
-		aideAuditiveMax, aideAuditiveRenewal, aideAuditivePrices, uncoveredCare,
+		aideAuditiveMax, aideAuditiveRenewal, aideAuditivePrices, uncoveredCare, limitCutsObligation, sante100Inherited,
 	}
 	slices.SortFunc(rules, func(a, b Rule) int { return strings.Compare(string(a.Info.Code), string(b.Info.Code)) })
 	return rules
@@ -71,6 +71,8 @@ func Codes() []diag.Info {
 // Run runs every lint rule on p and returns the diagnostics in source
 // order.
 func Run(p *check.Program) diag.Diagnostics {
+	resolutions.Store(p, &resolution{byCode: map[string]*candidates{}})
+	defer resolutions.Delete(p)
 	var ds diag.Diagnostics
 	for _, r := range Rules() {
 		ds = append(ds, r.Run(p)...)

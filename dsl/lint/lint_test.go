@@ -3,6 +3,7 @@ package lint_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,5 +118,85 @@ func TestDiagnosticsDoc(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(old), b.String()); diff != "" {
 		t.Errorf("%s is stale; run go test ./dsl/lint -run TestDiagnosticsDoc -update\n(-file +generated):\n%s", path, diff)
+	}
+}
+
+// TestCrossedCountersFix checks the suggested edit of L207: the shared
+// limit-only rule inserted before the first of the two rules, and the
+// hint naming the per-rule max it makes redundant.
+func TestCrossedCountersFix(t *testing.T) {
+	src := "contrat \"A\"\n# implants\ndentaire.implant: 500€ / acte, max 3 actes / annee civile\n" +
+		"dentaire.implant si anciennete >= 2 ans: 700€ / acte, max 3 actes / annee civile\n" +
+		"optique.monture si age < 16: forfait 80€ / 12 mois glissants; optique.monture: forfait 100€ / 24 mois glissants\n"
+	var got []string
+	for _, d := range analyse("a.garantie", []byte(src)) {
+		if d.Code != "L207" || d.Fix == nil {
+			continue
+		}
+		got = append(got, fmt.Sprintf("%d:%d %q | %s", d.Fix.Range.Start.Line, d.Fix.Range.Start.Col, d.Fix.NewText, d.Hint))
+	}
+	want := []string{
+		`3:1 "dentaire.implant: max 3 actes / annee civile\n" | add the rule ` + "`dentaire.implant: max 3 actes / annee civile`" +
+			" before line 3 (the suggested edit inserts it), then remove `, max 3 actes / annee civile` from lines 3 and 4, which it makes redundant",
+		`5:1 "optique.monture: max 1 equipement / 12 mois glissants\n" | add the rule ` + "`optique.monture: max 1 equipement / 12 mois glissants`" +
+			" before line 5 (the suggested edit inserts it)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("L207 fixes (-want +got):\n%s", diff)
+	}
+	// Applying the edits (from the last) leaves no L207.
+	fixed := src
+	for _, d := range slices.Backward(analyse("a.garantie", []byte(src))) {
+		if d.Code == "L207" && d.Fix != nil {
+			at := d.Fix.Range.Start.Offset
+			fixed = fixed[:at] + d.Fix.NewText + fixed[at:]
+		}
+	}
+	for _, d := range analyse("a.garantie", []byte(fixed)) {
+		if d.Code == "L207" {
+			t.Errorf("after the fixes, still %s:%d: %s\n%s", d.Code, d.Range.Start.Line, d.Message, fixed)
+		}
+	}
+}
+
+// TestSante100InheritedFix checks the suggested edit of R815: a rule for
+// the basket inserted before the family's rule.
+func TestSante100InheritedFix(t *testing.T) {
+	src := "contrat \"A\"\nresponsable\nhospitalisation.forfait_journalier: frais reels\ndentaire: 100% BRSS\n"
+	var got []string
+	for _, d := range analyse("a.garantie", []byte(src)) {
+		if d.Code == "R815" && d.Fix != nil {
+			got = append(got, fmt.Sprintf("%d:%d %q", d.Fix.Range.Start.Line, d.Fix.Range.Start.Col, d.Fix.NewText))
+		}
+	}
+	want := []string{`4:1 "dentaire.prothese_100_sante: 100% PLV\n"`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("R815 fixes (-want +got):\n%s", diff)
+	}
+}
+
+// TestCrossedCountersNoFixOverTM checks that L207 proposes no shared limit
+// that R814 would reject in a contrat responsable, and proposes it in a
+// contract that is not responsable.
+func TestCrossedCountersNoFixOverTM(t *testing.T) {
+	rules := "soins.psychologue: 100% BRSS + 30€ / seance, max 6 seances / annee civile\n" +
+		"soins.psychologue si age < 18: 100% BRSS + 40€ / seance, max 8 seances / annee civile\n"
+	for _, tc := range []struct {
+		header string
+		fix    bool
+	}{{"contrat \"A\"\n", true}, {"contrat \"A\"\nresponsable\n", false}} {
+		found := false
+		for _, d := range analyse("a.garantie", []byte(tc.header+rules)) {
+			if d.Code != "L207" {
+				continue
+			}
+			found = true
+			if (d.Fix != nil) != tc.fix {
+				t.Errorf("%q: fix %v, want a fix: %t (hint %q)", tc.header, d.Fix, tc.fix, d.Hint)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no L207", tc.header)
+		}
 	}
 }

@@ -18,18 +18,25 @@ var forfaitJournalier = newRule(diag.Info{
 	Title:    "forfait journalier not covered in full",
 	Severity: diag.Error,
 	Doc: "CSS L871-1 and R871-2: a contrat responsable covers the forfait journalier hospitalier in full and with no limit of duration. " +
-		"The formula rules that apply to `" + forfaitJournalierPoste + "` (its own, else those of `hospitalisation`) must pay `frais reels` " +
+		"The formula rules that apply to `" + forfaitJournalierPoste + "` (its own, and those of `hospitalisation` for the claims none of its own holds for) must pay `frais reels` " +
 		"(or at least 100% FR, or a per-day amount at least the highest forfait journalier of `regles`) with no `max` or `plafond`, " +
-		"and no limit-only rule on it or on `hospitalisation` may carry a `max` or a `plafond`. A responsable contract with no rule for it is flagged at `responsable`.",
+		"and no limit-only rule on it or on `hospitalisation` may carry a `max` or a `plafond`. A responsable contract with no rule for it, or none for some claims " +
+		"(`hospitalisation.forfait_journalier si enfant: frais reels` alone), is flagged at `responsable`.",
 	Example: "responsable\nhospitalisation.forfait_journalier: frais reels, max 30 jours / annee civile",
 }, true, func(p *check.Program, report reporter) {
-	rules := formulaRules(p, forfaitJournalierPoste)
-	if len(rules) == 0 {
-		rules = formulaRules(p, regles.Parent(forfaitJournalierPoste))
-	}
+	rules := formulasFor(p, forfaitJournalierPoste)
 	if len(rules) == 0 {
 		report(responsableRange(p), "a contrat responsable covers the forfait journalier hospitalier in full (CSS R871-2), but no rule applies to %s; add %s: frais reels",
 			forfaitJournalierPoste, forfaitJournalierPoste)
+	} else {
+		cands := pathRules(p, forfaitJournalierPoste)
+		for _, a := range cands.at() {
+			if pt := a.pt; a.formula == nil && pt.Parcours {
+				report(responsableRange(p), "a contrat responsable covers the forfait journalier hospitalier in full (CSS R871-2), but no rule applies to %s for %s; add %s: frais reels",
+					forfaitJournalierPoste, pointText(pt), forfaitJournalierPoste)
+				break
+			}
+		}
 	}
 	highest := highestForfaitJournalier()
 	for _, r := range rules {

@@ -3,7 +3,6 @@ package lint
 import (
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
-	"garantie/regles"
 )
 
 // sante100 checks that the rules written on a 100% Santé basket cover it
@@ -14,12 +13,13 @@ var sante100 = newRule(diag.Info{
 	Severity: diag.Error,
 	Doc: "CSS L871-1 and R871-2: a contrat responsable covers the three 100% Santé baskets (optique classe A, dental panier 100% Santé, aides auditives classe I) " +
 		"in full up to the legal sale price. A rule written on one of the 100% Santé postes of `regles` must pay `frais reels` (or at least 100% FR) " +
-		"and carry no `max`, `plafond` or `carence`. A contract without a rule on these postes is not flagged: the obligation applies by law whatever the table says, " +
-		"and the table then describes only the other postes.",
+		"and carry no `max`, `plafond` or `carence`. A contract without a rule on these postes is not flagged: the obligation applies by law whatever the table says " +
+		"(the engine pays the basket up to its price limit), and the table then describes only the other postes. A family's formula that pays a basket with no rule of its own " +
+		"gets R815, a warning, and a limit from above that would cut a basket gets R814.",
 	Example: "responsable\noptique.equipement_100_sante: forfait 100€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	for _, r := range p.Rules {
-		entry, ok := regles.LookupPoste(r.Poste)
+		entry, ok := nomenclature(r.Poste)
 		if !ok || !entry.Sante100 {
 			continue
 		}

@@ -12,14 +12,11 @@ var montureMax = newRule(diag.Info{
 	Title:    "optique frame above the legal cap",
 	Severity: diag.Error,
 	Doc: "CSS R871-2: within the amounts of the optique grid, a contrat responsable covers a classe B frame up to 100 € at most (`regles.MontureClasseBMax`). " +
-		"Each per-unit amount and forfait of a rule on `optique.monture` must be at most that amount (a percentage of the PMSS is converted at the contract's effet).",
+		"Each per-unit amount and forfait of a rule on `optique.monture` must be at most that amount (a percentage of the PMSS is converted at the contract's effet). The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\noptique.monture: forfait 150€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	ceiling := regles.MontureClasseBMax()
-	for _, r := range p.Rules {
-		if r.Poste != monturePoste {
-			continue
-		}
+	for _, r := range formulasUnder(p, monturePoste) {
 		for _, t := range r.Terms {
 			if t.Kind != check.PerUnit && t.Kind != check.Forfait {
 				continue

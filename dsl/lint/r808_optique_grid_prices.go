@@ -15,12 +15,12 @@ var optiqueGridPrices = newRule(diag.Info{
 		"that pays a share of prices beyond the ticket modérateur (a percentage above 100% BRSS in déduction mode, percentages on top of the RO that exceed the TM " +
 		"in complément mode, a percentage of FR or `frais reels`) pays an amount that depends on the prices of each claim, so whether it stays within the grid cannot be decided " +
 		"from the contract. A rule paying at most the ticket modérateur (`100% BRSS`, with or without forfaits) is not flagged: the TM is a share of the base, " +
-		"negligible for classe B optique, and its forfaits are checked by R807. Add a `plafond` within the grid, or use the TM and forfaits.",
+		"negligible for classe B optique, and its forfaits are checked by R807. Add a `plafond` within the grid, or use the TM and forfaits. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\noptique.verres: 100% BRSS + frais reels, max 1 equipement / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	lo, hi := gridBounds()
-	for _, r := range p.Rules {
-		if r.Kind != check.FormulaRule || r.Poste != monturePoste && r.Poste != verresPoste || !beyondTM(p, r) {
+	for _, r := range formulasUnder(p, monturePoste, verresPoste) {
+		if r.Kind != check.FormulaRule || !beyondTM(p, r) {
 			continue
 		}
 		if l, capped := hasLimit(r, check.Plafond); capped && euros(p, l.Amount).LessThanOrEqual(hi) {

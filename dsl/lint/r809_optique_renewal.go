@@ -17,11 +17,11 @@ var optiqueRenewal = newRule(diag.Info{
 		"a rule whose conditions restrict it to `age < 16` may use `regles.OptiqueRenouvellementMoisMoins16` months (`12 mois glissants` or `annee civile`). " +
 		"A rule that pays beyond the ticket modérateur (forfaits, per-unit amounts, above 100% BRSS, a percentage of FR, `frais reels`) with no such envelope " +
 		"renews the equipment on every claim and is flagged too. A rule that pays the ticket modérateur only (`100% BRSS`) follows the RO's own renewal rules and is not flagged. " +
-		"Lentilles and the 100% Santé equipment are not governed by this check.",
+		"Lentilles and the 100% Santé equipment are not governed by this check. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\noptique.monture: forfait 100€ / annee civile",
 }, true, func(p *check.Program, report reporter) {
-	for _, r := range p.Rules {
-		if r.Poste != monturePoste && r.Poste != verresPoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
+	for _, r := range formulasUnder(p, monturePoste, verresPoste) {
+		if r.Kind != check.FormulaRule || tmOnly(p, r) {
 			continue
 		}
 		need, who := regles.OptiqueRenouvellementMois, "from 16 years of age"

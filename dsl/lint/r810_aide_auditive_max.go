@@ -11,30 +11,40 @@ import (
 const aidePoste = "audiologie.aide"
 
 // aideAuditiveMax checks that a classe II hearing aid is covered up to
-// 1,700 € per ear at most.
+// 1,700 € per ear at most, RO included, in every age band.
 var aideAuditiveMax = newRule(diag.Info{
 	Code:     "R810",
 	Title:    "hearing aid above the legal cap",
 	Severity: diag.Error,
-	Doc: "CSS R871-2: a contrat responsable covers a classe II hearing aid up to 1,700 € per ear, RO included (`regles.AideAuditiveClasseIIMax`). " +
-		"The base de remboursement of a classe II aid is fixed by the LPP at 400 € per ear for adults (`regles.AideAuditiveClasseIIBase`), so a rule on `audiologie.aide` " +
-		"that pays the ticket modérateur at most plus fixed amounts is decided exactly: RO and the percentage terms reach their percentage of 400 € " +
-		"(400 € for `100% BRSS`, the RO's 60% alone for forfaits alone), and the per-unit amounts and forfaits come on top; the total must be at most 1,700 €. " +
-		"A rule paying a share of prices beyond the ticket modérateur (R812) is flagged when one of its per-unit amounts or forfaits alone exceeds the cap.",
-	Example: "responsable\naudiologie.aide: forfait 1800€ / 48 mois glissants",
+	Doc: "CSS R871-2: a contrat responsable covers a classe II hearing aid up to 1,700 € per ear, RO included, whatever the age (`regles.AideAuditiveClasseIIMax`). " +
+		"The base de remboursement of a classe II aid is fixed by the LPP per ear: 1,400 € under 20 years of age, 400 € from 20 (`regles.AideAuditiveClasseIIBase`), " +
+		"so a rule on `audiologie.aide` that pays the ticket modérateur at most plus fixed amounts is decided exactly, in each age band its conditions let it apply to: " +
+		"RO and the percentage terms reach their percentage of the base (the whole base for `100% BRSS`, the RO's 60% alone for forfaits alone), " +
+		"the per-unit amounts and forfaits come on top, and a `plafond` of the rule caps what the RC adds to the RO; the total must be at most 1,700 €. " +
+		"Under 20 the RO pays 840 €, so the RC may pay at most 860 €: `100% BRSS + forfait 1000€` is within the cap from 20 (1,400 €) but not under 20 (2,400 €); " +
+		"add a rule `si age < 20` within 860 € (a rule whose conditions, or more specific rules, keep it from 20 only needs the adult base). " +
+		"A rule paying a share of prices beyond the ticket modérateur (R812) is flagged when one of its per-unit amounts or forfaits alone exceeds the cap. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
+	Example: "responsable\naudiologie.aide: 100% BRSS + forfait 1000€ / 48 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	ceiling := regles.AideAuditiveClasseIIMax()
-	base := regles.AideAuditiveClasseIIBase()
-	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind != check.FormulaRule {
+	for _, r := range formulasUnder(p, aidePoste) {
+		if r.Kind != check.FormulaRule {
 			continue
 		}
 		if !beyondTM(p, r) {
-			withRO := base.Mul(coverageOf(p, r).reach).Div(hundred).Round(2)
-			fixed := fixedAmount(p, r)
-			if total := withRO.Add(fixed); total.GreaterThan(ceiling) {
-				report(r.Node.Range, "a contrat responsable covers a classe II hearing aid up to %s per ear, RO included (CSS R871-2), but on its %s base the RO and this rule reach %s (%s through the RO and the percentages, plus %s of fixed amounts); lower the fixed amounts to %s at most",
-					euroText(ceiling), euroText(base), euroText(total), euroText(withRO), euroText(fixed), euroText(ceiling.Sub(withRO)))
+			for _, band := range bandsOf(p, r) {
+				ro := roOn(p, r, band.base)
+				withRO := band.base.Mul(coverageOf(p, r).reach).Div(hundred).Round(2)
+				fixed := fixedAmount(p, r)
+				rc := withRO.Sub(ro).Add(fixed)
+				if l, capped := hasLimit(r, check.Plafond); capped && euros(p, l.Amount).LessThan(rc) {
+					rc = euros(p, l.Amount)
+				}
+				if total := ro.Add(rc); total.GreaterThan(ceiling) {
+					report(r.Node.Range, "a contrat responsable covers a classe II hearing aid up to %s per ear, RO included (CSS R871-2), but %s years of age, on its %s base, the RO (%s) and this rule (%s) reach %s; the RC may pay %s at most there%s",
+						euroText(ceiling), band.who, euroText(band.base), euroText(ro), euroText(rc), euroText(total), euroText(ceiling.Sub(ro)), splitAdvice(p, r, band))
+					break
+				}
 			}
 			continue
 		}
@@ -49,3 +59,15 @@ var aideAuditiveMax = newRule(diag.Info{
 		}
 	}
 })
+
+// splitAdvice suggests, for a rule that applies in several age bands, a
+// more specific rule for the band it exceeds the cap in.
+func splitAdvice(p *check.Program, r *check.Rule, over aideBand) string {
+	if len(bandsOf(p, r)) < 2 {
+		return ""
+	}
+	if over.ages.Contains(0) {
+		return "; add a rule " + aidePoste + " si age < 20 within that amount"
+	}
+	return "; add a rule " + aidePoste + " si age >= 20 within that amount"
+}

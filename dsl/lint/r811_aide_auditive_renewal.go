@@ -15,12 +15,12 @@ var aideAuditiveRenewal = newRule(diag.Info{
 	Doc: "CSS R871-2: a contrat responsable covers one hearing aid per ear every four years. On `audiologie.aide`, every forfait, `max` and `plafond` " +
 		"must run over at least `regles.AideAuditiveRenouvellementMois` months (`48 mois glissants`), and a rule that pays beyond the ticket modérateur " +
 		"(forfaits, per-unit amounts, above 100% BRSS, a percentage of FR, `frais reels`) with no such envelope is flagged. " +
-		"A rule that pays the ticket modérateur only (`100% BRSS`) follows the RO's own renewal rules and is not flagged.",
+		"A rule that pays the ticket modérateur only (`100% BRSS`) follows the RO's own renewal rules and is not flagged. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\naudiologie.aide: forfait 1000€ / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
 	need := regles.AideAuditiveRenouvellementMois
-	for _, r := range p.Rules {
-		if r.Poste != aidePoste || r.Kind == check.NonCouvertRule || tmOnly(p, r) {
+	for _, r := range formulasUnder(p, aidePoste) {
+		if r.Kind != check.FormulaRule || tmOnly(p, r) {
 			continue
 		}
 		checkRenewal(r, need, func(rng diag.Range, period check.Period) {

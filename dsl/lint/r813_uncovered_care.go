@@ -21,7 +21,8 @@ var uncoveredCare = newRule(diag.Info{
 		"on which some claims meet no formula rule, neither on the poste nor on a family above it, so they would be non couvert. " +
 		"Postes with no rule at all are listed together at the `responsable` line; a poste whose rules hold only for some claims " +
 		"(`consult.specialiste si optam` alone leaves the non-OPTAM doctors out) is reported at its first rule with an example claim. " +
-		"Claims outside the parcours de soins are left aside (their majoration must stay uncovered), and so is the cure thermale. " +
+		"Claims outside the parcours de soins are left aside (their majoration must stay uncovered), and so are the cure thermale and the 100% Santé baskets, " +
+		"which the law covers up to their price limit when no rule applies (R803, R815). " +
 		"It is a warning, not an error: a contract may cover the same care under postes it declares itself, which this check cannot relate " +
 		"to the nomenclature. Add a rule for the family (`soins: 100% BRSS`) or for each poste.",
 	Example: "responsable\nhospitalisation.forfait_journalier: frais reels\nconsult: 100% BRSS",
@@ -29,7 +30,7 @@ var uncoveredCare = newRule(diag.Info{
 	var missing []string
 	for _, entry := range regles.Postes() {
 		code := entry.Code
-		if !strings.Contains(code, ".") || entry.RO == regles.RONone || regles.TicketModerateurFacultatif(code) {
+		if !strings.Contains(code, ".") || entry.RO == regles.RONone || entry.Sante100 || regles.TicketModerateurFacultatif(code) {
 			continue
 		}
 		var rules []*check.Rule
@@ -115,7 +116,7 @@ func groupByFamily(codes []string) []string {
 	for _, f := range families {
 		all := 0
 		for _, e := range regles.Postes() {
-			if regles.Parent(e.Code) == f && e.RO != regles.RONone && !regles.TicketModerateurFacultatif(e.Code) {
+			if regles.Parent(e.Code) == f && e.RO != regles.RONone && !e.Sante100 && !regles.TicketModerateurFacultatif(e.Code) {
 				all++
 			}
 		}
