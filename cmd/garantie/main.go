@@ -42,6 +42,7 @@ func commands() []command {
 		{"eval", "reimburse a claims file under one or more contracts", runEval},
 		{"diff", "compare a claims file under two contracts (what-if)", runDiff},
 		{"gen", "generate a synthetic claims file", runGen},
+		{"lsp", "serve the Language Server Protocol to an editor (stdio)", runLsp},
 	}
 }
 
