@@ -62,20 +62,18 @@ func (a *analysis) symbols() []protocol.DocumentSymbol {
 		}
 		return n
 	}
-	for _, d := range a.declared() {
-		place(d.Code.Code(), d.Range)
-	}
-	for _, r := range a.rules() {
-		n := place(r.Poste.Code(), r.Range)
-		name := "(every claim)"
-		if len(r.Conditions) > 0 {
-			name = "si " + a.source(diag.Range{Start: r.Conditions[0].Range.Start, End: r.Conditions[len(r.Conditions)-1].Range.End})
+	for _, decl := range a.file.Decls {
+		switch d := decl.(type) {
+		case *ast.PosteDecl:
+			if d.Code != nil {
+				place(d.Code.Code(), d.Range)
+			}
+		case *ast.Rule:
+			if d.Poste != nil {
+				n := place(d.Poste.Code(), d.Range)
+				n.sym.Children = append(n.sym.Children, a.ruleSymbol(d))
+			}
 		}
-		detail := ""
-		if r.Garantie != nil {
-			detail = a.source(r.Garantie.Range)
-		}
-		n.sym.Children = append(n.sym.Children, a.symbol(name, detail, protocol.SymbolKindProperty, r.Range, r.Range))
 	}
 	var build func(code string) protocol.DocumentSymbol
 	build = func(code string) protocol.DocumentSymbol {
@@ -90,6 +88,19 @@ func (a *analysis) symbols() []protocol.DocumentSymbol {
 		out = append(out, build(f))
 	}
 	return out
+}
+
+// ruleSymbol names a rule by its conditions, with its garantie as detail.
+func (a *analysis) ruleSymbol(r *ast.Rule) protocol.DocumentSymbol {
+	name := "(every claim)"
+	if len(r.Conditions) > 0 {
+		name = "si " + a.source(diag.Range{Start: r.Conditions[0].Range.Start, End: r.Conditions[len(r.Conditions)-1].Range.End})
+	}
+	detail := ""
+	if r.Garantie != nil {
+		detail = a.source(r.Garantie.Range)
+	}
+	return a.symbol(name, detail, protocol.SymbolKindProperty, r.Range, r.Range)
 }
 
 func (a *analysis) symbol(name, detail string, kind protocol.SymbolKind, r, sel diag.Range) protocol.DocumentSymbol {
