@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
+	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
 // today is the date the tests run the server at.
@@ -365,5 +367,57 @@ func TestLintDiagnostics(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// TestDebounce checks that a burst of changes is analysed once: only the
+// last version's diagnostics are published.
+func TestDebounce(t *testing.T) {
+	c := startServer(t, Options{Today: today, Debounce: 200 * time.Millisecond})
+	c.call("initialize", map[string]any{"capabilities": map[string]any{}}, nil)
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "garantie", "version": 1, "text": "contrat \"x\"\n"}})
+	c.diagnostics(uri, 1)
+	const rule = "optique.verres: 100% BRSS"
+	for v := 2; v <= 6; v++ {
+		text := "contrat \"x\"\n" + rule[:5*(v-1)] // the rule typed five characters at a time
+		c.notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": v},
+			"contentChanges": []any{map[string]any{"text": text}},
+		})
+	}
+	var versions []int
+	timeout := time.After(5 * time.Second)
+	for !slices.Contains(versions, 6) {
+		select {
+		case m := <-c.notes:
+			if m.Method == "textDocument/publishDiagnostics" {
+				var p publishedDiagnostics
+				if err := json.Unmarshal(m.Params, &p); err != nil {
+					t.Fatal(err)
+				}
+				versions = append(versions, p.Version)
+			}
+		case <-timeout:
+			t.Fatalf("no diagnostics for version 6; got versions %v", versions)
+		}
+	}
+	if !slices.Equal(versions, []int{6}) {
+		t.Errorf("published versions %v, want only 6", versions)
+	}
+}
+
+// TestRelatedInformation checks that the other rule of an ambiguous pair
+// comes as the diagnostic's related location.
+func TestRelatedInformation(t *testing.T) {
+	src := "contrat \"x\"\noptique.verres si enfant: 100% BRSS\noptique.verres si reseau: 200% BRSS\n"
+	a := analyse("x.garantie", src)
+	ds := a.lspDiagnostics(uri)
+	i := slices.IndexFunc(ds, func(d protocol.Diagnostic) bool { return d.Code.Value == "E135" })
+	if i < 0 {
+		t.Fatalf("no E135 in %+v", ds)
+	}
+	rel := ds[i].RelatedInformation
+	if len(rel) != 1 || rel[0].Location.URI != uri || rel[0].Location.Range.Start.Line == ds[i].Range.Start.Line {
+		t.Errorf("E135 at line %d: related %+v, want the other rule", ds[i].Range.Start.Line, rel)
 	}
 }
