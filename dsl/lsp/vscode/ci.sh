@@ -17,7 +17,16 @@ if [ "$major" -lt 20 ]; then
 fi
 
 npm ci --no-audit --no-fund
-# The client's tests (node:test) and the grammar tests (vscode-tmgrammar-test).
+# The client's tests (node:test), one of which talks to a real garantie
+# lsp built here, and the grammar tests (vscode-tmgrammar-test).
+if command -v go >/dev/null 2>&1; then
+	bin=$(mktemp -d)
+	trap 'rm -rf "$bin"' EXIT
+	(cd ../../.. && go build -o "$bin/garantie" ./cmd/garantie)
+	export GARANTIE="$bin/garantie"
+else
+	echo "ci.sh: no go toolchain; the test against garantie lsp is skipped"
+fi
 npm test
 out=${VSIX_OUT:-/tmp/garantie-vscode.vsix}
 npx vsce package --allow-missing-repository --skip-license --out "$out"
