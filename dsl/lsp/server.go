@@ -170,7 +170,7 @@ func (s *server) initialize(_ *glsp.Context, _ *protocol.InitializeParams) (any,
 				},
 				HoverProvider: true,
 				CompletionProvider: &protocol.CompletionOptions{
-					TriggerCharacters: []string{".", ":", "/", "%", " ", ","},
+					TriggerCharacters: []string{".", ":", "/", "%", ","},
 				},
 				DocumentFormattingProvider: true,
 				CodeActionProvider:         protocol.CodeActionOptions{CodeActionKinds: quickfix},
