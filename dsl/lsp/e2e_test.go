@@ -140,7 +140,8 @@ func TestEndToEnd(t *testing.T) {
 	}
 	// On the family segment of the path, the family.
 	c.call("textDocument/hover", at(uri, 6, 3), &h)
-	if !strings.HasPrefix(h.Contents.Value, "**optique** — Optique") {
+	if !strings.HasPrefix(h.Contents.Value, "**optique** — Optique") ||
+		!strings.Contains(h.Contents.Value, "Postes below with their own rules: `optique.lentilles`, `optique.monture`, `optique.loupe`.") {
 		t.Errorf("hover on a family segment: %s", h.Contents.Value)
 	}
 	// A declared poste has its declared label.

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -87,6 +88,7 @@ func (a *analysis) posteDoc(code string) string {
 	fmt.Fprintf(&b, "**%s** — %s\n\n%s\n", code, label, where)
 
 	var own, ancestorLimits, ancestorFormulas []*ast.Rule
+	var below []string // postes under code with rules, in order of appearance
 	for _, r := range a.rules() {
 		rc := r.Poste.Code()
 		switch {
@@ -96,6 +98,8 @@ func (a *analysis) posteDoc(code string) string {
 			ancestorLimits = append(ancestorLimits, r)
 		case isAncestor(rc, code):
 			ancestorFormulas = append(ancestorFormulas, r)
+		case isAncestor(code, rc) && !slices.Contains(below, rc):
+			below = append(below, rc)
 		}
 	}
 	a.ruleList(&b, "Rules of this poste in this file:", own)
@@ -104,6 +108,9 @@ func (a *analysis) posteDoc(code string) string {
 	}
 	a.ruleList(&b, "Limits of ancestors that also apply:", ancestorLimits)
 	a.ruleList(&b, "Rules of ancestors, used when no rule of this poste holds:", ancestorFormulas)
+	if len(below) > 0 {
+		fmt.Fprintf(&b, "\nPostes below with their own rules: `%s`.\n", strings.Join(below, "`, `"))
+	}
 	return b.String()
 }
 
