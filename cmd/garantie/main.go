@@ -157,6 +157,19 @@ description, flags, examples and exit statuses, like 'garantie COMMAND --help'.`
 				"2  unknown command",
 			},
 		},
+		{
+			name: "lsp", summary: "serve the Language Server Protocol to an editor (stdio)", run: withoutContext(runLsp),
+			description: `Speaks the Language Server Protocol over standard input and output, as
+editors start it: diagnostics as you type (the codes of check), hover,
+completion, formatting, quick fixes, go to definition and the outline. See
+docs/editor.md for VS Code, Neovim and Helix.`,
+			examples: []string{"garantie lsp", "garantie lsp --debounce 300ms"},
+			exits: []string{
+				"0  the editor ended the session (shutdown, then exit)",
+				"1  the connection failed or exit came without shutdown",
+				"2  usage error",
+			},
+		},
 	}
 }
 

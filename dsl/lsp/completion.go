@@ -1,0 +1,234 @@
+package lsp
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/tliron/glsp"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"garantie/dsl/parser"
+	"garantie/regles"
+)
+
+func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
+	return withDocument(s, p.TextDocument.URI, func(a *analysis) *protocol.CompletionList {
+		return &protocol.CompletionList{Items: a.complete(a.text.offset(p.Position))}
+	})
+}
+
+// complete returns what may be written at offset, judged from the tokens
+// of the declaration before it:
+//
+//   - at the start of a line: postes (with their labels) and header keywords;
+//   - after "mode": deduction, complement;
+//   - after a poste: "si"; after "si", "et" or "non": conditions;
+//   - after ":" or "+": formula terms (and, after ":", limits);
+//   - after ",": limits; after "%": bases; after "/": units and periods;
+//   - after "/ N": mois glissants, ans glissants; after "max N": units;
+//     after "carence N": mois, jours; after a period: par famille.
+//
+// The item replaces the word being typed, dots included, so that
+// "optique.mon" completes to "optique.monture" in every client.
+func (a *analysis) complete(offset int) []protocol.CompletionItem {
+	toks, ok := a.declarationBefore(offset)
+	if !ok {
+		return nil
+	}
+	// The word being typed, with the dotted segments before it.
+	start := offset
+	n := len(toks)
+	for n > 0 {
+		t := toks[n-1]
+		if t.Kind != parser.Ident && t.Kind != parser.Keyword && t.Kind != parser.Dot {
+			break
+		}
+		if t.Range.End.Offset != start {
+			break
+		}
+		start = t.Range.Start.Offset
+		n--
+	}
+	prev := toks[:n]
+	edit := protocol.Range{Start: a.text.position(start), End: a.text.position(offset)}
+
+	var items []protocol.CompletionItem
+	addKeywords := func(kinds ...keywordKind) {
+		for _, k := range keywordsOf(kinds...) {
+			items = append(items, keywordItem(k, edit))
+		}
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(prev) {
+			return ""
+		}
+		return prev[i].Norm
+	}
+	last := len(prev) - 1
+	colon := slices.IndexFunc(prev, func(t parser.Token) bool { return t.Kind == parser.Colon })
+
+	switch {
+	case len(prev) == 0:
+		items = append(items, a.posteItems(edit)...)
+		addKeywords(headerKeyword)
+	case word(0) == "mode" && len(prev) == 1:
+		addKeywords(modeKeyword)
+	case isHeaderKeyword(word(0)):
+		// A name, a date or a new poste code: nothing to suggest.
+	case colon < 0:
+		switch word(last) {
+		case "si", "et", "non":
+			addKeywords(conditionKeyword)
+		default:
+			if slices.ContainsFunc(prev, func(t parser.Token) bool { return t.Norm == "si" }) {
+				items = append(items, keywordItem(mustKeyword("et"), edit))
+			} else {
+				items = append(items, keywordItem(mustKeyword("si"), edit))
+			}
+		}
+	default:
+		items = append(items, a.garantieItems(prev[colon:], edit)...)
+	}
+	return items
+}
+
+// garantieItems completes after the colon of a rule; prev starts with it.
+func (a *analysis) garantieItems(prev []parser.Token, edit protocol.Range) []protocol.CompletionItem {
+	var items []protocol.CompletionItem
+	add := func(kinds ...keywordKind) {
+		for _, k := range keywordsOf(kinds...) {
+			items = append(items, keywordItem(k, edit))
+		}
+	}
+	last := prev[len(prev)-1]
+	before := func() string {
+		if len(prev) < 2 {
+			return ""
+		}
+		return prev[len(prev)-2].Norm
+	}
+	switch last.Kind {
+	case parser.Colon:
+		add(termKeyword, limitKeyword)
+	case parser.Plus:
+		for _, k := range keywordsOf(termKeyword) {
+			if k.text != "non couvert" {
+				items = append(items, keywordItem(k, edit))
+			}
+		}
+	case parser.Comma:
+		add(limitKeyword)
+	case parser.Percent:
+		add(baseKeyword)
+	case parser.Slash:
+		add(unitKeyword, periodKeyword)
+	case parser.Number:
+		switch before() {
+		case "/":
+			items = append(items, keywordItem(mustKeyword("mois glissants"), edit), keywordItem(mustKeyword("ans glissants"), edit))
+		case "max":
+			add(unitKeyword)
+		case "carence":
+			add(durationKeyword)
+		}
+	case parser.Ident, parser.Keyword:
+		switch last.Norm {
+		case "an", "civile", "contrat", "glissant", "glissants":
+			items = append(items, keywordItem(mustKeyword("par famille"), edit))
+		}
+	}
+	return items
+}
+
+// posteItems lists the postes of the nomenclature and those declared in
+// the file, with their labels.
+func (a *analysis) posteItems(edit protocol.Range) []protocol.CompletionItem {
+	var items []protocol.CompletionItem
+	add := func(code, label string, family bool) {
+		kind := protocol.CompletionItemKindField
+		if family {
+			kind = protocol.CompletionItemKindModule
+		}
+		detail := label
+		items = append(items, protocol.CompletionItem{
+			Label:    code,
+			Kind:     &kind,
+			Detail:   &detail,
+			TextEdit: protocol.TextEdit{Range: edit, NewText: code},
+		})
+	}
+	for _, p := range regles.Postes() {
+		add(p.Code, p.Label, p.Family == p.Code)
+	}
+	for _, d := range a.declared() {
+		label := ""
+		if d.Label != nil {
+			label = d.Label.Value
+		}
+		add(d.Code.Code(), label, false)
+	}
+	return items
+}
+
+func keywordItem(k keyword, edit protocol.Range) protocol.CompletionItem {
+	kind := protocol.CompletionItemKindKeyword
+	switch k.kind {
+	case unitKeyword:
+		kind = protocol.CompletionItemKindUnit
+	case periodKeyword, durationKeyword, baseKeyword, modeKeyword:
+		kind = protocol.CompletionItemKindEnumMember
+	case conditionKeyword:
+		kind = protocol.CompletionItemKindProperty
+	}
+	label := k.text
+	if k.kind == baseKeyword {
+		label = strings.ToUpper(k.text)
+	}
+	return protocol.CompletionItem{
+		Label:         label,
+		Kind:          &kind,
+		Documentation: protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: k.doc},
+		TextEdit:      protocol.TextEdit{Range: edit, NewText: label},
+	}
+}
+
+// declarationBefore returns the tokens of the declaration that holds
+// offset, up to offset; ok is false inside a comment or a string, where
+// nothing is completed.
+func (a *analysis) declarationBefore(offset int) ([]parser.Token, bool) {
+	var toks []parser.Token
+	for _, t := range a.tokens {
+		if t.Range.Start.Offset >= offset {
+			break
+		}
+		inside := offset < t.Range.End.Offset || t.Kind == parser.Comment && offset == t.Range.End.Offset
+		if (t.Kind == parser.Comment || t.Kind == parser.String) && inside {
+			return nil, false
+		}
+		switch t.Kind {
+		case parser.Newline, parser.Semicolon:
+			toks = toks[:0]
+		case parser.Comment:
+		default:
+			if t.Range.End.Offset <= offset {
+				toks = append(toks, t)
+			}
+		}
+	}
+	return toks, true
+}
+
+func isHeaderKeyword(w string) bool {
+	k, ok := keywordByWords(w)
+	return ok && k.kind == headerKeyword && k.text == w
+}
+
+// mustKeyword returns the keyword of the table written as text; the
+// table is a constant of this package, so a miss is a programming error.
+func mustKeyword(text string) keyword {
+	k, ok := keywordByWords(text)
+	if !ok {
+		panic("lsp: no keyword " + text)
+	}
+	return k
+}

@@ -1,0 +1,120 @@
+package lsp
+
+// keyword is a word or phrase of the language with its meaning, for hover
+// and completion. The meanings summarise docs/language.md.
+type keyword struct {
+	text string // as written in completions, normalised: "annee civile"
+	kind keywordKind
+	doc  string
+}
+
+// keywordKind tells where a keyword may be written, which is what
+// completion offers in each context.
+type keywordKind int
+
+const (
+	headerKeyword keywordKind = iota
+	modeKeyword
+	conditionKeyword
+	termKeyword
+	limitKeyword
+	baseKeyword
+	unitKeyword
+	periodKeyword
+	durationKeyword
+	otherKeyword
+)
+
+// keywords lists the language's words. A phrase ("frais reels") is
+// found by hovering on any of its words.
+var keywords = []keyword{
+	// Header (docs/language.md §2).
+	{"contrat", headerKeyword, "`contrat \"NAME\"`: the name of the contract. Required, and the first declaration of the file."},
+	{"organisme", headerKeyword, "`organisme \"NAME\"`: the insurer, mutuelle or institution de prévoyance."},
+	{"effet", headerKeyword, "`effet YYYY-MM-DD`: the contract start date. It is the default adhesion date of every beneficiary (for `carence`, `anciennete` and `annee contrat` when a claim has no `adhesion`), and the date reference values such as the PMSS are read at by the checks."},
+	{"responsable", headerKeyword, "`responsable`: the contract claims to be a contrat responsable. `garantie check` then verifies the obligations of CSS R871-2 (ticket modérateur, forfait journalier without limit, 100% Santé baskets, non-OPTAM dépassements, optique and aides auditives grids and renewals): the R8xx diagnostics."},
+	{"mode", headerKeyword, "`mode deduction` (the default) or `mode complement`: how percentages of the base combine with the RO."},
+	{"poste", headerKeyword, "`poste CODE \"Label\"`: declares a poste outside the standard nomenclature. Its family must exist (standard, or declared too); it takes the RO family of its nearest standard ancestor."},
+	{"deduction", modeKeyword, "`mode deduction` (default): percentages of the base are *y compris RO*: the RO (and any earlier layer) is inside the percentage. `100% BRSS` means RO + RC reach 100% of the base."},
+	{"complement", modeKeyword, "`mode complement`: percentages of the base are paid *en complément* of the RO. `100% BRSS` means the RC pays 100% of the base on top of the RO."},
+
+	// Rules and conditions (§3).
+	{"si", otherKeyword, "`POSTE si CONDITION {et CONDITION} : GARANTIE`: the rule applies only to claims meeting every condition. The most specific rule of a poste wins (§8 of the language reference)."},
+	{"et", otherKeyword, "`et` joins conditions: all must hold. There is no \"or\": write two rules."},
+	{"non", conditionKeyword, "`non C`: condition C does not hold. (`non couvert` is the garantie that pays nothing.)"},
+	{"age", conditionKeyword, "`age < N` (or `<=`, `>`, `>=`): the beneficiary's age in whole years at the date of care. Claim column `naissance`."},
+	{"anciennete", conditionKeyword, "`anciennete >= N ans` (or `<`, `<=`, `>`): whole years since the adhesion date (claim column `adhesion`, else the contract's `effet`)."},
+	{"enfant", conditionKeyword, "`enfant`: age < 18 at the date of care."},
+	{"senior", conditionKeyword, "`senior`: age >= 60 at the date of care."},
+	{"adulte", conditionKeyword, "`adulte`: neither enfant nor senior (18 ≤ age < 60)."},
+	{"reseau", conditionKeyword, "`reseau`: care bought in the insurer's réseau de soins (claim column `reseau`, default non)."},
+	{"optam", conditionKeyword, "`optam`: the doctor signed OPTAM / OPTAM-CO (claim column `optam`, default non)."},
+	{"secteur", conditionKeyword, "`secteur N`: the doctor's sector is N (1, 2 or 3). A claim without `secteur` matches no `secteur N`."},
+	{"hors parcours", conditionKeyword, "`hors parcours`: care outside the parcours de soins coordonnés (claim column `parcours`, default oui)."},
+
+	// Formula terms (§4).
+	{"non couvert", termKeyword, "`non couvert`: the poste is explicitly excluded; the rule pays 0 and the claim is reported with it."},
+	{"frais reels", termKeyword, "`frais reels`: pays everything left after the previous payers (a term written after it gets 0)."},
+	{"forfait", termKeyword, "`forfait X€ / PERIOD [par famille]`: up to X € per beneficiary per period, drawn as an envelope. X may be `N% PMSS`, the PMSS in force on the first day of the period."},
+	{"par famille", otherKeyword, "`par famille` after a `forfait` or `plafond`: one envelope shared by all beneficiaries of a family (claim column `famille`)."},
+
+	// Bases of a percentage.
+	{"brss", baseKeyword, "`N% BRSS`: a percentage of the claim's `base`, the RO tariff (base de remboursement de la sécurité sociale). In déduction mode the RO is inside it."},
+	{"br", baseKeyword, "`N% BR`: same as `N% BRSS`, a percentage of the base de remboursement."},
+	{"tm", baseKeyword, "`N% TM`: a percentage of the ticket modérateur, `base − RO brut`, in both modes."},
+	{"fr", baseKeyword, "`N% FR`: a percentage of `frais`, what the patient was charged. In déduction mode the RO is inside it."},
+	{"pmss", baseKeyword, "`N% PMSS`: a percentage of the plafond mensuel de la sécurité sociale, in a `forfait` or `plafond`: the PMSS in force on the first day of the period."},
+
+	// Limits (§5).
+	{"max", limitKeyword, "`max N UNIT / PERIOD`: at most N units covered per beneficiary per period (a counter of the rule)."},
+	{"plafond", limitKeyword, "`plafond X€ / PERIOD [par famille]`: the RC of this rule (or, on a limit-only rule, of every claim under its poste) totals at most X per beneficiary per period. X may be `N% PMSS`."},
+	{"carence", limitKeyword, "`carence N mois` or `carence N jours`: nothing is paid for care dated before adhesion + N, and nothing is consumed."},
+
+	// Units.
+	{"seance", unitKeyword, "`seance`: a unit of `X€ / UNIT` and `max`; a claim counts its units in the `quantite` column."},
+	{"jour", unitKeyword, "`jour`: a unit of `X€ / UNIT` and `max` (a day of hospital stay, of private room…); a claim counts its units in `quantite`."},
+	{"acte", unitKeyword, "`acte`: a unit of `X€ / UNIT` and `max`; a claim counts its units in `quantite`."},
+	{"equipement", unitKeyword, "`equipement`: a unit of `X€ / UNIT` and `max` (an optical equipment); a claim counts its units in `quantite`."},
+	{"dent", unitKeyword, "`dent`: a unit of `X€ / UNIT` and `max`; a claim counts its units in `quantite`."},
+	{"oreille", unitKeyword, "`oreille`: a unit of `X€ / UNIT` and `max` (a hearing aid per ear); a claim counts its units in `quantite`."},
+
+	// Periods (§6).
+	{"annee civile", periodKeyword, "`annee civile` (alias `an`): 1 January – 31 December of the date of care."},
+	{"an", periodKeyword, "`an`: alias of `annee civile`, 1 January – 31 December of the date of care."},
+	{"mois glissants", periodKeyword, "`N mois glissants`: a window that opens on the first claim drawing a positive amount and lasts N months (`24 mois glissants`: one equipment every two years)."},
+	{"ans glissants", periodKeyword, "`N ans glissants`: a sliding window of N × 12 months (`2 ans glissants` = `24 mois glissants`)."},
+	{"annee contrat", periodKeyword, "`annee contrat`: yearly from each anniversary of the adhesion date (claim column `adhesion`, else the contract's `effet`)."},
+
+	// Durations of a carence.
+	{"mois", durationKeyword, "`carence N mois`: a waiting period of N months after adhesion; `N mois glissants`: a sliding window of N months."},
+	{"jours", durationKeyword, "`carence N jours`: a waiting period of N days after adhesion."},
+}
+
+// keywordByWords finds the keyword written as the given normalised words
+// ("frais", "reels"), with or without the final "s" of a plural.
+func keywordByWords(words string) (keyword, bool) {
+	for _, k := range keywords {
+		if k.text == words {
+			return k, true
+		}
+	}
+	for _, k := range keywords {
+		if k.text+"s" == words || k.text == words+"s" {
+			return k, true
+		}
+	}
+	return keyword{}, false
+}
+
+// keywordsOf returns the keywords of the given kinds, in table order.
+func keywordsOf(kinds ...keywordKind) []keyword {
+	var out []keyword
+	for _, k := range keywords {
+		for _, kind := range kinds {
+			if k.kind == kind {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
