@@ -42,6 +42,9 @@ func commands() []command {
 		{"eval", "reimburse a claims file under one or more contracts", runEval},
 		{"diff", "compare a claims file under two contracts (what-if)", runDiff},
 		{"gen", "generate a synthetic claims file", runGen},
+		{"tableau", "publish the tableau de garanties of contracts (HTML or Markdown)", runTableau},
+		{"exemples", "evaluate the standard reimbursement examples on contracts", runExemples},
+		{"test", "run the tests of expected reimbursements (X.test.csv files)", runTest},
 	}
 }
 
