@@ -208,4 +208,3 @@ func WriteJUnit(w io.Writer, outcomes []*Outcome) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
-
