@@ -98,7 +98,7 @@ func TestTableauHTML(t *testing.T) {
 
 // TestTableauMarkdown checks the Markdown form by its lines.
 func TestTableauMarkdown(t *testing.T) {
-	status, out, errOut := runCLI(t, "", append(append([]string{"tableau", "--format", "md"}, rangeContracts...))...)
+	status, out, errOut := runCLI(t, "", append([]string{"tableau", "--format", "md"}, rangeContracts...)...)
 	if status != exitOK {
 		t.Fatalf("status %d: %s", status, errOut)
 	}
