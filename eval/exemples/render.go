@@ -139,7 +139,7 @@ type jsonResult struct {
 func writeJSON(w io.Writer, r *Report) error {
 	out := jsonReport{Date: r.Date.Format("2006-01-02"), Colonnes: []jsonColumn{}, Exemples: []jsonExemple{}}
 	for _, c := range r.Columns {
-		out.Colonnes = append(out.Colonnes, jsonColumn{Contrats: c.Contrats})
+		out.Colonnes = append(out.Colonnes, jsonColumn(c))
 	}
 	for _, e := range r.Exemples {
 		je := jsonExemple{ID: e.ID, Situation: e.Situation, Frais: e.Frais.String(), RO: e.RONet.String(), Source: e.Source, Confirme: e.Confirme, Note: e.Note}
