@@ -7,7 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 )
 
 // Write renders the report in a format: "table" (aligned text for a
@@ -29,7 +29,6 @@ func Write(w io.Writer, r *Report, format string) error {
 }
 
 func writeTable(w io.Writer, r *Report) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(w, "Exemples de remboursement au %s\n", r.Date.Format("02/01/2006"))
 	for _, c := range r.Columns {
 		fmt.Fprintf(w, "  %s\n", c.Title())
@@ -49,7 +48,7 @@ func writeTable(w io.Writer, r *Report) error {
 		}
 		head = append(head, "RESTE"+suffix, "REGLE"+suffix)
 	}
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	rows := [][]string{head}
 	for _, e := range r.Exemples {
 		row := []string{e.ID, e.Frais.String(), e.RONet.String()}
 		for _, res := range e.Results {
@@ -65,9 +64,47 @@ func writeTable(w io.Writer, r *Report) error {
 			}
 			row = append(row, res.Reste.String(), ruleText(res))
 		}
-		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
+		rows = append(rows, row)
 	}
-	return tw.Flush()
+	return alignRows(w, rows)
+}
+
+// alignRows prints rows as columns two spaces apart: the first column and
+// the rule columns (every column whose head starts with REGLE) on the
+// left, the amounts on the right. The last column is not padded.
+func alignRows(w io.Writer, rows [][]string) error {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, cell := range row {
+			if i < len(widths) {
+				widths[i] = max(widths[i], utf8.RuneCountInString(cell))
+			}
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			pad := 0
+			if i < len(widths) {
+				pad = widths[i] - utf8.RuneCountInString(cell)
+			}
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			left := i == 0 || strings.HasPrefix(rows[0][min(i, len(rows[0])-1)], "REGLE")
+			if !left {
+				b.WriteString(strings.Repeat(" ", pad))
+			}
+			b.WriteString(cell)
+			if left && i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", pad))
+			}
+		}
+		if _, err := fmt.Fprintln(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ruleText is the rules of a result, then why a layer paid nothing.
