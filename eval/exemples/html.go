@@ -36,6 +36,7 @@ type htmlExemple struct {
 }
 
 type htmlResult struct {
+	Span    int // the columns of a result, for a rejected line
 	RC      string
 	Couches []string
 	Reste   string
@@ -56,7 +57,7 @@ func view(r *Report) htmlView {
 	for _, e := range r.Exemples {
 		he := htmlExemple{ID: e.ID, Situation: e.Situation, Frais: page.Euros(e.Frais), RO: page.Euros(e.RONet)}
 		for _, res := range e.Results {
-			hr := htmlResult{RC: page.Euros(res.RC), Reste: page.Euros(res.Reste), Regles: ruleText(res), Err: res.Err}
+			hr := htmlResult{Span: v.Columns[0].Span, RC: page.Euros(res.RC), Reste: page.Euros(res.Reste), Regles: ruleText(res), Err: res.Err}
 			for _, c := range res.Couches {
 				hr.Couches = append(hr.Couches, page.Euros(c))
 			}

@@ -45,14 +45,20 @@ type Page struct {
 // tests never silently stop running there.
 func Require(t testing.TB) string {
 	t.Helper()
-	if _, err := os.Stat(Chromium); err != nil {
-		msg := fmt.Sprintf("browser test needs %s (apt-get install chromium): %v", Chromium, err)
+	return require(t, Chromium)
+}
+
+func require(t testing.TB, exec string) string {
+	t.Helper()
+	if _, err := os.Stat(exec); err != nil {
+		msg := fmt.Sprintf("browser test needs %s (apt-get install chromium): %v", exec, err)
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
+		} else {
+			t.Skip(msg)
 		}
-		t.Skip(msg)
 	}
-	return Chromium
+	return exec
 }
 
 // Load opens url (a file:// or data: URL) in a fresh headless Chromium

@@ -32,3 +32,32 @@ func TestLoadCollectsErrors(t *testing.T) {
 		t.Errorf("requests %q, want the image's", p.Requests)
 	}
 }
+
+// recorder is a testing.TB that records whether the test was skipped or
+// failed, without stopping the calling test.
+type recorder struct {
+	testing.TB
+	skipped, failed bool
+}
+
+func (r *recorder) Helper()           {}
+func (r *recorder) Skip(...any)       { r.skipped = true }
+func (r *recorder) Fatal(args ...any) { r.failed = true }
+
+// TestRequireFailsUnderCI checks that a missing browser skips a test on a
+// workstation but fails it under CI=true.
+func TestRequireFailsUnderCI(t *testing.T) {
+	missing := t.TempDir() + "/no-chromium"
+	t.Setenv("CI", "")
+	r := &recorder{TB: t}
+	require(r, missing)
+	if !r.skipped || r.failed {
+		t.Errorf("without CI: skipped %v, failed %v; want a skip", r.skipped, r.failed)
+	}
+	t.Setenv("CI", "true")
+	r = &recorder{TB: t}
+	require(r, missing)
+	if r.skipped || !r.failed {
+		t.Errorf("under CI=true: skipped %v, failed %v; want a failure", r.skipped, r.failed)
+	}
+}
