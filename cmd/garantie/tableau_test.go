@@ -57,10 +57,13 @@ func TestTableauHTML(t *testing.T) {
 		t.Errorf("postes (-want +got):\n%s", diff)
 	}
 	for _, r := range [][]string{
-		{"Consultations et visites de médecins généralistes", "100 % BR", "130 % BR", "200 % BR"},
+		{"Consultations et visites de médecins généralistes Médecins non adhérents OPTAM / OPTAM-CO", "100 % BR", "130 % BR", "200 % BR"},
 		{"Consultations et visites de médecins généralistes Médecins adhérents OPTAM / OPTAM-CO", "100 % BR", "150 % BR", "250 % BR"},
 		{"Chambre particulière", "Non couvert", "50 € par jour dans la limite de 30 jours par année civile", "90 € par jour dans la limite de 60 jours par année civile"},
-		{"Monture", "100 % BR + Forfait 20 € tous les 2 ans", "100 % BR + Forfait 100 € tous les 2 ans", "100 % BR + Forfait 100 € tous les 2 ans"},
+		{"Monture 16 ans et plus", "100 % BR + Forfait 20 € tous les 2 ans", "100 % BR + Forfait 100 € tous les 2 ans", "100 % BR + Forfait 100 € tous les 2 ans"},
+		{"Frais d'accompagnant 18 ans et plus", "Non couvert", "Non couvert", "40 € par jour dans la limite de 30 jours par année civile"},
+		{"Prothèses dentaires hors 100% Santé Hors réseau de soins", "100 % BR", "250 % BR", "400 % BR"},
+		{"Verres", "100 % BR + Forfait 30 € tous les 2 ans", "100 % BR + Forfait 200 € tous les 2 ans", "100 % BR + Forfait 400 € tous les 2 ans"},
 		{"Verres Moins de 16 ans, dans le réseau de soins", "100 % BR + Forfait 30 € tous les 2 ans", "100 % BR + Forfait 200 € tous les 2 ans", "100 % BR + Forfait 350 € par période de 12 mois"},
 		{"Orthodontie", "100 % BR", "200 % BR plafonné à 600 € par année civile", "350 % BR plafonné à 1 200 € par année civile"},
 		{"Implantologie Après 2 ans d'adhésion", "Non couvert", "300 € par acte dans la limite de 2 actes par année civile", "700 € par acte dans la limite de 3 actes par année civile"},
@@ -107,6 +110,7 @@ func TestTableauMarkdown(t *testing.T) {
 		"| **Optique** | | | |",
 		"| *Équipements 100% Santé (classe A)* | | | |",
 		"| Consultations et visites de médecins spécialistes — Médecins adhérents OPTAM / OPTAM-CO | 100 % BR | 200 % BR | 300 % BR |",
+		"| Consultations et visites de médecins spécialistes — Médecins non adhérents OPTAM / OPTAM-CO | 100 % BR | 180 % BR | 200 % BR |",
 		"| Chambre particulière | Non couvert | 50 € par jour, dans la limite de 30 jours par année civile | 90 € par jour, dans la limite de 60 jours par année civile |",
 	} {
 		if !strings.Contains(out, line+"\n") {

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 
+	"garantie/dsl/ast"
 	"garantie/dsl/check"
 	"garantie/regles"
 )
@@ -234,6 +235,7 @@ func lines(contracts []Source, codes []string) []Ligne {
 	for _, code := range codes {
 		keys := []string{""}
 		conds := map[string]string{"": ""}
+		var only []*ast.Condition // the conditions of the one conditioned line
 		for _, c := range contracts {
 			for _, r := range c.Program.Rules {
 				if r.Poste != code || r.Node == nil {
@@ -243,8 +245,13 @@ func lines(contracts []Source, codes []string) []Ligne {
 				if !slices.Contains(keys, k) {
 					keys = append(keys, k)
 					conds[k] = conditionWording(r.Node.Conditions)
+					only = r.Node.Conditions
 				}
 			}
+		}
+		if len(keys) == 2 && len(only) == 1 {
+			// "OPTAM" beside the main line: the main line is "non OPTAM".
+			conds[""] = negationWording(only[0])
 		}
 		for _, k := range keys {
 			l := Ligne{Code: code, Libelle: label(contracts, code), Condition: conds[k]}

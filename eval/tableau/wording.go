@@ -98,6 +98,19 @@ func conditionWording(conds []*ast.Condition) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
+// negationWording words the opposite of one condition ("médecins non
+// adhérents OPTAM / OPTAM-CO" for "optam"), to label the main line of a
+// poste whose only other line is under that condition.
+func negationWording(c *ast.Condition) string {
+	neg := *c
+	if c.Not != nil {
+		neg.Not = nil
+	} else {
+		neg.Not = &ast.Ident{Raw: "non", Name: "non"}
+	}
+	return conditionWording([]*ast.Condition{&neg})
+}
+
 // conditionKey identifies the conditions of a rule, so that the rules of
 // several contracts with the same conditions share a line of the table.
 func conditionKey(conds []*ast.Condition) string {
