@@ -49,12 +49,15 @@ func TestExemplesInChromium(t *testing.T) {
 	if err := os.WriteFile(file, page.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := browser.Load(context.Background(), exec, (&url.URL{Scheme: "file", Path: file}).String())
+	p, err := browser.Load(context.Background(), exec, (&url.URL{Scheme: "file", Path: file}).String(), browser.Options{PDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(p.Errors) > 0 || len(p.Requests) > 0 {
 		t.Errorf("errors %q, network requests %q", p.Errors, p.Requests)
+	}
+	if _, err := browser.A4(p.PDF); err != nil {
+		t.Errorf("printed: %v", err)
 	}
 	text := strings.Join(strings.Fields(p.Text), " ")
 	for _, w := range []string{

@@ -90,7 +90,7 @@ func render(t *testing.T, exec string, page []byte) string {
 	if err := os.WriteFile(file, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p, err := browser.Load(context.Background(), exec, (&url.URL{Scheme: "file", Path: file}).String())
+	p, err := browser.Load(context.Background(), exec, (&url.URL{Scheme: "file", Path: file}).String(), browser.Options{PDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,6 +99,12 @@ func render(t *testing.T, exec string, page []byte) string {
 	}
 	if len(p.Requests) > 0 {
 		t.Errorf("the page asked the network for %q", p.Requests)
+	}
+	// Printed, the page is A4 (its @page rule).
+	if pages, err := browser.A4(p.PDF); err != nil {
+		t.Error(err)
+	} else {
+		t.Logf("printed on %d A4 page(s)", pages)
 	}
 	return strings.Join(strings.Fields(p.Text), " ")
 }

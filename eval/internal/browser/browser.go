@@ -37,6 +37,16 @@ type Page struct {
 	// Requests are the URLs the page asked for, other than the page itself
 	// and data: URLs: a self-contained document asks for none.
 	Requests []string
+	// PDF is the page printed as the browser prints it, with the page
+	// size its stylesheet asks for (@page), when Options.PDF is set.
+	PDF []byte
+}
+
+// Options say what to collect beyond the text and the errors.
+type Options struct {
+	// PDF prints the page to PDF (Page.PDF), with the page size of its
+	// @page rule, or US Letter without one.
+	PDF bool
 }
 
 // Require returns the path of Chromium, or skips the test with a clear
@@ -63,7 +73,7 @@ func require(t testing.TB, exec string) string {
 
 // Load opens url (a file:// or data: URL) in a fresh headless Chromium
 // at exec, waits for the page to load and returns what it showed.
-func Load(ctx context.Context, exec, url string) (*Page, error) {
+func Load(ctx context.Context, exec, url string, o Options) (*Page, error) {
 	profile, err := os.MkdirTemp("", "garantie-chromium-")
 	if err != nil {
 		return nil, err
@@ -126,11 +136,15 @@ func Load(ctx context.Context, exec, url string) (*Page, error) {
 	if err == nil {
 		text, err = chromedp.Run(bctx, chromedp.Evaluate[string](`document.body.innerText`))
 	}
+	var pdf []byte
+	if err == nil && o.PDF {
+		pdf, err = chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("chromium: %w", err)
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	p.Text = text
+	p.Text, p.PDF = text, pdf
 	return p, nil
 }

@@ -8,14 +8,14 @@ import (
 )
 
 // TestLoadCollectsErrors checks the helper itself: a page's text comes
-// back, and a console error, an uncaught exception and a request to the
-// network are all reported.
+// back, a console error, an uncaught exception and a request to the
+// network are all reported, and the print is checked for its page size.
 func TestLoadCollectsErrors(t *testing.T) {
 	exec := Require(t)
 	page := `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><p>Reste à charge : 2,00 €</p>` +
 		`<img src="http://192.0.2.1/pixel.png">` +
 		`<script>console.error("boom"); throw new Error("kaput");</script></body></html>`
-	p, err := Load(context.Background(), exec, "data:text/html;charset=utf-8,"+url.PathEscape(page))
+	p, err := Load(context.Background(), exec, "data:text/html;charset=utf-8,"+url.PathEscape(page), Options{PDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,6 +30,10 @@ func TestLoadCollectsErrors(t *testing.T) {
 	}
 	if len(p.Requests) != 1 || !strings.HasPrefix(p.Requests[0], "http://192.0.2.1/") {
 		t.Errorf("requests %q, want the image's", p.Requests)
+	}
+	// Without an @page rule, the browser prints on US Letter: A4 says so.
+	if _, err := A4(p.PDF); err == nil || !strings.Contains(err.Error(), "not A4") {
+		t.Errorf("A4 of a Letter page: %v", err)
 	}
 }
 
