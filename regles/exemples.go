@@ -42,6 +42,10 @@ type LigneExemple struct {
 	Note     string
 }
 
+// ExemplesListe says, in French for the documents that show them, which
+// list the standard examples are: the documents print it beside them.
+const ExemplesListe = "Liste d'exemples : actes couramment publiés par les organismes (forfait journalier, chambre particulière, chirurgien, généraliste, spécialiste, lunettes, détartrage, couronnes, aides auditives), à des prix types ; ce n'est pas la liste de l'engagement UNOCAM de 2019 sur la lisibilité des garanties, qui n'a pas pu être confirmée."
+
 //go:embed exemples_standard.csv
 var exemplesCSV []byte
 

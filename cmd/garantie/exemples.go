@@ -13,14 +13,14 @@ import (
 )
 
 func runExemples(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("exemples", "CONTRACT [SURCO…] [--compare] [--date DATE] [--format table|csv|json|html] [-o FILE]", stderr)
-	format := fs.String("format", "table", "output format: table, csv, json or html")
+	fs := newFlags("exemples", "CONTRACT [SURCO…] [--compare] [--date DATE] [--format table|csv|json|html|md] [-o FILE]", stderr)
+	format := fs.String("format", "table", "output format: table, csv, json, html or md")
 	ef := addExemplesFlags(fs)
 	output := fs.StringP("output", "o", "", "write to this file (atomically) instead of standard output")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
-	if !oneOf(stderr, "format", *format, "table", "csv", "json", "html") {
+	if !oneOf(stderr, "format", *format, "table", "csv", "json", "html", "md") {
 		return exitUsage
 	}
 	if fs.NArg() == 0 {

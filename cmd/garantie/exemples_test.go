@@ -159,6 +159,7 @@ func TestExemplesFormatsAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, table, _ := runCLI(t, "", append([]string{"exemples"}, args...)...)
+	_, markdown, _ := runCLI(t, "", append([]string{"exemples", "--format", "md"}, args...)...)
 	for i, e := range r.Exemples {
 		row := doc.row(t, e.Situation)
 		want := []string{e.Situation, euros(e.Frais), euros(e.RO)}
@@ -179,6 +180,13 @@ func TestExemplesFormatsAgree(t *testing.T) {
 		}
 		if !containsInOrder(table, tableWant) {
 			t.Errorf("table has no line with %q in order:\n%s", tableWant, table)
+		}
+		mdWant := "| " + e.Situation + " | " + euros(e.Frais) + " | " + euros(e.RO)
+		for _, res := range e.Resultats {
+			mdWant += " | " + euros(res.RC) + " | " + euros(res.Reste)
+		}
+		if !strings.Contains(markdown, mdWant+" |\n") {
+			t.Errorf("Markdown has no line %q:\n%s", mdWant+" |", markdown)
 		}
 	}
 }

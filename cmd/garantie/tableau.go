@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
@@ -18,7 +19,7 @@ func runTableau(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("tableau", "CONTRACT… [--format html|md] [-o FILE] [--exemples [--date DATE]]", stderr)
 	format := fs.String("format", "html", "output format: html (a self-contained page that prints on A4) or md (Markdown)")
 	output := fs.StringP("output", "o", "", "write to this file (atomically) instead of standard output")
-	withExemples := fs.Bool("exemples", false, "add the standard reimbursement examples, each contract alone (HTML only)")
+	withExemples := fs.Bool("exemples", false, "add the standard reimbursement examples, each contract alone")
 	date := fs.String("date", "", "date of care of the examples, YYYY-MM-DD (default: the first contract's effet)")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
@@ -31,16 +32,13 @@ func runTableau(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if *withExemples && *format != "html" {
-		fmt.Fprintln(stderr, "garantie tableau: --exemples goes with --format html; for other formats run 'garantie exemples'")
-		return exitUsage
-	}
 	sources, ok := loadSources(fs.Args(), stderr)
 	if !ok {
 		return exitUsage
 	}
 	t := tableau.Build(sources)
 	var section template.HTML
+	var markdown strings.Builder
 	if *withExemples {
 		progs := make([]*check.Program, len(sources))
 		for i, s := range sources {
@@ -48,7 +46,9 @@ func runTableau(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		compare := true
 		report, err := exemplesFlags{date: date, compare: &compare}.evaluate(progs)
-		if err == nil {
+		if err == nil && *format == "md" {
+			err = exemples.WriteMarkdown(&markdown, report)
+		} else if err == nil {
 			section, err = exemples.Fragment(report)
 		}
 		if err != nil {
@@ -58,7 +58,7 @@ func runTableau(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	err := writeOutput(*output, stdout, func(w io.Writer) error {
 		if *format == "md" {
-			return tableau.WriteMarkdown(w, t)
+			return tableau.WriteMarkdown(w, t, markdown.String())
 		}
 		return tableau.WriteHTML(w, t, section)
 	})

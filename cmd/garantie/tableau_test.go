@@ -99,9 +99,10 @@ func TestTableauHTML(t *testing.T) {
 	}
 }
 
-// TestTableauMarkdown checks the Markdown form by its lines.
+// TestTableauMarkdown checks the Markdown form by its lines, with the
+// examples (see TestExemplesByHand for their figures).
 func TestTableauMarkdown(t *testing.T) {
-	status, out, errOut := runCLI(t, "", append([]string{"tableau", "--format", "md"}, rangeContracts...)...)
+	status, out, errOut := runCLI(t, "", append([]string{"tableau", "--format", "md", "--exemples"}, rangeContracts...)...)
 	if status != exitOK {
 		t.Fatalf("status %d: %s", status, errOut)
 	}
@@ -112,6 +113,9 @@ func TestTableauMarkdown(t *testing.T) {
 		"| Consultations et visites de médecins spécialistes — Médecins adhérents OPTAM / OPTAM-CO | 100 % BR | 200 % BR | 300 % BR |",
 		"| Consultations et visites de médecins spécialistes — Médecins non adhérents OPTAM / OPTAM-CO | 100 % BR | 180 % BR | 200 % BR |",
 		"| Chambre particulière | Non couvert | 50 € par jour, dans la limite de 30 jours par année civile | 90 € par jour, dans la limite de 60 jours par année civile |",
+		"| Exemple | Dépense | Sécurité sociale | Essentiel 2026 | Reste à charge | Équilibre 2026 | Reste à charge | Sérénité 2026 | Reste à charge |",
+		"| Consultation d'un médecin généraliste secteur 1 | 30,00 € | 19,00 € | 9,00 € | 2,00 € | 9,00 € | 2,00 € | 9,00 € | 2,00 € |",
+		"| Aide auditive à tarifs libres (classe II), une oreille, adulte | 1 500,00 € | 240,00 € | 160,00 € | 1 100,00 € | 560,00 € | 700,00 € | 1 160,00 € | 100,00 € |",
 	} {
 		if !strings.Contains(out, line+"\n") {
 			t.Errorf("no line %q in:\n%s", line, out)
@@ -146,7 +150,7 @@ func TestTableauUsage(t *testing.T) {
 	for _, args := range [][]string{
 		{"tableau"},
 		{"tableau", "--format", "pdf", "../../exemples/essentiel.garantie"},
-		{"tableau", "--format", "md", "--exemples", "../../exemples/essentiel.garantie"},
+		{"tableau", "--exemples", "--date", "2019-01-01", "../../exemples/essentiel.garantie"},
 		{"tableau", "no-such.garantie"},
 	} {
 		if status, _, _ := runCLI(t, "", args...); status != exitUsage {

@@ -33,6 +33,8 @@ type Report struct {
 	// Layers is the number of layers of each column.
 	Layers   int
 	Exemples []Exemple
+	// Liste says which list the examples are (regles.ExemplesListe).
+	Liste string
 }
 
 // Column is one evaluation of the examples: the names of its layers.
@@ -102,7 +104,7 @@ func Evaluate(progs []*check.Program, list []regles.Exemple, o Options) (*Report
 			stacks = append(stacks, []*check.Program{p})
 		}
 	}
-	r := &Report{Date: o.Date, Layers: len(stacks[0])}
+	r := &Report{Date: o.Date, Layers: len(stacks[0]), Liste: regles.ExemplesListe}
 	for _, e := range list {
 		ex := Exemple{ID: e.ID, Situation: e.Situation, Source: e.Source, Confirme: e.Confirme}
 		var notes []string

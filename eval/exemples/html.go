@@ -22,6 +22,7 @@ type htmlView struct {
 	Layered  bool // one column of several layers: one RC per layer
 	Exemples []htmlExemple
 	Sources  []string
+	Liste    string
 }
 
 type htmlColumn struct {
@@ -45,7 +46,7 @@ type htmlResult struct {
 }
 
 func view(r *Report) htmlView {
-	v := htmlView{Style: page.Style(), Date: r.Date.Format("02/01/2006"), Layered: r.Layers > 1}
+	v := htmlView{Style: page.Style(), Date: r.Date.Format("02/01/2006"), Layered: r.Layers > 1, Liste: r.Liste}
 	for _, c := range r.Columns {
 		span := 2
 		if v.Layered {

@@ -11,9 +11,10 @@ import (
 )
 
 // Write renders the report in a format: "table" (aligned text for a
-// terminal), "csv" (one row per example and column), "json" or "html" (a
-// self-contained page). Amounts in table, CSV and JSON are the engine's:
-// two decimals and a point.
+// terminal), "csv" (one row per example and column), "json", "html" (a
+// self-contained page) or "md" (a Markdown section). Amounts in table,
+// CSV and JSON are the engine's: two decimals and a point; HTML and
+// Markdown write them the French way.
 func Write(w io.Writer, r *Report, format string) error {
 	switch format {
 	case "table":
@@ -24,6 +25,8 @@ func Write(w io.Writer, r *Report, format string) error {
 		return writeJSON(w, r)
 	case "html":
 		return WriteHTML(w, r)
+	case "md":
+		return WriteMarkdown(w, r)
 	}
 	return fmt.Errorf("exemples: unknown format %q", format)
 }
@@ -66,7 +69,11 @@ func writeTable(w io.Writer, r *Report) error {
 		}
 		rows = append(rows, row)
 	}
-	return alignRows(w, rows)
+	if err := alignRows(w, rows); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%s\n", r.Liste)
+	return err
 }
 
 // alignRows prints rows as columns two spaces apart: the first column and
@@ -145,6 +152,7 @@ func writeCSV(w io.Writer, r *Report) error {
 // in eval's JSON.
 type jsonReport struct {
 	Date     string        `json:"date"`
+	Liste    string        `json:"liste"`
 	Colonnes []jsonColumn  `json:"colonnes"`
 	Exemples []jsonExemple `json:"exemples"`
 }
@@ -174,7 +182,7 @@ type jsonResult struct {
 }
 
 func writeJSON(w io.Writer, r *Report) error {
-	out := jsonReport{Date: r.Date.Format("2006-01-02"), Colonnes: []jsonColumn{}, Exemples: []jsonExemple{}}
+	out := jsonReport{Date: r.Date.Format("2006-01-02"), Liste: r.Liste, Colonnes: []jsonColumn{}, Exemples: []jsonExemple{}}
 	for _, c := range r.Columns {
 		out.Colonnes = append(out.Colonnes, jsonColumn(c))
 	}

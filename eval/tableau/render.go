@@ -46,12 +46,15 @@ func WriteHTML(w io.Writer, t *Tableau, exemples htmltemplate.HTML) error {
 	return htmlTmpl.Execute(w, htmlView{Tableau: t, Style: page.Style(), Title: t.title(), Span: len(t.Contrats) + 1, Exemples: exemples})
 }
 
-// WriteMarkdown writes the table as a Markdown document.
-func WriteMarkdown(w io.Writer, t *Tableau) error {
+// WriteMarkdown writes the table as a Markdown document; exemples, when
+// not empty, is a Markdown section placed after the notes (package
+// eval/exemples renders it).
+func WriteMarkdown(w io.Writer, t *Tableau, exemples string) error {
 	return markdownTmpl.Execute(w, struct {
 		*Tableau
-		Title string
-	}{t, t.title()})
+		Title    string
+		Exemples string
+	}{t, t.title(), exemples})
 }
 
 // markdownCell is a cell of the Markdown table: its formula and limits on
