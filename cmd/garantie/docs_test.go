@@ -24,7 +24,7 @@ import (
 // A fence without an info string whose text looks like contract text is
 // an error too, so a new example cannot escape the test by being left
 // untagged.
-var docFiles = []string{"../../README.md", "../../docs/language.md", "../../docs/cli.md"}
+var docFiles = []string{"../../README.md", "../../docs/language.md", "../../docs/cli.md", "../../docs/transcription.md"}
 
 // docBlock is a fenced code block of a Markdown file.
 type docBlock struct {
@@ -164,12 +164,14 @@ func TestDocsExamples(t *testing.T) {
 
 	// Guard against the extraction silently finding nothing.
 	for key, min := range map[string]int{
-		"README.md garantie-warning":    1,
-		"language.md garantie-warning":  2,
-		"language.md garantie-fragment": 10,
-		"language.md garantie-error":    1,
-		"cli.md garantie":               1,
-		"cli.md garantie-error":         1,
+		"README.md garantie-warning":         1,
+		"language.md garantie-warning":       2,
+		"language.md garantie-fragment":      10,
+		"language.md garantie-error":         1,
+		"cli.md garantie":                    1,
+		"cli.md garantie-error":              1,
+		"transcription.md garantie-warning":  1,
+		"transcription.md garantie-fragment": 4,
 	} {
 		if counts[key] < min {
 			t.Errorf("found %d blocks %q, want at least %d", counts[key], key, min)

@@ -140,6 +140,58 @@ demos, tests and benchmarks. The same flags always give the same bytes.`,
 			},
 		},
 		{
+			name: "tableau", summary: "publish the tableau de garanties of contracts (HTML or Markdown)", run: withoutContext(runTableau),
+			description: `Writes the tableau de garanties of one or more contracts side by side, in
+the harmonised structure of the UNOCAM commitment (hospitalisation, soins
+courants, optique, dentaire, aides auditives, each with its 100% Santé
+sub-section), each rule in the wording of published tables. HTML is
+self-contained and prints on A4; --exemples adds the standard
+reimbursement examples computed by the engine.`,
+			examples: []string{
+				"garantie tableau exemples/essentiel.garantie exemples/equilibre.garantie exemples/serenite.garantie -o gamme.html",
+				"garantie tableau --format md exemples/equilibre.garantie",
+				"garantie tableau --exemples exemples/equilibre.garantie -o equilibre.html",
+			},
+			exits: []string{
+				"0  the tableau was written",
+				"2  usage error, a contract with errors, or the output could not be written",
+			},
+		},
+		{
+			name: "exemples", summary: "evaluate the standard reimbursement examples on contracts", run: withoutContext(runExemples),
+			description: `Evaluates the standard reimbursement examples (regles/exemples_standard.csv)
+on CONTRACT and its surcomplémentaires SURCO, or with --compare on each
+contract alone, and prints price, RO, RC per layer, reste à charge and the
+rule that paid. The figures come from the engine.`,
+			examples: []string{
+				"garantie exemples exemples/equilibre.garantie",
+				"garantie exemples --compare exemples/essentiel.garantie exemples/serenite.garantie --format html -o exemples.html",
+			},
+			exits: []string{
+				"0  the examples were evaluated",
+				"2  usage error, a contract with errors, or the output could not be written",
+			},
+		},
+		{
+			name: "test", summary: "run the tests of expected reimbursements (X.test.csv files)", run: withoutContext(runTest),
+			description: `Runs the tests of expected reimbursements: each LAYERS[.NAME].test.csv
+beside its contracts is evaluated and its expected columns (rc, reste,
+rc_N, motif, regle, erreur) compared with the engine's results. A folder is
+searched recursively. --update rewrites the expected columns after showing
+the differences; --coverage lists rules that never fired and limits that
+were exhausted.`,
+			examples: []string{
+				"garantie test exemples/",
+				"garantie test --format junit contrats/ > garantie-tests.xml",
+				"garantie test --coverage exemples/equilibre.test.csv",
+			},
+			exits: []string{
+				"0  every test passed",
+				"1  a test failed",
+				"2  usage error, a contract with errors, or an unreadable test file",
+			},
+		},
+		{
 			name: "version", summary: "print the version and the revision it was built from", run: runVersion,
 			description: `Prints the module version, the VCS revision, its time and whether the
 work tree had changes, from the build information; and the Go version.

@@ -63,8 +63,8 @@ func TestExemples(t *testing.T) {
 	var evaluated int
 	for _, file := range claims {
 		name := strings.TrimSuffix(filepath.Base(file), ".csv")
-		if strings.HasSuffix(name, ".resultats") {
-			continue
+		if strings.HasSuffix(name, ".resultats") || strings.HasSuffix(name, ".test") {
+			continue // expected results, and the tests that garantie test runs
 		}
 		evaluated++
 		t.Run(name, func(t *testing.T) {
@@ -95,5 +95,12 @@ func TestExemples(t *testing.T) {
 	}
 	if evaluated < 2 {
 		t.Errorf("evaluated %d example claims files, want at least 2", evaluated)
+	}
+
+	// The same expected figures as tests of expected reimbursements
+	// (X.test.csv, see docs/cli.md): garantie test must pass them all.
+	status, out, errOut := runCLI(t, "", "test", "../../exemples")
+	if status != exitOK || out != "64 passed, 0 failed\n" {
+		t.Errorf("garantie test exemples: status %d, output:\n%s%s", status, out, errOut)
 	}
 }

@@ -1,0 +1,306 @@
+package tableau
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"garantie/dsl/ast"
+	"garantie/dsl/check"
+	"garantie/eval/internal/page"
+)
+
+// wording writes the rules of one contract the way published tables do.
+type wording struct {
+	prog *check.Program
+	src  []byte
+}
+
+// formula is the published wording of a formula rule's terms: "200 % BR",
+// "100 % BR + Forfait 100 € tous les 2 ans". A term the wording does not
+// know is shown as written in the contract.
+func (w wording) formula(r *check.Rule) string {
+	if r.Kind == check.NonCouvertRule {
+		return "Non couvert"
+	}
+	var parts []string
+	for _, t := range r.Terms {
+		parts = append(parts, w.term(t))
+	}
+	return strings.Join(parts, " + ")
+}
+
+func (w wording) term(t check.Term) string {
+	complement := ""
+	if w.prog.Mode == check.Complement {
+		complement = " en complément du RO"
+	}
+	switch t.Kind {
+	case check.PercentBRSS:
+		return percent(t.Percent) + " BR" + complement
+	case check.PercentTM:
+		if t.Percent.Equal(decimal.NewFromInt(100)) {
+			return "Ticket modérateur"
+		}
+		return percent(t.Percent) + " du ticket modérateur"
+	case check.PercentFR:
+		return percent(t.Percent) + " des frais réels" + complement
+	case check.FraisReels:
+		return "Frais réels"
+	case check.PerUnit:
+		return amount(t.Amount) + " par " + unitWord(t.Unit, 1)
+	case check.Forfait:
+		return "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille)
+	}
+	return w.text(t.Range.Start.Offset, t.Range.End.Offset)
+}
+
+// limit is the wording of a count or money limit; carence is in the notes.
+func (w wording) limit(l check.Limit) string {
+	switch l.Kind {
+	case check.Max:
+		return fmt.Sprintf("dans la limite de %d %s %s", l.Count, unitWord(l.Unit, l.Count), period(l.Period))
+	case check.Plafond:
+		return "plafonné à " + amount(l.Amount) + " " + period(l.Period) + famille(l.ParFamille)
+	case check.Carence:
+		return carence(l.Duration)
+	}
+	return w.text(l.Range.Start.Offset, l.Range.End.Offset)
+}
+
+// text is the source between two byte offsets, as written.
+func (w wording) text(start, end int) string {
+	if start < 0 || end > len(w.src) || start >= end {
+		return "?"
+	}
+	return strings.TrimSpace(string(w.src[start:end]))
+}
+
+func carence(d check.Duration) string {
+	if d.Months > 0 {
+		return fmt.Sprintf("délai de carence de %d mois", d.Months)
+	}
+	return fmt.Sprintf("délai de carence de %d jours", d.Days)
+}
+
+// condition is the wording of a rule's conditions, "" without any:
+// "Médecins adhérents OPTAM / OPTAM-CO", "Moins de 16 ans, dans le réseau".
+func conditionWording(conds []*ast.Condition) string {
+	var parts []string
+	for _, c := range conds {
+		parts = append(parts, conditionText(c))
+	}
+	s := strings.Join(parts, ", ")
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// negationWording words the opposite of one condition ("médecins non
+// adhérents OPTAM / OPTAM-CO" for "optam"), to label the main line of a
+// poste whose only other line is under that condition.
+func negationWording(c *ast.Condition) string {
+	neg := *c
+	if c.Not != nil {
+		neg.Not = nil
+	} else {
+		neg.Not = &ast.Ident{Raw: "non", Name: "non"}
+	}
+	return conditionWording([]*ast.Condition{&neg})
+}
+
+// conditionKey identifies the conditions of a rule, so that the rules of
+// several contracts with the same conditions share a line of the table.
+func conditionKey(conds []*ast.Condition) string {
+	var parts []string
+	for _, c := range conds {
+		parts = append(parts, rawCondition(c))
+	}
+	return strings.Join(parts, " et ")
+}
+
+// rawCondition is a condition as normalised words: "non optam", "age < 16".
+func rawCondition(c *ast.Condition) string {
+	var parts []string
+	if c.Not != nil {
+		parts = append(parts, "non")
+	}
+	if c.Subject != nil {
+		parts = append(parts, c.Subject.Name)
+	}
+	if c.Object != nil {
+		parts = append(parts, c.Object.Name)
+	}
+	if c.Op != nil {
+		parts = append(parts, c.Op.Text)
+	}
+	if c.Value != nil && c.Value.Number != nil {
+		parts = append(parts, c.Value.Number.Value.String())
+	}
+	return strings.Join(parts, " ")
+}
+
+// conditionText words one condition; an unknown one is shown as written.
+func conditionText(c *ast.Condition) string {
+	not := c.Not != nil
+	subject := ""
+	if c.Subject != nil {
+		subject = c.Subject.Name
+	}
+	if c.Object != nil {
+		subject += " " + c.Object.Name
+	}
+	n := ""
+	if c.Value != nil && c.Value.Number != nil {
+		n = c.Value.Number.Value.String()
+	}
+	op := ""
+	if c.Op != nil {
+		op = c.Op.Text
+	}
+	pick := func(yes, no string) string {
+		if not {
+			return no
+		}
+		return yes
+	}
+	switch subject {
+	case "optam":
+		return pick("médecins adhérents OPTAM / OPTAM-CO", "médecins non adhérents OPTAM / OPTAM-CO")
+	case "reseau":
+		return pick("dans le réseau de soins", "hors réseau de soins")
+	case "enfant":
+		return pick("enfant (moins de 18 ans)", "18 ans et plus")
+	case "senior":
+		return pick("60 ans et plus", "moins de 60 ans")
+	case "adulte":
+		return pick("adulte (18 à 59 ans)", "moins de 18 ans ou 60 ans et plus")
+	case "hors parcours":
+		return pick("hors parcours de soins", "dans le parcours de soins")
+	case "ald":
+		return pick("affection de longue durée", "hors affection de longue durée")
+	case "rembourse":
+		return pick("actes remboursés par la Sécurité sociale", "actes non remboursés par la Sécurité sociale")
+	case "secteur":
+		return pick("secteur "+n, "hors secteur "+n)
+	case "verres simples", "verres complexes", "verres tres complexes":
+		return pick("", "hors ") + strings.Replace(subject, "tres", "très", 1)
+	case "age", "anciennete":
+		if text := yearsText(subject, op, n, not); text != "" {
+			return text
+		}
+	}
+	return rawCondition(c)
+}
+
+// yearsText words a condition on the age or the seniority.
+func yearsText(subject, op, n string, not bool) string {
+	if not {
+		op = map[string]string{"<": ">=", ">=": "<", "<=": ">", ">": "<="}[op]
+	}
+	if subject == "age" {
+		switch op {
+		case "<":
+			return "moins de " + n + " ans"
+		case "<=":
+			return n + " ans ou moins"
+		case ">=":
+			return n + " ans et plus"
+		case ">":
+			return "plus de " + n + " ans"
+		}
+		return ""
+	}
+	switch op {
+	case "<":
+		return "moins de " + n + " ans d'adhésion"
+	case "<=":
+		return n + " ans d'adhésion ou moins"
+	case ">=":
+		return "après " + n + " ans d'adhésion"
+	case ">":
+		return "plus de " + n + " ans d'adhésion"
+	}
+	return ""
+}
+
+// percent renders "200 %", "12,5 %".
+func percent(d decimal.Decimal) string {
+	return frenchNumber(d) + " %"
+}
+
+// amount renders "100 €", "12,50 €", "1 200 €", "5 % PMSS".
+func amount(a check.Amount) string {
+	if a.IsPMSS {
+		return percent(a.PMSSPercent) + " PMSS"
+	}
+	if !a.Euros.IsInteger() {
+		units, cents, _ := strings.Cut(a.Euros.StringFixed(2), ".")
+		return page.Thousands(units) + "," + cents + " €"
+	}
+	return frenchNumber(a.Euros) + " €"
+}
+
+// frenchNumber renders a decimal with a decimal comma and grouped
+// thousands: 1200 is "1 200", 12.5 is "12,5".
+func frenchNumber(d decimal.Decimal) string {
+	units, frac, _ := strings.Cut(d.String(), ".")
+	out := page.Thousands(strings.TrimPrefix(units, "-"))
+	if strings.HasPrefix(units, "-") {
+		out = "-" + out
+	}
+	if frac != "" {
+		out += "," + frac
+	}
+	return out
+}
+
+// period renders a renewal period: "par année civile", "tous les 2 ans".
+func period(p check.Period) string {
+	switch p.Kind {
+	case check.AnneeCivile:
+		return "par année civile"
+	case check.AnneeContrat:
+		return "par année d'adhésion"
+	}
+	switch {
+	case p.Months == 12:
+		return "par période de 12 mois"
+	case p.Months%12 == 0:
+		return fmt.Sprintf("tous les %d ans", p.Months/12)
+	}
+	return fmt.Sprintf("tous les %d mois", p.Months)
+}
+
+func famille(par bool) string {
+	if par {
+		return " par famille"
+	}
+	return ""
+}
+
+// unitWords are the singular and plural French words of the units.
+var unitWords = map[check.Unit][2]string{
+	"seance":     {"séance", "séances"},
+	"jour":       {"jour", "jours"},
+	"acte":       {"acte", "actes"},
+	"equipement": {"équipement", "équipements"},
+	"dent":       {"dent", "dents"},
+	"oreille":    {"oreille", "oreilles"},
+	"oeil":       {"œil", "yeux"},
+	"enfant":     {"enfant", "enfants"},
+}
+
+// unitWord is the French word of a unit, plural when n > 1.
+func unitWord(u check.Unit, n int64) string {
+	words, ok := unitWords[u]
+	if !ok {
+		return string(u)
+	}
+	if n > 1 {
+		return words[1]
+	}
+	return words[0]
+}
