@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/dsl/check"
+	"garantie/dsl/parser"
 	"garantie/eval/engine"
 )
 
@@ -28,6 +29,29 @@ func TestNewErrors(t *testing.T) {
 		Terms: []check.Term{{Kind: check.Forfait, Period: check.Period{Kind: check.Glissant}}}}}
 	if _, err := engine.New([]*check.Program{&bad}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "invalid period") {
 		t.Errorf("New with a period of 0 months: err = %v", err)
+	}
+	if _, err := engine.New([]*check.Program{{Name: "Nu"}}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "incomplete") {
+		t.Errorf("New with a program that Check did not make: err = %v", err)
+	}
+}
+
+// TestNewRefusesIncomplete gives New a program whose check reported an
+// error: the broken rule is left out of it, and evaluating it would pay
+// that poste 0 "non couvert" with no word.
+func TestNewRefusesIncomplete(t *testing.T) {
+	f, ds := parser.Parse("t.garantie", []byte(contract("consult: 100% BRSS", "dentaire.prothese: 50% PLOUF")))
+	prog, cds := check.Check(f, check.Regles())
+	if ds.HasErrors() || !cds.HasErrors() {
+		t.Fatalf("want a parse without error and a check with one:\n%v\n%v", ds, cds)
+	}
+	if prog.Complete() {
+		t.Fatal("a program with check errors says it is complete")
+	}
+	if _, err := engine.New([]*check.Program{prog}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "layer 1 (Test) is incomplete") {
+		t.Errorf("New with an incomplete program: err = %v", err)
+	}
+	if ok := mustCompile(t, contract("consult: 100% BRSS")); !ok.Complete() {
+		t.Error("a program without error is not complete")
 	}
 }
 

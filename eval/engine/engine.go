@@ -44,8 +44,10 @@ type pmssEntry struct {
 }
 
 // New compiles the layers into an Engine. It fails when a layer is nil or
-// holds something the checker should have rejected (an unknown poste, a
-// period of zero months, an amount finer than the cent...).
+// incomplete (check.Check reported errors, so rules are missing: see
+// check.Program.Complete), or holds something the checker should have
+// rejected (an unknown poste, a period of zero months, an amount finer
+// than the cent...).
 func New(layers []*check.Program, opts Options) (*Engine, error) {
 	if len(layers) == 0 {
 		return nil, errors.New("eval: no contract to evaluate")
@@ -53,6 +55,9 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 	for k, prog := range layers {
 		if prog == nil {
 			return nil, fmt.Errorf("eval: layer %d is nil", k+1)
+		}
+		if !prog.Complete() {
+			return nil, fmt.Errorf("eval: layer %d (%s) is incomplete: its check reported errors", k+1, prog.Name)
 		}
 	}
 	e := &Engine{workers: opts.Workers, explain: opts.Explain}
