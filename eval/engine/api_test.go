@@ -69,8 +69,8 @@ func TestSessionReusesResults(t *testing.T) {
 	if out[0].RC != eur("40") || len(out[0].Couches) != 1 || out[0].Couches[0].RC != eur("40") {
 		t.Errorf("second batch: RC %s couches %v, want 40.00", out[0].RC, out[0].Couches)
 	}
-	if want := "duplicate id c1, first seen on line 2"; out[1].Err != want {
-		t.Errorf("id seen in an earlier batch: err %q, want %q", out[1].Err, want)
+	if want := "duplicate id c1, first seen on line 2"; errText(out[1]) != want {
+		t.Errorf("id seen in an earlier batch: err %q, want %q", errText(out[1]), want)
 	}
 }
 
@@ -89,7 +89,7 @@ func TestInvalidClaims(t *testing.T) {
 		claim("c2", "2026-01-10", "consult", "-1"),
 	))
 	for _, r := range res {
-		if r.Err == "" {
+		if r.Err == nil {
 			t.Errorf("line %d accepted", r.Line)
 		}
 	}

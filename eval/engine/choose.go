@@ -18,7 +18,7 @@ type choice struct {
 // choose selects the rules of layer l that apply to c, or returns the
 // reason to reject the line: a rule that could apply needs the age or an
 // adhesion date that the line does not give.
-func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, string) {
+func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Rejection) {
 	sel := &l.sel[poste]
 	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
 	if !ch.hasAdh && l.hasEffet {
@@ -34,10 +34,10 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, str
 			continue
 		}
 		if r.cond.NeedsAge && !p.HasAge {
-			return ch, "rule " + r.where + " needs the age of the beneficiary: the line has no naissance"
+			return ch, rejection(RejectNeedsNaissance, "rule "+r.where+" needs the age of the beneficiary: the line has no naissance")
 		}
 		if r.needsAdh && !ch.hasAdh {
-			return ch, "rule " + r.where + " needs an adhesion date: the line has no adhesion and the contract no effet"
+			return ch, rejection(RejectNeedsAdhesion, "rule "+r.where+" needs an adhesion date: the line has no adhesion and the contract no effet")
 		}
 	}
 	for _, ri := range sel.formulas {
@@ -53,7 +53,7 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, str
 		}
 	}
 	ch.hi = len(w.limitBuf)
-	return ch, ""
+	return ch, nil
 }
 
 // couldApply reports whether a region may hold for p once the age and the

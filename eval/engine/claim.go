@@ -96,17 +96,17 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		w.age = max(0, date.YearsBetween(c.Naissance, c.Date))
 	}
 	ro, err := w.computeRO(c, poste, ben)
-	if err == "" && ro.net > c.Frais {
-		err = fmt.Sprintf("RO net %s exceeds frais %s", ro.net, c.Frais)
+	if err == nil && ro.net > c.Frais {
+		err = rejection(RejectRONetAboveFrais, fmt.Sprintf("RO net %s exceeds frais %s", ro.net, c.Frais))
 	}
 	w.limitBuf = w.limitBuf[:0]
 	for k, l := range w.e.layers {
-		if err != "" {
+		if err != nil {
 			break
 		}
 		w.choices[k], err = w.choose(l, c, poste)
 	}
-	if err != "" {
+	if err != nil {
 		rejectLine(r, err)
 		return
 	}
@@ -122,7 +122,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 			w.first = k == 0
 		}
 		rc, err := w.evalLayer(l, w.choices[k], c, &ro, paid, fam, ben, &couches[k])
-		if err != "" {
+		if err != nil {
 			rejectLine(r, err)
 			return
 		}
@@ -139,7 +139,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 }
 
 // rejectLine turns r into the error record of its line.
-func rejectLine(r *Result, reason string) {
+func rejectLine(r *Result, reason *Rejection) {
 	r.Err = reason
 	r.Couches = r.Couches[:0]
 	r.Trace = nil

@@ -115,16 +115,16 @@ func (e *Engine) NewSession() *Session {
 }
 
 // amountAt returns the amount of an envelope whose period starts on start.
-func (e *Engine) amountAt(a amountPlan, start date.Day) (money.Cents, string) {
+func (e *Engine) amountAt(a amountPlan, start date.Day) (money.Cents, *Rejection) {
 	if !a.isPMSS {
-		return a.cents, ""
+		return a.cents, nil
 	}
 	i, found := slices.BinarySearchFunc(e.pmss, start, func(p pmssEntry, d date.Day) int { return int(p.since) - int(d) })
 	if !found {
 		i--
 	}
 	if i < 0 {
-		return 0, fmt.Sprintf("no PMSS is known on %s, the first day of the period", start)
+		return 0, rejection(RejectNoReference, fmt.Sprintf("no PMSS is known on %s, the first day of the period", start))
 	}
-	return a.pmss.Of(e.pmss[i].cents), ""
+	return a.pmss.Of(e.pmss[i].cents), nil
 }

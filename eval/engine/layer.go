@@ -7,17 +7,6 @@ import (
 	"garantie/eval/money"
 )
 
-// Reasons a layer paid nothing, reported in Couche.Motif.
-const (
-	MotifNonCouvert     = "non couvert"     // no formula rule holds, or it is "non couvert"
-	MotifCarence        = "carence"         // care dated within a waiting period
-	MotifMaxAtteint     = "max atteint"     // a "max" counter has no unit left
-	MotifPlafondAtteint = "plafond atteint" // a plafond has nothing left
-	// MotifForfaitEpuise: the formula's only money would have come from
-	// forfaits whose envelopes are empty, and no other term paid.
-	MotifForfaitEpuise = "forfait épuisé"
-)
-
 // pendingCharge is a charge to an envelope or counter, recorded while a line
 // is evaluated and applied once the whole line is accepted (§3 step 7).
 type pendingCharge struct {
@@ -48,13 +37,13 @@ type counterView struct {
 // evalLayer evaluates c in layer l with the rules of ch (§3 steps 3 to 7),
 // given what the RO and earlier layers paid. It fills out and returns the
 // layer's RC, or the reason to reject the line. Charges go to w.pending.
-func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, string) {
+func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
 	if ch.formula < 0 {
 		out.Motif = MotifNonCouvert
 		if w.explain {
 			w.note("%s: no rule for %s: non couvert, pays 0.00", l.name, c.Poste)
 		}
-		return 0, ""
+		return 0, nil
 	}
 	r := &l.rules[ch.formula]
 	out.Regle = r.where
@@ -66,7 +55,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 		if w.explain {
 			w.note("non couvert: pays 0.00")
 		}
-		return 0, ""
+		return 0, nil
 	}
 	w.applying = append(w.applying[:0], r)
 	for _, ri := range w.limitBuf[ch.lo:ch.hi] {
@@ -81,7 +70,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 				if w.explain {
 					w.note("%s (%s): care before %s, pays 0.00", cp.text, a.where, end)
 				}
-				return 0, ""
+				return 0, nil
 			}
 		}
 	}
@@ -102,7 +91,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 		if w.explain {
 			w.traceCounters(0, false)
 		}
-		return 0, ""
+		return 0, nil
 	}
 	frais, base, brut, prev := c.Frais, c.Base, ro.brut, ro.brut+paid
 	if q := c.Quantite; covered < q {
@@ -131,7 +120,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 			a = min(rem, money.Cents(money.MulDivRound(int64(t.perUnit), covered, 1)))
 		case check.Forfait:
 			v, err := w.view(&t.env, c.Date, ch.adh, fam, ben)
-			if err != "" {
+			if err != nil {
 				return 0, err
 			}
 			w.forfaits = append(w.forfaits, v)
@@ -156,7 +145,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 	for _, a := range w.applying {
 		for i := range a.plafonds {
 			v, err := w.view(&a.plafonds[i], c.Date, ch.adh, fam, ben)
-			if err != "" {
+			if err != nil {
 				return 0, err
 			}
 			w.plafonds = append(w.plafonds, v)
@@ -209,7 +198,7 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, covered})
 		}
 	}
-	return total, ""
+	return total, nil
 }
 
 // percentagePart returns the percentage part P of r's formula, capped at
@@ -275,15 +264,15 @@ func cut(amount money.Cents, pct *money.Cents, money []money.Cents) {
 
 // view returns how envelope p stands for a line dated date: per beneficiary
 // or per family, in the period containing date.
-func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben *beneficiaryState) (envView, string) {
+func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben *beneficiaryState) (envView, *Rejection) {
 	list := &ben.own
 	if p.parFamille {
 		list = &fam.shared
 	}
 	start, end, used := period(p.period, date, adh, find(*list, p.id))
 	amount, err := w.e.amountAt(p.amount, start)
-	if err != "" {
+	if err != nil {
 		return envView{}, err
 	}
-	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-money.Cents(used))}, ""
+	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-money.Cents(used))}, nil
 }
