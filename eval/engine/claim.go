@@ -49,7 +49,7 @@ func newWorker(e *Engine) worker {
 	return worker{
 		e: e, explain: e.explain,
 		named: map[string]int32{}, solo: map[string]int32{},
-		refs:    refCache{rates: map[rateKey]rateValue{}, deductions: map[deductionKey]deductionValue{}},
+		refs:    refCache{ref: e.ref, rates: map[rateKey]rateValue{}, deductions: map[deductionKey]deductionValue{}},
 		choices: make([]choice, len(e.layers)),
 	}
 }

@@ -22,6 +22,11 @@ type Options struct {
 	Workers int
 	// Explain fills Result.Trace. It costs nothing when false.
 	Explain bool
+	// Reference is the dated reference data (PMSS, RO rates, deductions
+	// and their caps) the engine reads, and only it: pin or replace it to
+	// evaluate with other values. nil means regles.Default(), the data
+	// embedded in this release. It must not change once given.
+	Reference regles.Reference
 }
 
 // Engine evaluates claims against a stack of contracts (layers): the first
@@ -33,6 +38,7 @@ type Engine struct {
 	postes  []posteInfo      // by poste index
 	index   map[string]int32 // poste code to index
 	pmss    []pmssEntry      // by date
+	ref     regles.Reference
 	workers int
 	explain bool
 }
@@ -60,7 +66,10 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 			return nil, fmt.Errorf("eval: layer %d (%s) is incomplete: its check reported errors", k+1, prog.Name)
 		}
 	}
-	e := &Engine{workers: opts.Workers, explain: opts.Explain}
+	e := &Engine{workers: opts.Workers, explain: opts.Explain, ref: opts.Reference}
+	if e.ref == nil {
+		e.ref = regles.Default()
+	}
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
 	}
@@ -76,7 +85,7 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 		}
 		e.layers = append(e.layers, l)
 	}
-	for _, en := range regles.History(regles.PMSS) {
+	for _, en := range e.ref.History(regles.PMSS) {
 		c, err := money.CentsOf(en.Amount)
 		if err != nil {
 			return nil, fmt.Errorf("eval: PMSS from %s: %w", en.Since.Format("2006-01-02"), err)

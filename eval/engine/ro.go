@@ -57,10 +57,11 @@ type deductionValue struct {
 // refCache, a power of two.
 const refSlots = 1024
 
-// refCache memoises the reference data of package regles by its inputs, so
-// that a claim costs an array lookup instead of decimal arithmetic: a small
+// refCache memoises the engine's reference data by its inputs, so that a
+// claim costs an array lookup instead of decimal arithmetic: a small
 // direct-mapped table in front of maps. It is owned by one worker.
 type refCache struct {
+	ref            regles.Reference
 	rateSlots      [refSlots]rateSlot
 	deductionSlots [refSlots]deductionSlot
 	rates          map[rateKey]rateValue
@@ -110,7 +111,7 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, *Rejecti
 		if c.Regime == claims.RegimeAlsaceMoselle {
 			regime = regles.RegimeAlsaceMoselle
 		}
-		d, err := regles.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
+		d, err := rc.ref.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
 		if err == nil {
 			v.taux, err = money.PercentRate(d)
 		}
@@ -132,20 +133,20 @@ func (rc *refCache) deduction(kind regles.Deduction, date date.Day) deductionVal
 	}
 	v, ok := rc.deductions[k]
 	if !ok {
-		v = loadDeduction(kind, date)
+		v = loadDeduction(rc.ref, kind, date)
 		rc.deductions[k] = v
 	}
 	*sl = deductionSlot{key: k, set: true, val: v}
 	return v
 }
 
-func loadDeduction(kind regles.Deduction, date date.Day) deductionValue {
+func loadDeduction(ref regles.Reference, kind regles.Deduction, date date.Day) deductionValue {
 	t := date.Time()
-	unit, err := regles.DeductionUnitaire(kind, t)
+	unit, err := ref.DeductionUnitaire(kind, t)
 	if err != nil {
 		return deductionValue{err: err.Error()}
 	}
-	caps, err := regles.Plafonds(kind, t)
+	caps, err := ref.Plafonds(kind, t)
 	if err != nil {
 		return deductionValue{err: err.Error()}
 	}
