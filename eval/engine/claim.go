@@ -30,17 +30,9 @@ type worker struct {
 	choices  []choice // per layer
 	limitBuf []int32
 	applying []*rulePlan
-	counters []counterView
-	amounts  []money.Cents // per money term of the formula rule
-	forfaits []envView
-	plafonds []envView
-	// For explanations only: whether the layer is the first one, the
-	// amounts of the money terms before the plafonds and before the
-	// current one, and what each plafond cut.
+	run      layerRun // what the current layer computed
+	// For explanations only: whether the layer is the first one.
 	first   bool
-	uncut   []money.Cents
-	before  []money.Cents
-	cuts    []string
 	pending []pendingCharge
 	trace   *[]string // the Trace of the line being explained
 }
