@@ -21,7 +21,10 @@ type choice struct {
 func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Rejection) {
 	sel := &l.sel[poste]
 	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
-	if !ch.hasAdh && l.hasEffet {
+	if l.hasEffet && (!ch.hasAdh || ch.adh < l.effet) {
+		// Each layer's adhesion is the later of the line's and its
+		// contract's effet: one adhesion column serves every layer, and
+		// nobody joined a contract before it took effect.
 		ch.adh, ch.hasAdh = l.effet, true
 	}
 	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}

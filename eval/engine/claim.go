@@ -85,7 +85,11 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 	}
 	w.age, w.hasAge = 0, c.HasNaiss
 	if c.HasNaiss {
-		w.age = max(0, date.YearsBetween(c.Naissance, c.Date))
+		if c.Naissance > c.Date {
+			rejectLine(r, rejection(RejectNaissanceAfterCare, fmt.Sprintf("naissance %s is after the date of care %s", c.Naissance, c.Date)))
+			return
+		}
+		w.age = date.YearsBetween(c.Naissance, c.Date)
 	}
 	ro, err := w.computeRO(c, poste, ben)
 	if err == nil && ro.net > c.Frais {

@@ -181,6 +181,9 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 	switch {
 	case c.HasTaux:
 		ro.taux = money.NewRate(int64(c.Taux), 10000)
+	case c.Base == 0:
+		// No base, no RO: no rate is needed, and none is looked up.
+		ro.taux = money.NewRate(0, 1)
 	case info.mixedRate && c.Base > 0:
 		return ro, rejection(RejectMixedRORate, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste))
 	default:
@@ -194,7 +197,7 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 	switch {
 	case c.HasPF:
 		ro.pf = c.PF
-	case info.deduction != regles.NoDeduction && (!w.hasAge || w.age >= 18):
+	case ro.brut > 0 && info.deduction != regles.NoDeduction && (!w.hasAge || w.age >= 18):
 		pf, err := w.deductionDue(c, info.deduction, ben)
 		if err != nil {
 			return ro, err
