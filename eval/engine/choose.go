@@ -21,10 +21,10 @@ type choice struct {
 func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Rejection) {
 	sel := &l.sel[poste]
 	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
-	if l.hasEffet && (!ch.hasAdh || ch.adh < l.effet) {
-		// Each layer's adhesion is the later of the line's and its
-		// contract's effet: one adhesion column serves every layer, and
-		// nobody joined a contract before it took effect.
+	if l.hasEffet && (!ch.hasAdh || l.surco && ch.adh < l.effet) {
+		// The adhesion column is that of the first layer, which may
+		// predate its effet (an earlier version of the contract); a
+		// surcomplémentaire's adhesion is the later of it and its effet.
 		ch.adh, ch.hasAdh = l.effet, true
 	}
 	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}

@@ -83,6 +83,7 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("eval: layer %d (%s): %w", k+1, prog.Name, err)
 		}
+		l.surco = k > 0
 		e.layers = append(e.layers, l)
 	}
 	for _, en := range e.ref.History(regles.PMSS) {

@@ -130,10 +130,10 @@ func TestTraceNoWindowOpened(t *testing.T) {
 	}
 }
 
-// TestLayerAdhesion: one adhesion column serves every layer; each layer's
-// adhesion is the later of the line's and its contract's effet, so a
-// surcomplémentaire that took effect in 2026 keeps its carence for a
-// member of the base contract since 2020.
+// TestLayerAdhesion: one adhesion column serves every layer; a
+// surcomplémentaire's adhesion is the later of the line's and its own
+// effet, so one that took effect in 2026 keeps its carence for a member of
+// the base contract since 2020.
 func TestLayerAdhesion(t *testing.T) {
 	base := "contrat \"Base\"\neffet 2020-01-01\noptique.monture: forfait 50€ / annee civile\n"
 	surco := "contrat \"Surco\"\neffet 2026-01-01\noptique.monture: forfait 100€ / annee civile, carence 3 mois\n"
@@ -159,5 +159,17 @@ func TestLayerAdhesion(t *testing.T) {
 	}
 	if got[0][1] != engine.MotifCarence || got[2][1] != engine.MotifCarence {
 		t.Errorf("motifs %v, want carence for the surco on lines 1 and 3", got)
+	}
+}
+
+// TestFirstLayerAdhesionBeforeEffet: the first layer's adhesion is the
+// line's, even before the contract's effet (a member of an earlier version
+// of the contract keeps their seniority).
+func TestFirstLayerAdhesionBeforeEffet(t *testing.T) {
+	src := "contrat \"T\"\neffet 2026-01-01\ndentaire.implant: 500€ / acte\ndentaire.implant si anciennete >= 2 ans: 700€ / acte\n"
+	e := mustEngine(t, engine.Options{Workers: 1}, src)
+	res := e.Evaluate(numbered(claim("c1", "2026-02-01", "dentaire.implant", "1800", adhesion("2022-03-01"))))
+	if diff := cmp.Diff([]outcome{{RC: "700.00"}}, outcomes(res)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
