@@ -69,12 +69,17 @@ type plafondCut struct {
 	from            int
 }
 
-// reset empties t for a new layer, keeping its slices' memory.
+// reset empties t for a new layer, keeping its slices' memory. It clears
+// what the steps accumulate or may not reach; every other field is set by
+// the step that computes it before anything reads it. (Assigning a whole
+// layerRun would copy its pointers with write barriers on every layer of
+// every line.)
 func (t *layerRun) reset() {
-	*t = layerRun{
-		counters: t.counters[:0], pctTerms: t.pctTerms[:0], uncut: t.uncut[:0], forfaits: t.forfaits[:0],
-		plafonds: t.plafonds[:0], cuts: t.cuts[:0], cutTerms: t.cutTerms[:0], amounts: t.amounts[:0],
-	}
+	t.stop = stopNone
+	t.bf, t.tm, t.deducted, t.pctUncapped, t.pct, t.total = 0, 0, 0, 0, 0, 0
+	t.hasBF, t.hasTM = false, false
+	t.counters, t.pctTerms, t.uncut, t.forfaits = t.counters[:0], t.pctTerms[:0], t.uncut[:0], t.forfaits[:0]
+	t.plafonds, t.cuts, t.cutTerms, t.amounts = t.plafonds[:0], t.cuts[:0], t.cutTerms[:0], t.amounts[:0]
 }
 
 // scale sets the amounts of step 4: those of c, with prev what the RO
