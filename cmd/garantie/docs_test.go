@@ -170,7 +170,7 @@ func TestDocsExamples(t *testing.T) {
 		"language.md garantie-error":         1,
 		"cli.md garantie":                    1,
 		"cli.md garantie-error":              1,
-		"transcription.md garantie-warning":  1,
+		"transcription.md garantie-error":    1,
 		"transcription.md garantie-fragment": 4,
 	} {
 		if counts[key] < min {

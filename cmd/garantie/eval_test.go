@@ -75,6 +75,7 @@ c5,a1,2026-03-06,consult.specialiste,60.00,30.00
 		ID     string `json:"id"`
 		Ligne  int    `json:"ligne"`
 		Erreur string `json:"erreur"`
+		Code   string `json:"code"`
 		RC     string `json:"rc"`
 	}
 	var got []rec
@@ -89,13 +90,14 @@ c5,a1,2026-03-06,consult.specialiste,60.00,30.00
 		id     string
 		ligne  int
 		reason string // "" for an evaluated line
+		code   string
 	}{
-		{"c1", 2, ""},
-		{"c2", 3, "2026-02-30"},
-		{"c3", 5, "negative"},
-		{"c1", 6, "duplicate id"},
-		{"c4", 7, "consult.inconnu"},
-		{"c5", 8, ""},
+		{"c1", 2, "", ""},
+		{"c2", 3, "2026-02-30", "invalid_line"},
+		{"c3", 5, "negative", "invalid_line"},
+		{"c1", 6, "duplicate id", "duplicate_id"},
+		{"c4", 7, "consult.inconnu", "unknown_poste"},
+		{"c5", 8, "", ""},
 	}
 	for i, w := range wants {
 		g := got[i]
@@ -104,6 +106,9 @@ c5,a1,2026-03-06,consult.specialiste,60.00,30.00
 		}
 		if w.reason == "" && (g.Erreur != "" || g.RC != "24.00") {
 			t.Errorf("record %d: want evaluated with RC 24.00, got %+v", i, g)
+		}
+		if g.Code != w.code {
+			t.Errorf("record %d: code %q, want %q", i, g.Code, w.code)
 		}
 		if w.reason != "" && !strings.Contains(g.Erreur, w.reason) {
 			t.Errorf("record %d: error %q does not mention %q", i, g.Erreur, w.reason)

@@ -51,7 +51,14 @@ func (r exemplesJSON) paid(t *testing.T, id string, col int) paid {
 			if res.Erreur != "" {
 				t.Fatalf("%s rejected: %s", id, res.Erreur)
 			}
-			return paid{e.Frais, e.RO, res.RC, res.Reste, strings.Join(res.Regles, " ")}
+			var regles []string
+			for _, pos := range res.Regles {
+				// The rule by its file and text, not its line: moving a
+				// rule must not break the test.
+				file, _, _ := strings.Cut(pos, ":")
+				regles = append(regles, file+" "+ruleText(t, pos))
+			}
+			return paid{e.Frais, e.RO, res.RC, res.Reste, strings.Join(regles, " ")}
 		}
 	}
 	t.Fatalf("no example %q", id)
@@ -78,35 +85,35 @@ func TestExemplesByHand(t *testing.T) {
 		// RO 19.00. Équilibre, not OPTAM: 130% × 30 = 39.00, minus RO brut
 		// 21.00 = 18.00, capped at frais − RO brut = 9.00. Reste 30 − 19 − 9
 		// = 2.00, the PF.
-		{"generaliste_secteur_1", equilibre, paid{"30.00", "19.00", "9.00", "2.00", "equilibre.garantie:22"}},
+		{"generaliste_secteur_1", equilibre, paid{"30.00", "19.00", "9.00", "2.00", "equilibre.garantie consult.generaliste"}},
 		// Essentiel, consult: 100% BRSS: 30.00 − 21.00 = 9.00; reste 2.00.
-		{"generaliste_secteur_1", essentiel, paid{"30.00", "19.00", "9.00", "2.00", "essentiel.garantie:19"}},
+		{"generaliste_secteur_1", essentiel, paid{"30.00", "19.00", "9.00", "2.00", "essentiel.garantie consult"}},
 		// GP OPTAM, frais 40, base 30, Équilibre "si optam" 150%: 45.00 −
 		// 21.00 = 24.00, capped at 40 − 21 = 19.00; reste 40 − 19 − 19 = 2.00.
-		{"generaliste_optam", equilibre, paid{"40.00", "19.00", "19.00", "2.00", "equilibre.garantie:21"}},
+		{"generaliste_optam", equilibre, paid{"40.00", "19.00", "19.00", "2.00", "equilibre.garantie consult.generaliste si optam"}},
 		// GP non-OPTAM, frais 50: Équilibre 130%: 39 − 21 = 18.00 (under
 		// 50 − 21 = 29); reste 50 − 19 − 18 = 13.00.
-		{"generaliste_non_optam", equilibre, paid{"50.00", "19.00", "18.00", "13.00", "equilibre.garantie:22"}},
+		{"generaliste_non_optam", equilibre, paid{"50.00", "19.00", "18.00", "13.00", "equilibre.garantie consult.generaliste"}},
 		// Essentiel 100%: 9.00; reste 50 − 19 − 9 = 22.00.
-		{"generaliste_non_optam", essentiel, paid{"50.00", "19.00", "9.00", "22.00", "essentiel.garantie:19"}},
+		{"generaliste_non_optam", essentiel, paid{"50.00", "19.00", "9.00", "22.00", "essentiel.garantie consult"}},
 		// Sérénité 200%: 60 − 21 = 39.00, capped at 29.00; reste 2.00.
-		{"generaliste_non_optam", serenite, paid{"50.00", "19.00", "29.00", "2.00", "serenite.garantie:22"}},
+		{"generaliste_non_optam", serenite, paid{"50.00", "19.00", "29.00", "2.00", "serenite.garantie consult.generaliste"}},
 		// Glasses classe A, 115.00, base 34.50: RO 34.50 × 60% = 20.70, no
 		// PF. Frais réels on the 100% Santé poste: 115 − 20.70 = 94.30,
 		// reste 0, in every contract.
-		{"lunettes_classe_a", essentiel, paid{"115.00", "20.70", "94.30", "0.00", "essentiel.garantie:30"}},
-		{"lunettes_classe_a", equilibre, paid{"115.00", "20.70", "94.30", "0.00", "equilibre.garantie:34"}},
-		{"lunettes_classe_a", serenite, paid{"115.00", "20.70", "94.30", "0.00", "serenite.garantie:35"}},
+		{"lunettes_classe_a", essentiel, paid{"115.00", "20.70", "94.30", "0.00", "essentiel.garantie optique.equipement_100_sante"}},
+		{"lunettes_classe_a", equilibre, paid{"115.00", "20.70", "94.30", "0.00", "equilibre.garantie optique.equipement_100_sante"}},
+		{"lunettes_classe_a", serenite, paid{"115.00", "20.70", "94.30", "0.00", "serenite.garantie optique.equipement_100_sante"}},
 		// Hearing aid classe I, 950.00, base 400: RO 400 × 60% = 240.00;
 		// frais réels 950 − 240 = 710.00, reste 0.
-		{"aide_auditive_classe_1", equilibre, paid{"950.00", "240.00", "710.00", "0.00", "equilibre.garantie:50"}},
+		{"aide_auditive_classe_1", equilibre, paid{"950.00", "240.00", "710.00", "0.00", "equilibre.garantie audiologie.aide_100_sante"}},
 		// Hearing aid classe II, 1500.00, base 400, RO 240.00. Essentiel
 		// 100% BRSS: 400 − 240 = 160.00; reste 1500 − 240 − 160 = 1100.00.
-		{"aide_auditive_classe_2", essentiel, paid{"1500.00", "240.00", "160.00", "1100.00", "essentiel.garantie:44"}},
+		{"aide_auditive_classe_2", essentiel, paid{"1500.00", "240.00", "160.00", "1100.00", "essentiel.garantie audiologie.aide"}},
 		// Équilibre 100% BRSS + forfait 400: 160 + 400 = 560.00; reste 700.00.
-		{"aide_auditive_classe_2", equilibre, paid{"1500.00", "240.00", "560.00", "700.00", "equilibre.garantie:51"}},
+		{"aide_auditive_classe_2", equilibre, paid{"1500.00", "240.00", "560.00", "700.00", "equilibre.garantie audiologie.aide"}},
 		// Sérénité 100% BRSS + forfait 1000: 160 + 1000 = 1160.00; reste 100.00.
-		{"aide_auditive_classe_2", serenite, paid{"1500.00", "240.00", "1160.00", "100.00", "serenite.garantie:56"}},
+		{"aide_auditive_classe_2", serenite, paid{"1500.00", "240.00", "1160.00", "100.00", "serenite.garantie audiologie.aide"}},
 	} {
 		if got := r.paid(t, tc.id, tc.col); got != tc.want {
 			t.Errorf("%s in %s: got %+v, want %+v", tc.id, r.Colonnes[tc.col].Contrats[0], got, tc.want)

@@ -44,7 +44,8 @@ func TestUsage(t *testing.T) {
 }
 
 // TestExemples checks every bundled contract clean, and evaluates every
-// bundled claims file against the results stored beside it. A claims
+// bundled claims file against the amounts, motifs and errors of the results
+// stored beside it. A claims
 // file NAME.csv is evaluated under NAME.garantie; A+B.csv under A then B
 // as a surcomplémentaire.
 func TestExemples(t *testing.T) {
@@ -87,8 +88,11 @@ func TestExemples(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run go test ./cmd/garantie -run TestExemples -update)", err)
 			}
-			if out != string(want) {
-				t.Errorf("results differ from %s:\n%s", golden, unifiedDiff(golden, want, []byte(out)))
+			// Amounts, motifs and errors only: the rules' positions
+			// have their own test, TestExemplesRules, so that moving a
+			// rule by a line does not touch every result.
+			if got, want := withoutRulePositions(t, out), withoutRulePositions(t, string(want)); got != want {
+				t.Errorf("results differ from %s (rule positions left out):\n%s", golden, unifiedDiff(golden, []byte(want), []byte(got)))
 			}
 			checkConservation(t, out)
 		})

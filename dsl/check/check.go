@@ -35,6 +35,7 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 	c.duplicates()
 	c.ambiguities()
 	c.diags.Sort()
+	c.prog.complete = !c.diags.HasErrors()
 	return c.prog, c.diags
 }
 

@@ -21,7 +21,14 @@ type Program struct {
 	Mode        Mode
 	Declared    []DeclaredPoste // postes declared with "poste CODE \"Label\"", in source order
 	Rules       []*Rule         // in source order
+
+	complete bool // set by Check when it found no error
 }
+
+// Complete reports whether the program is the whole meaning of its file:
+// Check found no error, so no rule was left out. Only Check sets it; a
+// Program built by hand is not complete.
+func (p *Program) Complete() bool { return p.complete }
 
 // Mode tells how percentages of the base combine with the RO.
 type Mode int

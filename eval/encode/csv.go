@@ -47,18 +47,18 @@ func (c *csvWriter) Write(rs []engine.Result) error {
 		b = append(b, ',')
 		b = appendCSVField(b, r.Assure)
 		b = append(b, ',')
-		if r.Date != 0 || r.Err == "" {
+		if r.Date != 0 || r.Err == nil {
 			b = r.Date.Append(b)
 		}
 		b = append(b, ',')
 		b = appendCSVField(b, r.Poste)
-		if r.Err != "" {
+		if r.Err != nil {
 			b = append(b, ",,,,,,"...)
 			for range c.layers {
 				b = append(b, ",,,"...)
 			}
 			b = append(b, ',')
-			b = appendCSVField(b, r.Err)
+			b = appendCSVField(b, r.Err.Message)
 			if c.explain {
 				b = append(b, ',')
 			}
@@ -75,7 +75,7 @@ func (c *csvWriter) Write(rs []engine.Result) error {
 			b = append(b, ',')
 			b = appendCSVField(b, k.Regle)
 			b = append(b, ',')
-			b = appendCSVField(b, k.Motif)
+			b = appendCSVField(b, k.Motif.String())
 		}
 		b = append(b, ',')
 		if c.explain {

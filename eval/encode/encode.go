@@ -39,7 +39,7 @@ type Totals struct {
 
 func (t *Totals) add(r *engine.Result) {
 	t.Lines++
-	if r.Err != "" {
+	if r.Err != nil {
 		t.Rejected++
 		return
 	}

@@ -87,7 +87,7 @@ func (j *jsonWriter) Finish() error {
 }
 
 // appendResultJSON appends the JSON object of one result. A rejected line
-// is {"id":…,"ligne":…,"erreur":…}.
+// is {"id":…,"ligne":…,"erreur":…,"code":…}.
 func appendResultJSON(b []byte, r *engine.Result, explain bool) []byte {
 	b = append(b, '{')
 	if r.ID != "" {
@@ -97,10 +97,12 @@ func appendResultJSON(b []byte, r *engine.Result, explain bool) []byte {
 	}
 	b = append(b, "\"ligne\":"...)
 	b = strconv.AppendInt(b, int64(r.Line), 10)
-	if r.Err != "" {
+	if r.Err != nil {
 		b = append(b, ",\"erreur\":"...)
-		b = appendJSONString(b, r.Err)
-		return append(b, '}')
+		b = appendJSONString(b, r.Err.Message)
+		b = append(b, ",\"code\":\""...)
+		b = append(b, r.Err.Code.String()...)
+		return append(b, '"', '}')
 	}
 	b = append(b, ",\"assure\":"...)
 	b = appendJSONString(b, r.Assure)
@@ -134,9 +136,9 @@ func appendResultJSON(b []byte, r *engine.Result, explain bool) []byte {
 		}
 		b = append(b, ']')
 	}
-	if m := r.Couches[0].Motif; m != "" {
+	if m := r.Couches[0].Motif; m != engine.MotifNone {
 		b = append(b, ",\"motif\":"...)
-		b = appendJSONString(b, m)
+		b = appendJSONString(b, m.String())
 	}
 	if explain {
 		b = append(b, ",\"explication\":["...)

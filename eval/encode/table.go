@@ -47,7 +47,7 @@ func (tw *tableWriter) Write(rs []engine.Result) error {
 	for i := range rs {
 		r := &rs[i]
 		tw.t.add(r)
-		if r.Err != "" {
+		if r.Err != nil {
 			row := []string{r.ID, r.Assure, "", r.Poste, "", "", ""}
 			if r.Date != 0 {
 				row[2] = r.Date.String()
@@ -55,7 +55,7 @@ func (tw *tableWriter) Write(rs []engine.Result) error {
 			if tw.layers > 1 {
 				row = append(row, make([]string, tw.layers)...)
 			}
-			row = append(row, "", fmt.Sprintf("line %d rejected: %s", r.Line, r.Err))
+			row = append(row, "", fmt.Sprintf("line %d rejected: %s", r.Line, r.Err.Message))
 			tw.rows = append(tw.rows, row)
 			tw.traces = append(tw.traces, nil)
 			continue
@@ -85,12 +85,12 @@ func ruleText(cs []engine.Couche) string {
 	parts := make([]string, len(cs))
 	for k, c := range cs {
 		switch {
-		case c.Regle != "" && c.Motif != "":
-			parts[k] = c.Regle + " (" + c.Motif + ")"
+		case c.Regle != "" && c.Motif != engine.MotifNone:
+			parts[k] = c.Regle + " (" + c.Motif.String() + ")"
 		case c.Regle != "":
 			parts[k] = c.Regle
-		case c.Motif != "":
-			parts[k] = c.Motif
+		case c.Motif != engine.MotifNone:
+			parts[k] = c.Motif.String()
 		default:
 			parts[k] = "-"
 		}

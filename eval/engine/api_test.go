@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"garantie/dsl/check"
+	"garantie/dsl/parser"
 	"garantie/eval/engine"
 )
 
@@ -29,6 +30,29 @@ func TestNewErrors(t *testing.T) {
 	if _, err := engine.New([]*check.Program{&bad}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "invalid period") {
 		t.Errorf("New with a period of 0 months: err = %v", err)
 	}
+	if _, err := engine.New([]*check.Program{{Name: "Nu"}}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "incomplete") {
+		t.Errorf("New with a program that Check did not make: err = %v", err)
+	}
+}
+
+// TestNewRefusesIncomplete gives New a program whose check reported an
+// error: the broken rule is left out of it, and evaluating it would pay
+// that poste 0 "non couvert" with no word.
+func TestNewRefusesIncomplete(t *testing.T) {
+	f, ds := parser.Parse("t.garantie", []byte(contract("consult: 100% BRSS", "dentaire.prothese: 50% PLOUF")))
+	prog, cds := check.Check(f, check.Regles())
+	if ds.HasErrors() || !cds.HasErrors() {
+		t.Fatalf("want a parse without error and a check with one:\n%v\n%v", ds, cds)
+	}
+	if prog.Complete() {
+		t.Fatal("a program with check errors says it is complete")
+	}
+	if _, err := engine.New([]*check.Program{prog}, engine.Options{}); err == nil || !strings.Contains(err.Error(), "layer 1 (Test) is incomplete") {
+		t.Errorf("New with an incomplete program: err = %v", err)
+	}
+	if ok := mustCompile(t, contract("consult: 100% BRSS")); !ok.Complete() {
+		t.Error("a program without error is not complete")
+	}
 }
 
 // TestSessionReusesResults streams two batches through one Session with
@@ -45,8 +69,8 @@ func TestSessionReusesResults(t *testing.T) {
 	if out[0].RC != eur("40") || len(out[0].Couches) != 1 || out[0].Couches[0].RC != eur("40") {
 		t.Errorf("second batch: RC %s couches %v, want 40.00", out[0].RC, out[0].Couches)
 	}
-	if want := "duplicate id c1, first seen on line 2"; out[1].Err != want {
-		t.Errorf("id seen in an earlier batch: err %q, want %q", out[1].Err, want)
+	if want := "duplicate id c1, first seen on line 2"; errText(out[1]) != want {
+		t.Errorf("id seen in an earlier batch: err %q, want %q", errText(out[1]), want)
 	}
 }
 
@@ -65,7 +89,7 @@ func TestInvalidClaims(t *testing.T) {
 		claim("c2", "2026-01-10", "consult", "-1"),
 	))
 	for _, r := range res {
-		if r.Err == "" {
+		if r.Err == nil {
 			t.Errorf("line %d accepted", r.Line)
 		}
 	}

@@ -18,10 +18,13 @@ type choice struct {
 // choose selects the rules of layer l that apply to c, or returns the
 // reason to reject the line: a rule that could apply needs the age or an
 // adhesion date that the line does not give.
-func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, string) {
+func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Rejection) {
 	sel := &l.sel[poste]
 	ch := choice{formula: -1, adh: c.Adhesion, hasAdh: c.HasAdh}
-	if !ch.hasAdh && l.hasEffet {
+	if l.hasEffet && (!ch.hasAdh || l.surco && ch.adh < l.effet) {
+		// The adhesion column is that of the first layer, which may
+		// predate its effet (an earlier version of the contract); a
+		// surcomplémentaire's adhesion is the later of it and its effet.
 		ch.adh, ch.hasAdh = l.effet, true
 	}
 	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}
@@ -34,10 +37,10 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, str
 			continue
 		}
 		if r.cond.NeedsAge && !p.HasAge {
-			return ch, "rule " + r.where + " needs the age of the beneficiary: the line has no naissance"
+			return ch, rejection(RejectNeedsNaissance, "rule "+r.where+" needs the age of the beneficiary: the line has no naissance")
 		}
 		if r.needsAdh && !ch.hasAdh {
-			return ch, "rule " + r.where + " needs an adhesion date: the line has no adhesion and the contract no effet"
+			return ch, rejection(RejectNeedsAdhesion, "rule "+r.where+" needs an adhesion date: the line has no adhesion and the contract no effet")
 		}
 	}
 	for _, ri := range sel.formulas {
@@ -53,7 +56,7 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, str
 		}
 	}
 	ch.hi = len(w.limitBuf)
-	return ch, ""
+	return ch, nil
 }
 
 // couldApply reports whether a region may hold for p once the age and the

@@ -30,17 +30,9 @@ type worker struct {
 	choices  []choice // per layer
 	limitBuf []int32
 	applying []*rulePlan
-	counters []counterView
-	amounts  []money.Cents // per money term of the formula rule
-	forfaits []envView
-	plafonds []envView
-	// For explanations only: whether the layer is the first one, the
-	// amounts of the money terms before the plafonds and before the
-	// current one, and what each plafond cut.
+	run      layerRun // what the current layer computed
+	// For explanations only: whether the layer is the first one.
 	first   bool
-	uncut   []money.Cents
-	before  []money.Cents
-	cuts    []string
 	pending []pendingCharge
 	trace   *[]string // the Trace of the line being explained
 }
@@ -49,7 +41,7 @@ func newWorker(e *Engine) worker {
 	return worker{
 		e: e, explain: e.explain,
 		named: map[string]int32{}, solo: map[string]int32{},
-		refs:    refCache{rates: map[rateKey]rateValue{}, deductions: map[deductionKey]deductionValue{}},
+		refs:    refCache{ref: e.ref, rates: map[rateKey]rateValue{}, deductions: map[deductionKey]deductionValue{}},
 		choices: make([]choice, len(e.layers)),
 	}
 }
@@ -93,20 +85,24 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 	}
 	w.age, w.hasAge = 0, c.HasNaiss
 	if c.HasNaiss {
-		w.age = max(0, date.YearsBetween(c.Naissance, c.Date))
+		if c.Naissance > c.Date {
+			rejectLine(r, rejection(RejectNaissanceAfterCare, fmt.Sprintf("naissance %s is after the date of care %s", c.Naissance, c.Date)))
+			return
+		}
+		w.age = date.YearsBetween(c.Naissance, c.Date)
 	}
 	ro, err := w.computeRO(c, poste, ben)
-	if err == "" && ro.net > c.Frais {
-		err = fmt.Sprintf("RO net %s exceeds frais %s", ro.net, c.Frais)
+	if err == nil && ro.net > c.Frais {
+		err = rejection(RejectRONetAboveFrais, fmt.Sprintf("RO net %s exceeds frais %s", ro.net, c.Frais))
 	}
 	w.limitBuf = w.limitBuf[:0]
 	for k, l := range w.e.layers {
-		if err != "" {
+		if err != nil {
 			break
 		}
 		w.choices[k], err = w.choose(l, c, poste)
 	}
-	if err != "" {
+	if err != nil {
 		rejectLine(r, err)
 		return
 	}
@@ -122,7 +118,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 			w.first = k == 0
 		}
 		rc, err := w.evalLayer(l, w.choices[k], c, &ro, paid, fam, ben, &couches[k])
-		if err != "" {
+		if err != nil {
 			rejectLine(r, err)
 			return
 		}
@@ -139,7 +135,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 }
 
 // rejectLine turns r into the error record of its line.
-func rejectLine(r *Result, reason string) {
+func rejectLine(r *Result, reason *Rejection) {
 	r.Err = reason
 	r.Couches = r.Couches[:0]
 	r.Trace = nil

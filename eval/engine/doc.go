@@ -7,9 +7,10 @@
 // explanations.
 //
 // The engine is a pure function of its contracts, its claims and the
-// reference data of package regles: it never reads the clock or the
-// environment, and its results do not depend on the order of the lines nor
-// on the number of workers. Money is exact integer cents (money.Cents);
+// reference data it is given (Options.Reference, by default
+// regles.Default()): it never reads the clock, the environment or a
+// package variable, and its results do not depend on the order of the
+// lines nor on the number of workers. Money is exact integer cents (money.Cents);
 // products by rates are rounded half away from zero to the cent.
 //
 // Typical use (see the package example):
@@ -18,6 +19,11 @@
 //	if err != nil { ... }
 //	lines, err := claims.ReadAll(file)
 //	results := eng.Evaluate(lines) // results[i] is the outcome of lines[i]
+//
+// New refuses a program that check.Check reported errors for
+// (check.Program.Complete). A rejected line has Result.Err, a *Rejection
+// whose RejectCode tells why without parsing its message; a layer that
+// paid nothing says why in Couche.Motif.
 //
 // For files larger than memory, claims.SurveyFile measures how far back in
 // time the lines go and Engine.Stream (or StreamMany, for a what-if

@@ -23,7 +23,7 @@ func evalAll(t *testing.T, src string, claims ...claims.Claim) []engine.Result {
 	t.Helper()
 	res := mustEngine(t, engine.Options{Workers: 1}, src).Evaluate(numbered(claims...))
 	for _, r := range res {
-		if r.Err != "" {
+		if r.Err != nil {
 			t.Fatalf("line %d (%s) rejected: %s", r.Line, r.ID, r.Err)
 		}
 		if r.Frais != r.RONet+r.RC+r.Reste {

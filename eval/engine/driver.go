@@ -132,9 +132,9 @@ func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo) {
 		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
 		in := lineInfo{idHash: maphash.String(s.seed, c.ID), poste: -1, ok: c.Err == nil}
 		if c.Err != nil {
-			r.Err = c.Err.Error()
+			r.Err = rejection(RejectInvalidLine, c.Err.Error())
 		} else if why := invalid(c); why != "" {
-			r.Err, in.ok = why, false
+			r.Err, in.ok = rejection(RejectInvalidLine, why), false
 		}
 		if in.ok {
 			if p, known := s.e.index[c.Poste]; known {

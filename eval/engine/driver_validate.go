@@ -24,9 +24,9 @@ func (sh *shard) checkIDs(batch []claims.Claim, out []Result, info []lineInfo, k
 		switch {
 		case !in.ok:
 		case dup:
-			reject(&out[i], in, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+			reject(&out[i], in, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
 		case in.poste < 0:
-			reject(&out[i], in, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
+			reject(&out[i], in, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
 		}
 	}
 }
@@ -63,13 +63,13 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: int32(c.Line), id: int32(sh.assures.n*w + k)}
 			sh.assures.added()
 		case e.famille != c.Famille:
-			reject(&out[i], in, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
+			reject(&out[i], in, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
 			continue
 		case e.naissLine != 0 && c.HasNaiss && e.naissance != c.Naissance:
-			reject(&out[i], in, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
+			reject(&out[i], in, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
 			continue
 		case e.adhLine != 0 && c.HasAdh && e.adhesion != c.Adhesion:
-			reject(&out[i], in, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
+			reject(&out[i], in, RejectAdhesionConflict, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
 			continue
 		}
 		if e.naissLine == 0 && c.HasNaiss {
@@ -129,9 +129,9 @@ func familleText(f string) string {
 	return "in famille " + f
 }
 
-// reject marks a line as rejected for reason.
-func reject(r *Result, in *lineInfo, reason string) {
-	r.Err = reason
+// reject marks a line as rejected with code for reason.
+func reject(r *Result, in *lineInfo, code RejectCode, reason string) {
+	r.Err = rejection(code, reason)
 	in.ok = false
 }
 

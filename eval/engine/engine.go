@@ -22,6 +22,11 @@ type Options struct {
 	Workers int
 	// Explain fills Result.Trace. It costs nothing when false.
 	Explain bool
+	// Reference is the dated reference data (PMSS, RO rates, deductions
+	// and their caps) the engine reads, and only it: pin or replace it to
+	// evaluate with other values. nil means regles.Default(), the data
+	// embedded in this release. It must not change once given.
+	Reference regles.Reference
 }
 
 // Engine evaluates claims against a stack of contracts (layers): the first
@@ -33,6 +38,7 @@ type Engine struct {
 	postes  []posteInfo      // by poste index
 	index   map[string]int32 // poste code to index
 	pmss    []pmssEntry      // by date
+	ref     regles.Reference
 	workers int
 	explain bool
 }
@@ -44,8 +50,10 @@ type pmssEntry struct {
 }
 
 // New compiles the layers into an Engine. It fails when a layer is nil or
-// holds something the checker should have rejected (an unknown poste, a
-// period of zero months, an amount finer than the cent...).
+// incomplete (check.Check reported errors, so rules are missing: see
+// check.Program.Complete), or holds something the checker should have
+// rejected (an unknown poste, a period of zero months, an amount finer
+// than the cent...).
 func New(layers []*check.Program, opts Options) (*Engine, error) {
 	if len(layers) == 0 {
 		return nil, errors.New("eval: no contract to evaluate")
@@ -54,8 +62,14 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 		if prog == nil {
 			return nil, fmt.Errorf("eval: layer %d is nil", k+1)
 		}
+		if !prog.Complete() {
+			return nil, fmt.Errorf("eval: layer %d (%s) is incomplete: its check reported errors", k+1, prog.Name)
+		}
 	}
-	e := &Engine{workers: opts.Workers, explain: opts.Explain}
+	e := &Engine{workers: opts.Workers, explain: opts.Explain, ref: opts.Reference}
+	if e.ref == nil {
+		e.ref = regles.Default()
+	}
 	if e.workers <= 0 {
 		e.workers = runtime.GOMAXPROCS(0)
 	}
@@ -69,9 +83,10 @@ func New(layers []*check.Program, opts Options) (*Engine, error) {
 		if err != nil {
 			return nil, fmt.Errorf("eval: layer %d (%s): %w", k+1, prog.Name, err)
 		}
+		l.surco = k > 0
 		e.layers = append(e.layers, l)
 	}
-	for _, en := range regles.History(regles.PMSS) {
+	for _, en := range e.ref.History(regles.PMSS) {
 		c, err := money.CentsOf(en.Amount)
 		if err != nil {
 			return nil, fmt.Errorf("eval: PMSS from %s: %w", en.Since.Format("2006-01-02"), err)
@@ -110,16 +125,16 @@ func (e *Engine) NewSession() *Session {
 }
 
 // amountAt returns the amount of an envelope whose period starts on start.
-func (e *Engine) amountAt(a amountPlan, start date.Day) (money.Cents, string) {
+func (e *Engine) amountAt(a amountPlan, start date.Day) (money.Cents, *Rejection) {
 	if !a.isPMSS {
-		return a.cents, ""
+		return a.cents, nil
 	}
 	i, found := slices.BinarySearchFunc(e.pmss, start, func(p pmssEntry, d date.Day) int { return int(p.since) - int(d) })
 	if !found {
 		i--
 	}
 	if i < 0 {
-		return 0, fmt.Sprintf("no PMSS is known on %s, the first day of the period", start)
+		return 0, rejection(RejectNoReference, fmt.Sprintf("no PMSS is known on %s, the first day of the period", start))
 	}
-	return a.pmss.Of(e.pmss[i].cents), ""
+	return a.pmss.Of(e.pmss[i].cents), nil
 }

@@ -35,6 +35,14 @@ func mustCompileFile(t testing.TB, name, src string) *check.Program {
 	return prog
 }
 
+// errText returns the message of r's rejection, "" when r was evaluated.
+func errText(r engine.Result) string {
+	if r.Err == nil {
+		return ""
+	}
+	return r.Err.Message
+}
+
 // mustEngine compiles contracts into an engine, the first one as the base
 // layer.
 func mustEngine(t testing.TB, opts engine.Options, srcs ...string) *engine.Engine {

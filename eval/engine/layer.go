@@ -7,17 +7,6 @@ import (
 	"garantie/eval/money"
 )
 
-// Reasons a layer paid nothing, reported in Couche.Motif.
-const (
-	MotifNonCouvert     = "non couvert"     // no formula rule holds, or it is "non couvert"
-	MotifCarence        = "carence"         // care dated within a waiting period
-	MotifMaxAtteint     = "max atteint"     // a "max" counter has no unit left
-	MotifPlafondAtteint = "plafond atteint" // a plafond has nothing left
-	// MotifForfaitEpuise: the formula's only money would have come from
-	// forfaits whose envelopes are empty, and no other term paid.
-	MotifForfaitEpuise = "forfait épuisé"
-)
-
 // pendingCharge is a charge to an envelope or counter, recorded while a line
 // is evaluated and applied once the whole line is accepted (§3 step 7).
 type pendingCharge struct {
@@ -35,6 +24,7 @@ type envView struct {
 	start, end date.Day
 	adh        date.Day    // the adhesion date of the line
 	avail      money.Cents // what is left of the period's amount before this line
+	open       bool        // the period exists: false for a glissant window not opened yet
 }
 
 // counterView is a counter as the line sees it before being charged.
@@ -48,25 +38,29 @@ type counterView struct {
 // evalLayer evaluates c in layer l with the rules of ch (§3 steps 3 to 7),
 // given what the RO and earlier layers paid. It fills out and returns the
 // layer's RC, or the reason to reject the line. Charges go to w.pending.
-func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, string) {
+// What each step computed stays in w.run, from which the explanation is
+// rendered.
+func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
+	rc, err := w.payLayer(l, ch, c, ro, paid, fam, ben, out)
+	if w.explain && err == nil {
+		w.explainLayer(l, c)
+	}
+	return rc, err
+}
+
+// payLayer is evalLayer without the explanation.
+func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
+	t := &w.run
+	t.reset()
 	if ch.formula < 0 {
-		out.Motif = MotifNonCouvert
-		if w.explain {
-			w.note("%s: no rule for %s: non couvert, pays 0.00", l.name, c.Poste)
-		}
-		return 0, ""
+		t.stop, out.Motif = stopNoRule, MotifNonCouvert
+		return 0, nil
 	}
 	r := &l.rules[ch.formula]
-	out.Regle = r.where
-	if w.explain {
-		w.note("%s: rule %s (%s)", l.name, r.where, r.poste)
-	}
+	t.rule, out.Regle = r, r.where
 	if r.kind == check.NonCouvertRule {
-		out.Motif = MotifNonCouvert
-		if w.explain {
-			w.note("non couvert: pays 0.00")
-		}
-		return 0, ""
+		t.stop, out.Motif = stopNonCouvert, MotifNonCouvert
+		return 0, nil
 	}
 	w.applying = append(w.applying[:0], r)
 	for _, ri := range w.limitBuf[ch.lo:ch.hi] {
@@ -74,216 +68,228 @@ func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmoun
 	}
 
 	// Step 3: carence.
-	for _, a := range w.applying {
-		for _, cp := range a.carences {
-			if end := after(ch.adh, cp.dur); c.Date < end {
-				out.Motif = MotifCarence
-				if w.explain {
-					w.note("%s (%s): care before %s, pays 0.00", cp.text, a.where, end)
-				}
-				return 0, ""
-			}
-		}
+	if w.inCarence(ch.adh, c.Date) {
+		t.stop, out.Motif = stopCarence, MotifCarence
+		return 0, nil
 	}
 
-	// Step 4: covered quantity.
-	covered := c.Quantite
-	w.counters = w.counters[:0]
-	for _, a := range w.applying {
-		for i := range a.maxes {
-			m := &a.maxes[i]
-			start, end, used := period(m.period, c.Date, ch.adh, find(ben.own, m.id))
-			w.counters = append(w.counters, counterView{plan: m, start: start, end: end, adh: ch.adh, used: used})
-			covered = min(covered, max(0, m.count-used))
-		}
-	}
+	// Step 4: covered quantity, and the amounts of the covered units.
+	covered := w.coveredQuantity(c.Date, c.Quantite, ch.adh, ben)
 	if covered == 0 {
-		out.Motif = MotifMaxAtteint
-		if w.explain {
-			w.traceCounters(0, false)
-		}
-		return 0, ""
+		t.stop, out.Motif = stopMaxAtteint, MotifMaxAtteint
+		return 0, nil
 	}
-	frais, base, brut, prev := c.Frais, c.Base, ro.brut, ro.brut+paid
-	if q := c.Quantite; covered < q {
-		frais = money.Cents(money.MulDivRound(int64(frais), covered, q))
-		base = money.Cents(money.MulDivRound(int64(base), covered, q))
-		brut = money.Cents(money.MulDivRound(int64(brut), covered, q))
-		prev = money.Cents(money.MulDivRound(int64(prev), covered, q))
-		if w.explain {
-			w.note("%d of %d units covered: frais %s, base %s, %s", covered, q, frais, base, w.prevText(brut, prev, ", "))
-		}
-	}
-	left := max(0, frais-prev)
+	t.scale(c, ro.brut, ro.brut+paid, covered)
+	t.left = max(0, t.frais-t.prev)
 
 	// Step 5: the percentage part, then the money terms in textual order.
-	pct := w.percentagePart(l.mode, r, frais, base, brut, prev, left)
-	rem := left - pct
-	w.amounts = w.amounts[:0]
-	w.forfaits = w.forfaits[:0]
-	for i := range r.money {
-		t := &r.money[i]
-		var a money.Cents
-		switch t.kind {
-		case check.FraisReels:
-			a = rem
-		case check.PerUnit:
-			a = min(rem, money.Cents(money.MulDivRound(int64(t.perUnit), covered, 1)))
-		case check.Forfait:
-			v, err := w.view(&t.env, c.Date, ch.adh, fam, ben)
-			if err != "" {
-				return 0, err
-			}
-			w.forfaits = append(w.forfaits, v)
-			a = min(rem, v.avail)
-		}
-		w.amounts = append(w.amounts, a)
-		rem -= a
+	pct := t.percentagePart(l.mode, r)
+	t.pct = pct
+	total, err := w.moneyTerms(r, c.Date, ch.adh, covered, t.left-pct, fam, ben)
+	if err != nil {
+		return 0, err
 	}
-	total := pct
-	for _, a := range w.amounts {
-		total += a
-	}
+	total += pct
 	uncapped := total
-	if w.explain {
-		w.uncut = append(w.uncut[:0], w.amounts...)
-		w.cuts = w.cuts[:0]
-	}
-	pct0 := pct // before the plafonds, for explanations
 
 	// Step 6: plafonds, the formula rule's own first.
-	w.plafonds = w.plafonds[:0]
-	for _, a := range w.applying {
-		for i := range a.plafonds {
-			v, err := w.view(&a.plafonds[i], c.Date, ch.adh, fam, ben)
-			if err != "" {
-				return 0, err
-			}
-			w.plafonds = append(w.plafonds, v)
-			if total > v.avail {
-				if w.explain {
-					w.before = append(w.before[:0], w.amounts...)
-					p := pct
-					cut(total-v.avail, &pct, w.amounts)
-					w.cuts = append(w.cuts, w.cutText(r, v, total-v.avail, p-pct))
-				} else {
-					cut(total-v.avail, &pct, w.amounts)
-				}
-				total = v.avail
-			} else if w.explain {
-				w.cuts = append(w.cuts, "")
-			}
-		}
+	total, err = w.applyPlafonds(r, c.Date, ch.adh, total, pct, fam, ben)
+	if err != nil {
+		return 0, err
 	}
+	t.total = total
 	switch {
 	case uncapped > 0 && total == 0:
 		out.Motif = MotifPlafondAtteint
-	case uncapped == 0 && left > 0 && len(w.forfaits) > 0:
+	case uncapped == 0 && t.left > 0 && len(t.forfaits) > 0:
 		// Every term paid 0 with something left to pay: each forfait,
 		// which had all of left to draw on, found its envelope empty.
 		out.Motif = MotifForfaitEpuise
 	}
-	if w.explain {
-		w.traceMoney(r, left, pct0)
-		w.traceEnvelopes(total)
-		w.traceCounters(covered, total > 0)
-		w.note("RC %s", total)
-	}
 
 	// Step 7: consumption, only when the layer pays.
 	if total > 0 {
-		f := 0
-		for i := range r.money {
-			if r.money[i].kind != check.Forfait {
-				continue
+		w.consume(r, total, covered, ben)
+	}
+	return total, nil
+}
+
+// inCarence reports whether the date of care falls within a carence of an
+// applying rule, counted from the adhesion date adh (§3 step 3).
+func (w *worker) inCarence(adh, day date.Day) bool {
+	for _, a := range w.applying {
+		for i := range a.carences {
+			cp := &a.carences[i]
+			if end := after(adh, cp.dur); day < end {
+				w.run.carence, w.run.carenceRule, w.run.carenceEnd = cp, a, end
+				return true
 			}
-			if v := w.forfaits[f]; w.amounts[i] > 0 {
-				w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(w.amounts[i])})
-			}
-			f++
-		}
-		for _, v := range w.plafonds {
-			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(total)})
-		}
-		for _, v := range w.counters {
-			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, covered})
 		}
 	}
-	return total, ""
+	return false
+}
+
+// coveredQuantity returns how many of the line's quantity units the "max"
+// counters of the applying rules leave (§3 step 4).
+func (w *worker) coveredQuantity(day date.Day, quantite int64, adh date.Day, ben *beneficiaryState) int64 {
+	t := &w.run
+	covered := quantite
+	for _, a := range w.applying {
+		for i := range a.maxes {
+			m := &a.maxes[i]
+			start, end, used := period(m.period, day, adh, find(ben.own, m.id))
+			t.counters = append(t.counters, counterView{plan: m, start: start, end: end, adh: adh, used: used})
+			covered = min(covered, max(0, m.count-used))
+		}
+	}
+	t.covered, t.quantite = covered, quantite
+	return covered
 }
 
 // percentagePart returns the percentage part P of r's formula, capped at
-// left (§3 step 5).
-func (w *worker) percentagePart(mode check.Mode, r *rulePlan, frais, base, brut, prev, left money.Cents) money.Cents {
+// left (§3 step 5): with "y compris RO" the percentages of the base and of
+// the frais less what the RO and earlier layers paid, plus those of the
+// ticket modérateur.
+func (t *layerRun) percentagePart(mode check.Mode, r *rulePlan) money.Cents {
 	if len(r.pct) == 0 {
 		return 0
 	}
-	var bf, tm money.Cents
-	hasBF, hasTM := false, false
 	for i := range r.pct {
-		t := &r.pct[i]
-		var of, a money.Cents
-		switch t.kind {
+		pt := &r.pct[i]
+		var of money.Cents
+		switch pt.kind {
 		case check.PercentBRSS:
-			of = base
+			of = t.base
 		case check.PercentFR:
-			of = frais
+			of = t.frais
 		case check.PercentTM:
-			of = max(0, base-brut)
+			of = max(0, t.base-t.brut)
 		}
-		a = t.rate.Of(of)
-		if t.kind == check.PercentTM {
-			tm, hasTM = money.AddSat(tm, a), true
+		a := pt.rate.Of(of)
+		if pt.kind == check.PercentTM {
+			t.tm, t.hasTM = money.AddSat(t.tm, a), true
 		} else {
-			bf, hasBF = money.AddSat(bf, a), true
+			t.bf, t.hasBF = money.AddSat(t.bf, a), true
 		}
-		if w.explain {
-			w.note("%s of %s: %s", t.text, of, a)
-		}
+		t.pctTerms = append(t.pctTerms, termRun{of: of, paid: a})
 	}
-	p := bf
+	p := t.bf
 	if mode == check.Deduction {
-		p = max(0, bf-prev)
-		if w.explain && hasBF {
-			w.note("y compris RO: %s minus %s = %s", bf, w.prevText(brut, prev, " and "), p)
+		p = max(0, t.bf-t.prev)
+		t.deducted = p
+	}
+	p = money.AddSat(p, t.tm)
+	t.pctUncapped = p
+	return min(p, t.left)
+}
+
+// moneyTerms computes the money terms of r in textual order, each within
+// what the terms before it left of rem (§3 step 5), and returns their sum.
+func (w *worker) moneyTerms(r *rulePlan, day, adh date.Day, covered int64, rem money.Cents, fam *familyState, ben *beneficiaryState) (money.Cents, *Rejection) {
+	t := &w.run
+	var total money.Cents
+	for i := range r.money {
+		mt := &r.money[i]
+		var a money.Cents
+		switch mt.kind {
+		case check.FraisReels:
+			a = rem
+		case check.PerUnit:
+			a = min(rem, money.Cents(money.MulDivRound(int64(mt.perUnit), covered, 1)))
+		case check.Forfait:
+			v, err := w.view(&mt.env, day, adh, fam, ben)
+			if err != nil {
+				return 0, err
+			}
+			t.forfaits = append(t.forfaits, v)
+			a = min(rem, v.avail)
+		}
+		t.amounts = append(t.amounts, a)
+		rem -= a
+		total += a
+	}
+	t.uncut = append(t.uncut, t.amounts...)
+	return total, nil
+}
+
+// applyPlafonds caps total by each plafond of the applying rules in turn
+// (§3 step 6), taking each excess off the money terms, last one first,
+// then off the percentage part pct. It returns the capped total.
+func (w *worker) applyPlafonds(r *rulePlan, day, adh date.Day, total, pct money.Cents, fam *familyState, ben *beneficiaryState) (money.Cents, *Rejection) {
+	t := &w.run
+	for _, a := range w.applying {
+		for i := range a.plafonds {
+			v, err := w.view(&a.plafonds[i], day, adh, fam, ben)
+			if err != nil {
+				return 0, err
+			}
+			t.plafonds = append(t.plafonds, v)
+			c := plafondCut{from: len(t.cutTerms)}
+			if total > v.avail {
+				c.amount = total - v.avail
+				c.fromPct = t.cut(c.amount, &pct, len(r.money))
+				total = v.avail
+			}
+			t.cuts = append(t.cuts, c)
 		}
 	}
-	p = money.AddSat(p, tm)
-	if w.explain && len(r.pct) > 1 && (mode != check.Deduction || hasTM) {
-		// Several terms and no line above gives their total.
-		w.note("percentage part: %s", p)
-	}
-	if p > left {
-		if w.explain {
-			w.note("percentage part %s capped at the %s %s", p, left, w.leftText(false))
-		}
-		p = left
-	}
-	return p
+	return total, nil
 }
 
 // cut takes amount off the money terms, last one first, then off the
-// percentage part (§3 step 6).
-func cut(amount money.Cents, pct *money.Cents, money []money.Cents) {
-	for i := len(money) - 1; i >= 0 && amount > 0; i-- {
-		d := min(amount, money[i])
-		money[i] -= d
+// percentage part, recording what came off each term; it returns what
+// came off the percentage part.
+func (t *layerRun) cut(amount money.Cents, pct *money.Cents, terms int) money.Cents {
+	from := len(t.cutTerms)
+	t.cutTerms = append(t.cutTerms, make([]money.Cents, terms)...)
+	for i := terms - 1; i >= 0 && amount > 0; i-- {
+		d := min(amount, t.amounts[i])
+		t.amounts[i] -= d
+		t.cutTerms[from+i] = d
 		amount -= d
 	}
-	*pct -= min(amount, *pct)
+	d := min(amount, *pct)
+	*pct -= d
+	return d
+}
+
+// consume records the charges of a layer that pays total (§3 step 7): each
+// forfait what its term paid, each plafond the total, each counter the
+// covered units.
+func (w *worker) consume(r *rulePlan, total money.Cents, covered int64, ben *beneficiaryState) {
+	t := &w.run
+	f := 0
+	for i := range r.money {
+		if r.money[i].kind != check.Forfait {
+			continue
+		}
+		if v := t.forfaits[f]; t.amounts[i] > 0 {
+			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(t.amounts[i])})
+		}
+		f++
+	}
+	for _, v := range t.plafonds {
+		w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(total)})
+	}
+	for _, v := range t.counters {
+		w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, covered})
+	}
 }
 
 // view returns how envelope p stands for a line dated date: per beneficiary
 // or per family, in the period containing date.
-func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben *beneficiaryState) (envView, string) {
+func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben *beneficiaryState) (envView, *Rejection) {
 	list := &ben.own
 	if p.parFamille {
 		list = &fam.shared
 	}
 	start, end, used := period(p.period, date, adh, find(*list, p.id))
 	amount, err := w.e.amountAt(p.amount, start)
-	if err != "" {
+	if err != nil {
 		return envView{}, err
 	}
-	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-money.Cents(used))}, ""
+	// A period is charged with positive amounts only: a glissant window
+	// with nothing used is one the line would open.
+	open := p.period.Kind != check.Glissant || used > 0
+	return envView{plan: p, list: list, start: start, end: end, adh: adh, avail: max(0, amount-money.Cents(used)), open: open}, nil
 }

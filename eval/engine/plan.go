@@ -19,6 +19,9 @@ type layerPlan struct {
 	mode     check.Mode
 	effet    date.Day // the default adhesion date, when hasEffet
 	hasEffet bool
+	// surco tells a surcomplémentaire (a layer after the first): nobody
+	// joins it before its effet.
+	surco bool
 	// usesAnciennete tells that a condition looks at the seniority, which
 	// is then computed for each line.
 	usesAnciennete bool

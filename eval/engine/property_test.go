@@ -180,7 +180,7 @@ func TestPropertyInvariants(t *testing.T) {
 			if r.Line != claims[i].Line || r.ID != claims[i].ID {
 				t.Fatalf("seed %d: result %d is for line %d, want %d", seed, i, r.Line, claims[i].Line)
 			}
-			if r.Err != "" {
+			if r.Err != nil {
 				continue
 			}
 			evaluated++

@@ -55,13 +55,27 @@ func TestRejections(t *testing.T) {
 		"beneficiary a1 is born on 2001-01-01 here but on 2000-01-01 on line 13",
 		"beneficiary a1 joined on 2025-02-01 here but on 2025-01-01 on line 4",
 	}
+	codes := []engine.RejectCode{engine.RejectNeedsNaissance, engine.RejectNeedsAdhesion, 0, engine.RejectDuplicateID,
+		engine.RejectUnknownPoste, 0, engine.RejectFamilleConflict, engine.RejectFamilleConflict, engine.RejectRONetAboveFrais,
+		engine.RejectRONetAboveFrais, engine.RejectInvalidLine, 0, engine.RejectNaissanceConflict, engine.RejectAdhesionConflict}
+	var gotCodes []engine.RejectCode
+	for _, r := range res {
+		var c engine.RejectCode
+		if r.Err != nil {
+			c = r.Err.Code
+		}
+		gotCodes = append(gotCodes, c)
+	}
+	if diff := cmp.Diff(codes, gotCodes); diff != "" {
+		t.Errorf("codes (-want +got):\n%s", diff)
+	}
 	var got []string
 	for i, r := range res {
-		got = append(got, r.Err)
+		got = append(got, errText(r))
 		if r.Line != i+2 {
 			t.Errorf("result %d has line %d, want %d", i, r.Line, i+2)
 		}
-		if r.Err != "" && (r.RC != 0 || len(r.Couches) != 0) {
+		if r.Err != nil && (r.RC != 0 || len(r.Couches) != 0) {
 			t.Errorf("line %d rejected but has RC %s and %d couches", r.Line, r.RC, len(r.Couches))
 		}
 	}
@@ -84,7 +98,7 @@ func TestRejectedLineConsumesNothing(t *testing.T) {
 		claim("c2", "2026-01-10", "consult.generaliste", "50", base("30"), naissance("1980-01-01")),
 		claim("c3", "2026-01-10", "consult.generaliste", "50", base("30"), naissance("1980-01-01")),
 	))
-	if res[0].Err == "" {
+	if res[0].Err == nil {
 		t.Fatal("line without naissance was not rejected")
 	}
 	got := []amounts{amountsOf(res[1]), amountsOf(res[2])}
@@ -108,15 +122,44 @@ func TestRejectFamilyWithoutRate(t *testing.T) {
 		claim("c2", "2026-03-02", "soins", "40", base("40"), taux(60), assure("a2")),
 		claim("c3", "2026-03-02", "soins", "40", assure("a3")),
 	))
-	if want := "the RO rate of soins depends on the act"; !strings.Contains(res[0].Err, want) {
+	if want := "the RO rate of soins depends on the act"; !strings.Contains(errText(res[0]), want) {
 		t.Errorf("line without taux: error %q, want it to say %q", res[0].Err, want)
 	}
 	// 60% of 40 = 24; 100% BRSS pays the remaining 16.
-	if res[1].Err != "" || res[1].RONet != eur("24") || res[1].RC != eur("16") {
+	if res[1].Err != nil || res[1].RONet != eur("24") || res[1].RC != eur("16") {
 		t.Errorf("line with taux: %+v", res[1])
 	}
 	// Without a base there is no RO to compute.
-	if res[2].Err != "" || res[2].RC != eur("0") {
+	if res[2].Err != nil || res[2].RC != eur("0") {
 		t.Errorf("line without base: %+v", res[2])
+	}
+}
+
+// TestRejectCodeNames: the codes' names are the "code" of the JSON
+// results, a stable interface; each code has its own.
+func TestRejectCodeNames(t *testing.T) {
+	want := map[engine.RejectCode]string{
+		engine.RejectInvalidLine: "invalid_line", engine.RejectDuplicateID: "duplicate_id",
+		engine.RejectUnknownPoste: "unknown_poste", engine.RejectFamilleConflict: "famille_conflict",
+		engine.RejectNaissanceConflict: "naissance_conflict", engine.RejectAdhesionConflict: "adhesion_conflict",
+		engine.RejectNaissanceAfterCare: "naissance_after_care", engine.RejectNeedsNaissance: "needs_naissance",
+		engine.RejectNeedsAdhesion: "needs_adhesion", engine.RejectNoRORate: "no_ro_rate",
+		engine.RejectMixedRORate: "mixed_ro_rate", engine.RejectRONetAboveFrais: "ro_net_above_frais",
+		engine.RejectNoReference: "no_reference",
+	}
+	for c, name := range want {
+		if c.String() != name {
+			t.Errorf("code %d is %q, want %q", c, c.String(), name)
+		}
+	}
+	if s := engine.RejectCode(0).String(); s != "reject_code(0)" {
+		t.Errorf("code 0 is %q", s)
+	}
+	motifs := map[engine.Motif]string{engine.MotifNone: "", engine.MotifNonCouvert: "non couvert", engine.MotifCarence: "carence",
+		engine.MotifMaxAtteint: "max atteint", engine.MotifPlafondAtteint: "plafond atteint", engine.MotifForfaitEpuise: "forfait épuisé"}
+	for m, text := range motifs {
+		if m.String() != text {
+			t.Errorf("motif %d is %q, want %q", m, m.String(), text)
+		}
 	}
 }

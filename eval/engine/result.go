@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strconv"
+
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -9,7 +11,7 @@ import (
 // claim's identifying fields, the amounts of each payer, and either the
 // reason the line was rejected or, per layer, what it paid and why.
 //
-// Amounts satisfy Frais = RONet + RC + Reste. A rejected line (Err != "")
+// Amounts satisfy Frais = RONet + RC + Reste. A rejected line (Err != nil)
 // has zero amounts and no Couches.
 type Result struct {
 	Line   int         // line number in the claims file (Claim.Line)
@@ -18,8 +20,9 @@ type Result struct {
 	Date   date.Day    // Claim.Date
 	Poste  string      // Claim.Poste
 	Frais  money.Cents // Claim.Frais
-	// Err is why the line was rejected, "" when it was evaluated.
-	Err string
+	// Err is why the line was rejected, nil when it was evaluated. Each
+	// rejected line has its own Rejection.
+	Err *Rejection
 	// ROBrut, PF and RONet are what the régime obligatoire paid before
 	// deduction, withheld (participation forfaitaire or franchise), and
 	// paid.
@@ -41,8 +44,41 @@ type Couche struct {
 	// Regle is the formula rule that applied, as "file:line"; "" when no
 	// formula rule holds.
 	Regle string
-	// Motif tells why the layer paid nothing: one of MotifNonCouvert,
-	// MotifCarence, MotifMaxAtteint, MotifPlafondAtteint,
-	// MotifForfaitEpuise; "" otherwise.
-	Motif string
+	// Motif tells why the layer paid nothing; MotifNone otherwise.
+	Motif Motif
+}
+
+// Motif is why a layer paid nothing on a line (LANGUAGE.md §5). Its
+// String is the French text of the results ("non couvert"...), "" for
+// MotifNone.
+type Motif uint8
+
+// Reasons a layer paid nothing, reported in Couche.Motif.
+const (
+	MotifNone           Motif = iota // the layer paid, or paid 0 for no listed reason
+	MotifNonCouvert                  // no formula rule holds, or it is "non couvert"
+	MotifCarence                     // care dated within a waiting period
+	MotifMaxAtteint                  // a "max" counter has no unit left
+	MotifPlafondAtteint              // a plafond has nothing left
+	// MotifForfaitEpuise: the formula's only money would have come from
+	// forfaits whose envelopes are empty, and no other term paid.
+	MotifForfaitEpuise
+)
+
+var motifText = [...]string{
+	MotifNone:           "",
+	MotifNonCouvert:     "non couvert",
+	MotifCarence:        "carence",
+	MotifMaxAtteint:     "max atteint",
+	MotifPlafondAtteint: "plafond atteint",
+	MotifForfaitEpuise:  "forfait épuisé",
+}
+
+// String returns the motif as the results write it: "non couvert",
+// "carence", "max atteint", "plafond atteint", "forfait épuisé", or "".
+func (m Motif) String() string {
+	if int(m) < len(motifText) {
+		return motifText[m]
+	}
+	return "motif(" + strconv.Itoa(int(m)) + ")"
 }

@@ -32,6 +32,14 @@ type rateValue struct {
 	err  string
 }
 
+// rejection returns a fresh rejection for v's error, nil without one.
+func (v *rateValue) rejection() *Rejection {
+	if v.err == "" {
+		return nil
+	}
+	return rejection(RejectNoRORate, v.err)
+}
+
 // deductionKey identifies a per-unit deduction and its caps.
 type deductionKey struct {
 	kind regles.Deduction
@@ -49,10 +57,11 @@ type deductionValue struct {
 // refCache, a power of two.
 const refSlots = 1024
 
-// refCache memoises the reference data of package regles by its inputs, so
-// that a claim costs an array lookup instead of decimal arithmetic: a small
+// refCache memoises the engine's reference data by its inputs, so that a
+// claim costs an array lookup instead of decimal arithmetic: a small
 // direct-mapped table in front of maps. It is owned by one worker.
 type refCache struct {
+	ref            regles.Reference
 	rateSlots      [refSlots]rateSlot
 	deductionSlots [refSlots]deductionSlot
 	rates          map[rateKey]rateValue
@@ -78,9 +87,9 @@ func slot(date date.Day, a, b int) int {
 }
 
 // rate returns the legal RO rate of a claim on a poste.
-func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, string) {
+func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, *Rejection) {
 	if !info.hasRO {
-		return money.NewRate(0, 1), ""
+		return money.NewRate(0, 1), nil
 	}
 	k := rateKey{family: info.roFamily, date: c.Date}
 	if c.Regime == claims.RegimeAlsaceMoselle {
@@ -94,7 +103,7 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, string) 
 	}
 	sl := &rc.rateSlots[slot(k.date, int(k.family), int(k.flags))]
 	if sl.set && sl.key == k {
-		return sl.val.taux, sl.val.err
+		return sl.val.taux, sl.val.rejection()
 	}
 	v, ok := rc.rates[k]
 	if !ok {
@@ -102,7 +111,7 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, string) 
 		if c.Regime == claims.RegimeAlsaceMoselle {
 			regime = regles.RegimeAlsaceMoselle
 		}
-		d, err := regles.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
+		d, err := rc.ref.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
 		if err == nil {
 			v.taux, err = money.PercentRate(d)
 		}
@@ -112,7 +121,7 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, string) 
 		rc.rates[k] = v
 	}
 	*sl = rateSlot{key: k, set: true, val: v}
-	return v.taux, v.err
+	return v.taux, v.rejection()
 }
 
 // deduction returns the per-unit amount and caps of kind at date.
@@ -124,20 +133,20 @@ func (rc *refCache) deduction(kind regles.Deduction, date date.Day) deductionVal
 	}
 	v, ok := rc.deductions[k]
 	if !ok {
-		v = loadDeduction(kind, date)
+		v = loadDeduction(rc.ref, kind, date)
 		rc.deductions[k] = v
 	}
 	*sl = deductionSlot{key: k, set: true, val: v}
 	return v
 }
 
-func loadDeduction(kind regles.Deduction, date date.Day) deductionValue {
+func loadDeduction(ref regles.Reference, kind regles.Deduction, date date.Day) deductionValue {
 	t := date.Time()
-	unit, err := regles.DeductionUnitaire(kind, t)
+	unit, err := ref.DeductionUnitaire(kind, t)
 	if err != nil {
 		return deductionValue{err: err.Error()}
 	}
-	caps, err := regles.Plafonds(kind, t)
+	caps, err := ref.Plafonds(kind, t)
 	if err != nil {
 		return deductionValue{err: err.Error()}
 	}
@@ -157,7 +166,7 @@ func loadDeduction(kind regles.Deduction, date date.Day) deductionValue {
 // computeRO returns the RO amounts of c, or the reason to reject the line.
 // It does not record the deduction: the caller does once the line is
 // accepted.
-func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) (roAmounts, string) {
+func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) (roAmounts, *Rejection) {
 	info := &w.e.postes[poste]
 	ro := roAmounts{kind: info.deduction}
 	if c.HasRO {
@@ -166,17 +175,20 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 			ro.pf = c.PF
 		}
 		ro.brut = ro.net + ro.pf
-		return ro, ""
+		return ro, nil
 	}
 	ro.computed = true
 	switch {
 	case c.HasTaux:
 		ro.taux = money.NewRate(int64(c.Taux), 10000)
+	case c.Base == 0:
+		// No base, no RO: no rate is needed, and none is looked up.
+		ro.taux = money.NewRate(0, 1)
 	case info.mixedRate && c.Base > 0:
-		return ro, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste)
+		return ro, rejection(RejectMixedRORate, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste))
 	default:
 		t, err := w.refs.rate(c, info)
-		if err != "" {
+		if err != nil {
 			return ro, err
 		}
 		ro.taux = t
@@ -185,25 +197,25 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 	switch {
 	case c.HasPF:
 		ro.pf = c.PF
-	case info.deduction != regles.NoDeduction && (!w.hasAge || w.age >= 18):
+	case ro.brut > 0 && info.deduction != regles.NoDeduction && (!w.hasAge || w.age >= 18):
 		pf, err := w.deductionDue(c, info.deduction, ben)
-		if err != "" {
+		if err != nil {
 			return ro, err
 		}
 		ro.pf = pf
 	}
 	ro.pf = min(ro.pf, ro.brut)
 	ro.net = ro.brut - ro.pf
-	return ro, ""
+	return ro, nil
 }
 
 // deductionDue returns the participation forfaitaire or franchise withheld
 // on c, for an adult (18 or older, or without birth date): the per-unit amount times the quantity, within what the daily and
 // yearly caps of the beneficiary have left.
-func (w *worker) deductionDue(c *claims.Claim, kind regles.Deduction, ben *beneficiaryState) (money.Cents, string) {
+func (w *worker) deductionDue(c *claims.Claim, kind regles.Deduction, ben *beneficiaryState) (money.Cents, *Rejection) {
 	v := w.refs.deduction(kind, c.Date)
 	if v.err != "" {
-		return 0, v.err
+		return 0, rejection(RejectNoReference, v.err)
 	}
 	ded := &ben.ded
 	ded.roll(c.Date)
@@ -212,5 +224,5 @@ func (w *worker) deductionDue(c *claims.Claim, kind regles.Deduction, ben *benef
 		due = min(due, v.jour-ded.jour[kind])
 	}
 	due = min(due, v.an-*ded.yearly(kind))
-	return max(due, 0), ""
+	return max(due, 0), nil
 }

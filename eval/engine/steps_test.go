@@ -286,17 +286,20 @@ func TestStepRuleSelection(t *testing.T) {
 		claim("c6", "2026-03-02", "prestations.cure_thermale", "120"),
 		claim("c7", "2026-03-02", "dentaire.soins", "120"),
 	)
-	type sel struct{ RC, Regle, Motif string }
+	type sel struct {
+		RC, Regle string
+		Motif     engine.Motif
+	}
 	var got []sel
 	for _, r := range res {
 		got = append(got, sel{r.RC.String(), r.Couches[0].Regle, r.Couches[0].Motif})
 	}
 	want := []sel{
-		{"39.00", "t.garantie:4", ""},
-		{"24.00", "t.garantie:5", ""},
-		{"9.00", "t.garantie:3", ""},
-		{"80.00", "t.garantie:7", ""},
-		{"100.00", "t.garantie:6", ""},
+		{"39.00", "t.garantie:4", engine.MotifNone},
+		{"24.00", "t.garantie:5", engine.MotifNone},
+		{"9.00", "t.garantie:3", engine.MotifNone},
+		{"80.00", "t.garantie:7", engine.MotifNone},
+		{"100.00", "t.garantie:6", engine.MotifNone},
 		{"0.00", "t.garantie:8", engine.MotifNonCouvert},
 		{"0.00", "", engine.MotifNonCouvert},
 	}

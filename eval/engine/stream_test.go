@@ -90,7 +90,7 @@ func resultsEqual(a, b engine.Result) bool {
 	}
 	a.Couches, b.Couches = nil, nil
 	a.Trace, b.Trace = nil, nil
-	return a.Line == b.Line && a.ID == b.ID && a.Err == b.Err && a.RC == b.RC && a.Reste == b.Reste && a.RONet == b.RONet && a.PF == b.PF && a.ROBrut == b.ROBrut
+	return a.Line == b.Line && a.ID == b.ID && errText(a) == errText(b) && a.RC == b.RC && a.Reste == b.Reste && a.RONet == b.RONet && a.PF == b.PF && a.ROBrut == b.ROBrut
 }
 
 func TestStreamStopsOnEmitError(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"garantie/dsl/check"
+	"garantie/eval/claims"
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -16,13 +17,65 @@ func (w *worker) note(format string, args ...any) {
 	*w.trace = append(*w.trace, fmt.Sprintf(format, args...))
 }
 
+// explainLayer renders the explanation of the layer l just evaluated on
+// c, from what the arithmetic recorded in w.run, in the order of §3.
+func (w *worker) explainLayer(l *layerPlan, c *claims.Claim) {
+	t := &w.run
+	if t.stop == stopNoRule {
+		w.note("%s: no rule for %s: non couvert, pays 0.00", l.name, c.Poste)
+		return
+	}
+	r := t.rule
+	w.note("%s: rule %s (%s)", l.name, r.where, r.poste)
+	switch t.stop {
+	case stopNonCouvert:
+		w.note("non couvert: pays 0.00")
+		return
+	case stopCarence:
+		w.note("%s (%s): care before %s, pays 0.00", t.carence.text, t.carenceRule.where, t.carenceEnd)
+		return
+	case stopMaxAtteint:
+		w.traceCounters(0, false)
+		return
+	}
+	if t.covered < t.quantite {
+		w.note("%d of %d units covered: frais %s, base %s, %s", t.covered, t.quantite, t.frais, t.base, w.prevText(t.brut, t.prev, ", "))
+	}
+	w.tracePercentage(l.mode, r)
+	w.traceMoney(r)
+	w.traceEnvelopes(r)
+	w.traceCounters(t.covered, t.total > 0)
+	w.note("RC %s", t.total)
+}
+
+// tracePercentage explains the percentage part of step 5.
+func (w *worker) tracePercentage(mode check.Mode, r *rulePlan) {
+	t := &w.run
+	if len(r.pct) == 0 {
+		return
+	}
+	for i, pt := range t.pctTerms {
+		w.note("%s of %s: %s", r.pct[i].text, pt.of, pt.paid)
+	}
+	if mode == check.Deduction && t.hasBF {
+		w.note("y compris RO: %s minus %s = %s", t.bf, w.prevText(t.brut, t.prev, " and "), t.deducted)
+	}
+	if len(r.pct) > 1 && (mode != check.Deduction || t.hasTM) {
+		// Several terms and no line above gives their total.
+		w.note("percentage part: %s", t.pctUncapped)
+	}
+	if t.pctUncapped > t.left {
+		w.note("percentage part %s capped at the %s %s", t.pctUncapped, t.left, w.leftText(false))
+	}
+}
+
 // traceMoney explains the money terms of r in textual order, with what
 // each finally paid and, when a plafond cut it, what it would have paid.
-// left and pct are those of §3 step 5, before the plafonds.
-func (w *worker) traceMoney(r *rulePlan, left, pct money.Cents) {
+func (w *worker) traceMoney(r *rulePlan) {
+	t := &w.run
 	n := 0
-	for _, c := range w.cuts {
-		if c != "" {
+	for _, c := range t.cuts {
+		if c.amount > 0 {
 			n++
 		}
 	}
@@ -30,17 +83,17 @@ func (w *worker) traceMoney(r *rulePlan, left, pct money.Cents) {
 	if n > 1 {
 		without = "without the plafonds"
 	}
-	rest, consumed := left-pct, pct > 0
+	rest, consumed := t.left-t.pct, t.pct > 0
 	f := 0
 	for i := range r.money {
-		t := &r.money[i]
-		paid, would := w.amounts[i], w.uncut[i]
+		mt := &r.money[i]
+		paid, would := t.amounts[i], t.uncut[i]
 		var clauses []string
 		if would != paid {
 			clauses = append(clauses, "would have paid "+would.String()+" "+without)
 		}
-		if t.kind == check.Forfait {
-			v := w.forfaits[f]
+		if mt.kind == check.Forfait {
+			v := t.forfaits[f]
 			f++
 			if would < v.avail {
 				clauses = append(clauses, "capped at the "+rest.String()+" "+w.leftText(consumed))
@@ -49,10 +102,10 @@ func (w *worker) traceMoney(r *rulePlan, left, pct money.Cents) {
 			if len(clauses) > 0 {
 				extra = " (" + strings.Join(clauses, ", ") + ")"
 			}
-			w.note("%s: %s available, %s used%s, %s left", envHead(v), v.avail, paid, extra, v.avail-paid)
+			w.note("%s: %s available, %s used%s, %s left", envHead(v, paid > 0), v.avail, paid, extra, v.avail-paid)
 		} else {
 			clauses = append(clauses, rest.String()+" "+w.leftText(consumed))
-			w.note("%s: %s (%s)", t.text, paid, strings.Join(clauses, "; "))
+			w.note("%s: %s (%s)", mt.text, paid, strings.Join(clauses, "; "))
 		}
 		rest -= would
 		consumed = consumed || would > 0
@@ -61,37 +114,39 @@ func (w *worker) traceMoney(r *rulePlan, left, pct money.Cents) {
 
 // traceEnvelopes explains the plafonds of a layer once its final amount
 // is known: what each cut, and how its envelope stands.
-func (w *worker) traceEnvelopes(total money.Cents) {
-	for k, v := range w.plafonds {
-		if w.cuts[k] != "" {
-			w.note("%s", w.cuts[k])
+func (w *worker) traceEnvelopes(r *rulePlan) {
+	t := &w.run
+	for k, v := range t.plafonds {
+		if c := t.cuts[k]; c.amount > 0 {
+			w.note("%s", cutText(r, v, c, t.cutTerms[c.from:c.from+len(r.money)], t.total > 0))
 		}
-		w.note("%s: %s available, %s used, %s left", envHead(v), v.avail, total, v.avail-total)
+		w.note("%s: %s available, %s used, %s left", envHead(v, t.total > 0), v.avail, t.total, v.avail-t.total)
 	}
 }
 
 // envHead names an envelope with its rule and period: "forfait 100€ / 24
-// mois glissants (t.garantie:4, from 2026-03-02 to 2028-03-01)".
-func envHead(v envView) string {
-	return v.plan.text + " (" + v.plan.owner + ", " + periodSpan(v.start, v.end, v.plan.period) + ")"
+// mois glissants (t.garantie:4, from 2026-03-02 to 2028-03-01)". A
+// glissant window the line neither found open nor opened (it draws
+// nothing) has no dates: "(t.garantie:4, no window open)".
+func envHead(v envView, drawn bool) string {
+	return v.plan.text + " (" + v.plan.owner + ", " + spanText(v.start, v.end, v.plan.period, v.open || drawn) + ")"
 }
 
-// cutText explains the cut of amount by plafond v, once made: w.before
-// holds the money terms before it, w.amounts after, and fromPct is what
-// came off the percentage part. "plafond 70€ / annee civile (t.garantie:3,
-// 2026): 70.00 available: cut 170.00 (110.00 from frais reels, 20.00 from
-// the percentage part)".
-func (w *worker) cutText(r *rulePlan, v envView, amount, fromPct money.Cents) string {
+// cutText explains the cut c of plafond v, given what came off each money
+// term: "plafond 70€ / annee civile (t.garantie:3, 2026): 70.00
+// available: cut 170.00 (110.00 from frais reels, 20.00 from the
+// percentage part)".
+func cutText(r *rulePlan, v envView, c plafondCut, fromTerms []money.Cents, drawn bool) string {
 	var parts []string
 	for i := len(r.money) - 1; i >= 0; i-- {
-		if d := w.before[i] - w.amounts[i]; d > 0 {
+		if d := fromTerms[i]; d > 0 {
 			parts = append(parts, d.String()+" from "+r.money[i].text)
 		}
 	}
-	if fromPct > 0 {
-		parts = append(parts, fromPct.String()+" from the percentage part")
+	if c.fromPct > 0 {
+		parts = append(parts, c.fromPct.String()+" from the percentage part")
 	}
-	return fmt.Sprintf("%s: %s available: cut %s (%s)", envHead(v), v.avail, amount, strings.Join(parts, ", "))
+	return fmt.Sprintf("%s: %s available: cut %s (%s)", envHead(v, drawn), v.avail, c.amount, strings.Join(parts, ", "))
 }
 
 // prevText says what prev is made of: "RO brut 21.00", and in a later
@@ -120,9 +175,10 @@ func (w *worker) leftText(consumed bool) string {
 // traceCounters explains the "max" counters of a layer: "max 4 seances /
 // annee civile: 3rd of 4".
 func (w *worker) traceCounters(covered int64, charged bool) {
-	for _, v := range w.counters {
+	for _, v := range w.run.counters {
 		m := v.plan
-		head := m.text + " (" + m.owner + ", " + periodSpan(v.start, v.end, m.period) + ")"
+		open := m.period.Kind != check.Glissant || v.used > 0 || charged
+		head := m.text + " (" + m.owner + ", " + spanText(v.start, v.end, m.period, open) + ")"
 		switch {
 		case covered == 0:
 			w.note("%s: %d of %d %s already used, nothing covered", head, v.used, m.count, m.unit)
@@ -136,8 +192,12 @@ func (w *worker) traceCounters(covered int64, charged bool) {
 	}
 }
 
-// periodSpan renders the period [start, end) with its last day.
-func periodSpan(start, end date.Day, p check.Period) string {
+// spanText renders the period [start, end) with its last day, or "no
+// window open" for a glissant window that is not open.
+func spanText(start, end date.Day, p check.Period, open bool) string {
+	if !open {
+		return "no window open"
+	}
 	if p.Kind == check.AnneeCivile {
 		y, _, _ := start.Civil()
 		return strconv.Itoa(y)

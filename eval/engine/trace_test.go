@@ -72,13 +72,13 @@ func TestTrace(t *testing.T) {
 
 // traceOf evaluates claims with explanations and returns the trace and
 // the motif of the first layer of each line.
-func traceOf(t *testing.T, srcs []string, cs ...claims.Claim) ([][]string, []string) {
+func traceOf(t *testing.T, srcs []string, cs ...claims.Claim) ([][]string, []engine.Motif) {
 	t.Helper()
 	e := mustEngine(t, engine.Options{Workers: 1, Explain: true}, srcs...)
 	var traces [][]string
-	var motifs []string
+	var motifs []engine.Motif
 	for _, r := range e.Evaluate(numbered(cs...)) {
-		if r.Err != "" {
+		if r.Err != nil {
 			t.Fatalf("line %d rejected: %s", r.Line, r.Err)
 		}
 		traces = append(traces, r.Trace)
@@ -110,7 +110,7 @@ func TestTracePlafondCut(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	if motifs[0] != "" {
+	if motifs[0] != engine.MotifNone {
 		t.Errorf("motif %q, want none", motifs[0])
 	}
 }
@@ -151,7 +151,7 @@ func TestTraceLimitOnlyPlafond(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"", engine.MotifPlafondAtteint}, motifs); diff != "" {
+	if diff := cmp.Diff([]engine.Motif{engine.MotifNone, engine.MotifPlafondAtteint}, motifs); diff != "" {
 		t.Errorf("motifs (-want +got):\n%s", diff)
 	}
 }
@@ -245,7 +245,7 @@ func TestForfaitEpuise(t *testing.T) {
 		claim("c4", "2026-03-02", "optique.verres", "60", base("0"), ro("0")),
 		claim("c5", "2026-04-02", "optique.verres", "60", base("20"), ro("0")),
 	)
-	if diff := cmp.Diff([]string{"", engine.MotifForfaitEpuise, "", "", ""}, motifs); diff != "" {
+	if diff := cmp.Diff([]engine.Motif{engine.MotifNone, engine.MotifForfaitEpuise, engine.MotifNone, engine.MotifNone, engine.MotifNone}, motifs); diff != "" {
 		t.Errorf("motifs (-want +got):\n%s", diff)
 	}
 	want := []string{
@@ -257,8 +257,8 @@ func TestForfaitEpuise(t *testing.T) {
 	if diff := cmp.Diff(want, got[1]); diff != "" {
 		t.Errorf("trace (-want +got):\n%s", diff)
 	}
-	if engine.MotifForfaitEpuise != "forfait épuisé" {
-		t.Errorf("MotifForfaitEpuise = %q", engine.MotifForfaitEpuise)
+	if s := engine.MotifForfaitEpuise.String(); s != "forfait épuisé" {
+		t.Errorf("MotifForfaitEpuise = %q", s)
 	}
 }
 

@@ -149,8 +149,8 @@ func addUp(r *Report, k int, lines []claims.Claim, results []engine.Result) {
 	for i, res := range results {
 		e := &r.Exemples[exampleIndex(lines[i].Assure)]
 		out := &e.Results[k]
-		if res.Err != "" {
-			out.Err = fmt.Sprintf("%s: %s", res.Poste, res.Err)
+		if res.Err != nil {
+			out.Err = fmt.Sprintf("%s: %s", res.Poste, res.Err.Message)
 			continue
 		}
 		if k == 0 {
@@ -164,8 +164,8 @@ func addUp(r *Report, k int, lines []claims.Claim, results []engine.Result) {
 			if c.Regle != "" && !slices.Contains(out.Regles, c.Regle) {
 				out.Regles = append(out.Regles, c.Regle)
 			}
-			if c.Motif != "" && !slices.Contains(out.Motifs, c.Motif) {
-				out.Motifs = append(out.Motifs, c.Motif)
+			if m := c.Motif.String(); m != "" && !slices.Contains(out.Motifs, m) {
+				out.Motifs = append(out.Motifs, m)
 			}
 		}
 	}

@@ -311,7 +311,8 @@ func label(contracts []Source, code string) string {
 // cell words what a contract grants on a poste under some conditions: the
 // formula rule on the poste or its nearest ancestor that has one, under
 // the same conditions or else without conditions, then its limits and
-// those of the limit-only rules on the poste itself.
+// those of the limit-only rules on the poste itself under the same
+// conditions or under none (those apply to every line of the poste).
 func cell(c Source, code, key string) Cellule {
 	w := wording{prog: c.Program, src: c.Src}
 	var out Cellule
@@ -325,7 +326,10 @@ func cell(c Source, code, key string) Cellule {
 		}
 	}
 	for _, r := range c.Program.Rules {
-		if r.Kind == check.LimitRule && r.Poste == code && r.Node != nil && conditionKey(r.Node.Conditions) == key {
+		if r.Kind != check.LimitRule || r.Poste != code || r.Node == nil {
+			continue
+		}
+		if k := conditionKey(r.Node.Conditions); k == key || k == "" {
 			for _, l := range r.Limits {
 				if l.Kind != check.Carence {
 					out.Limites = append(out.Limites, w.limit(l)+" pour l'ensemble des actes du poste")

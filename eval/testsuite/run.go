@@ -160,8 +160,8 @@ func compare(f *testFile, rec record, r *engine.Result) (*Case, []string) {
 	if !any {
 		return nil, nil
 	}
-	if r.Err != "" && !expectsError(f, rec) {
-		c.Mismatches = append(c.Mismatches, Mismatch{Column: "erreur", Want: "(evaluated)", Got: r.Err})
+	if r.Err != nil && !expectsError(f, rec) {
+		c.Mismatches = append(c.Mismatches, Mismatch{Column: "erreur", Want: "(evaluated)", Got: r.Err.Message})
 	}
 	if !c.Passed() {
 		c.Explain = r.Trace
@@ -185,13 +185,13 @@ func expectsError(f *testFile, rec record) bool {
 // matches want.
 func gotValue(e expected, want string, r *engine.Result) (string, bool) {
 	if e.kind == colErreur {
-		if r.Err == "" {
+		if r.Err == nil {
 			return "(evaluated)", false
 		}
-		return r.Err, strings.Contains(r.Err, want)
+		return r.Err.Message, strings.Contains(r.Err.Message, want) || r.Err.Code.String() == want
 	}
-	if r.Err != "" {
-		return "(rejected: " + r.Err + ")", false
+	if r.Err != nil {
+		return "(rejected: " + r.Err.Message + ")", false
 	}
 	var got string
 	var amount money.Cents
@@ -205,7 +205,7 @@ func gotValue(e expected, want string, r *engine.Result) (string, bool) {
 		amount = r.Couches[e.layer-1].RC
 	case colMotif:
 		isAmount = false
-		got = r.Couches[e.layer-1].Motif
+		got = r.Couches[e.layer-1].Motif.String()
 		if got == "" {
 			got = "-"
 		}

@@ -82,13 +82,13 @@ func (c *Comparison) Add(a, b []engine.Result) {
 	for i := range a {
 		ra, rb := &a[i], &b[i]
 		c.lines++
-		if ra.Err != "" {
+		if ra.Err != nil {
 			c.rejected[0]++
 		}
-		if rb.Err != "" {
+		if rb.Err != nil {
 			c.rejected[1]++
 		}
-		if ra.Err != "" || rb.Err != "" {
+		if ra.Err != nil || rb.Err != nil {
 			continue
 		}
 		p := c.postes[ra.Poste]
