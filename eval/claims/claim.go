@@ -6,6 +6,8 @@
 package claims
 
 import (
+	"strconv"
+
 	"garantie/eval/date"
 	"garantie/eval/money"
 )
@@ -43,6 +45,17 @@ type Claim struct {
 	ALD       bool
 	Secteur   int8 // 0 when not given, else 1, 2 or 3
 	Regime    Regime
+	// Professionnel is the id of the health professional who gave the
+	// care, "" when not given: the participation forfaitaire and the
+	// franchises are capped per day and per professional.
+	Professionnel string
+	// Equipement is the id shared by the lines of one optical equipment
+	// (a frame and its lenses) or one hearing aid purchase, "" when not
+	// given: counters such as `max 1 equipement` count equipments.
+	Equipement string
+	// Verres is the kind of lenses of the optical equipment, given on its
+	// frame and lens lines alike; VerresUnknown when not given.
+	Verres Verres
 	// Err is why the reader rejected the line: its first problem, naming
 	// the column and the value. It is nil for a line that decoded; the
 	// fields of a rejected line may be partly unset.
@@ -56,3 +69,28 @@ const (
 	RegimeGeneral Regime = iota
 	RegimeAlsaceMoselle
 )
+
+// Verres is the kind of lenses of an optical equipment (LANGUAGE.md §4,
+// column verres), which selects the classe B grid of CSS R871-2.
+type Verres uint8
+
+const (
+	// VerresUnknown is the zero value: the line does not say (the column
+	// is absent or empty).
+	VerresUnknown      Verres = iota
+	VerresSimple              // "simple": unifocal lenses of low correction
+	VerresComplexe            // "complexe"
+	VerresTresComplexe        // "tres_complexe"
+)
+
+// verresNames are the values of the verres column, indexed by Verres.
+var verresNames = [...]string{"", "simple", "complexe", "tres_complexe"}
+
+// String returns the value of the verres column for v, "" for
+// VerresUnknown.
+func (v Verres) String() string {
+	if int(v) < len(verresNames) {
+		return verresNames[v]
+	}
+	return "Verres(" + strconv.Itoa(int(v)) + ")"
+}

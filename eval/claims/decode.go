@@ -18,7 +18,7 @@ type parser struct {
 	idCol   int     // position of the id column in a record
 	fs      []field // fields of the current record
 	scratch []byte  // the current field with its "" pairs undone
-	// strs caches the recent assure, famille and poste values by hash, so
+	// strs caches the recent assure, famille, poste and professionnel values by hash, so
 	// that equal values share one string without the cost of a map.
 	strs [internSlots]string
 	seed maphash.Seed
@@ -176,6 +176,14 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		c.Secteur, err = parseSecteur(v)
 	case colRegime:
 		c.Regime, err = parseRegime(v)
+	case colProfessionnel:
+		c.Professionnel, err = p.intern(v)
+	case colEquipement:
+		if err = checkText(v); err == nil {
+			c.Equipement = string(v)
+		}
+	case colVerres:
+		c.Verres, err = parseVerres(v)
 	}
 	if err != nil {
 		p.fail(c, "%s: %q %v", col, shorten(v), err)

@@ -161,6 +161,18 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"assure": "A\x01"}, bad(`assure: "A\x01" contains a control character or a line break`)},
 		{map[string]string{"assure": "A\xff"}, bad(`assure: "A\xff" is not valid UTF-8 text`)},
 		{map[string]string{"famille": "Famille Müller"}, func(c *Claim) { c.Famille = "Famille Müller" }},
+		// Professionnel, equipement, verres.
+		{map[string]string{"professionnel": "PS12345"}, func(c *Claim) { c.Professionnel = "PS12345" }},
+		{map[string]string{"professionnel": "P\x02"}, bad(`professionnel: "P\x02" contains a control character or a line break`)},
+		{map[string]string{"equipement": "E7"}, func(c *Claim) { c.Equipement = "E7" }},
+		{map[string]string{"equipement": "E\xff"}, bad(`equipement: "E\xff" is not valid UTF-8 text`)},
+		{map[string]string{"verres": ""}, func(*Claim) {}},
+		{map[string]string{"verres": "simple"}, func(c *Claim) { c.Verres = VerresSimple }},
+		{map[string]string{"verres": "Complexe"}, func(c *Claim) { c.Verres = VerresComplexe }},
+		{map[string]string{"verres": "tres_complexe"}, func(c *Claim) { c.Verres = VerresTresComplexe }},
+		{map[string]string{"verres": "tres-complexe"}, func(c *Claim) { c.Verres = VerresTresComplexe }},
+		{map[string]string{"verres": "progressif"}, bad(`verres: "progressif" is not a kind of lenses (use simple, complexe or tres_complexe)`)},
+		{map[string]string{"verres": "très_complexe"}, bad(`verres: "très_complexe" is not a kind of lenses (use simple, complexe or tres_complexe)`)},
 		// The first problem is the reason: the id, then file order.
 		{map[string]string{"id": "", "date": "x"}, func(c *Claim) { c.ID, c.Err = "", errors.New("missing id") }},
 		{map[string]string{"date": "x", "frais": "x"}, bad(`date: "x" is not a date (expected YYYY-MM-DD)`)},
@@ -261,11 +273,20 @@ func TestReadClaimsFields(t *testing.T) {
 }
 
 func TestReadClaimsInterning(t *testing.T) {
-	got, err := ReadAll(strings.NewReader("id,assure,famille,date,poste,frais\nL1,A1,F1,2026-03-02,dentaire.soins,1\nL2,A1,F1,2026-03-02,dentaire.soins,1\n"))
+	got, err := ReadAll(strings.NewReader("id,assure,famille,date,poste,frais,professionnel\nL1,A1,F1,2026-03-02,dentaire.soins,1,P1\nL2,A1,F1,2026-03-02,dentaire.soins,1,P1\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if unsafeData(got[0].Assure) != unsafeData(got[1].Assure) || unsafeData(got[0].Poste) != unsafeData(got[1].Poste) {
-		t.Errorf("equal assure and poste values do not share their storage")
+	if unsafeData(got[0].Assure) != unsafeData(got[1].Assure) || unsafeData(got[0].Poste) != unsafeData(got[1].Poste) ||
+		unsafeData(got[0].Professionnel) != unsafeData(got[1].Professionnel) {
+		t.Errorf("equal assure, poste and professionnel values do not share their storage")
+	}
+}
+
+func TestVerresString(t *testing.T) {
+	for v, want := range map[Verres]string{VerresUnknown: "", VerresSimple: "simple", VerresComplexe: "complexe", VerresTresComplexe: "tres_complexe", 9: "Verres(9)"} {
+		if got := v.String(); got != want {
+			t.Errorf("Verres(%d).String() = %q, want %q", v, got, want)
+		}
 	}
 }

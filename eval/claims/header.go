@@ -44,6 +44,9 @@ const (
 	colALD
 	colSecteur
 	colRegime
+	colProfessionnel
+	colEquipement
+	colVerres
 	numColumns
 )
 
@@ -52,7 +55,8 @@ const (
 var columnNames = [numColumns]string{
 	"id", "assure", "date", "poste", "frais", "base", "taux", "ro", "pf",
 	"quantite", "naissance", "adhesion", "famille", "reseau", "optam",
-	"parcours", "ald", "secteur", "regime",
+	"parcours", "ald", "secteur", "regime", "professionnel", "equipement",
+	"verres",
 }
 
 func (c column) String() string { return columnNames[c] }

@@ -35,6 +35,7 @@ var (
 	errNotBool      = errors.New("is not a boolean (use oui/non, true/false or 1/0)")
 	errNotSecteur   = errors.New("is not a secteur (use 1, 2 or 3)")
 	errNotRegime    = errors.New("is not a regime (use general or alsace_moselle)")
+	errNotVerres    = errors.New("is not a kind of lenses (use simple, complexe or tres_complexe)")
 )
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -196,4 +197,19 @@ func parseRegime(v []byte) (Regime, error) {
 		return RegimeAlsaceMoselle, nil
 	}
 	return 0, errNotRegime
+}
+
+// parseVerres parses simple, complexe or tres_complexe, in any case; the
+// spelling tres-complexe is accepted too.
+func parseVerres(v []byte) (Verres, error) {
+	var buf [13]byte
+	switch string(lower(buf[:], v)) {
+	case "simple":
+		return VerresSimple, nil
+	case "complexe":
+		return VerresComplexe, nil
+	case "tres_complexe", "tres-complexe":
+		return VerresTresComplexe, nil
+	}
+	return VerresUnknown, errNotVerres
 }
