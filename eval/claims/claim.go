@@ -6,6 +6,7 @@
 package claims
 
 import (
+	"fmt"
 	"strconv"
 
 	"garantie/eval/date"
@@ -93,4 +94,29 @@ func (v Verres) String() string {
 		return verresNames[v]
 	}
 	return "Verres(" + strconv.Itoa(int(v)) + ")"
+}
+
+// SpanError is the reason a record spread over several lines of the file
+// is rejected (Claim.Err): a quoted value ran past a line break, and no
+// value may hold one, so the quote was most likely a stray one. The
+// lines it swallowed are named; the lines after them are read normally.
+type SpanError struct {
+	First, Last int    // the file lines of the record
+	Column      string // the column of the quoted value
+	QuoteLine   int    // where the quote opens: line and column (in characters, from 1)
+	QuoteCol    int
+	CloseLine   int // the line of the closing quote
+}
+
+func (e *SpanError) Error() string {
+	return fmt.Sprintf("lines %d-%d: %s: the quote opened at line %d column %d closes on line %d, so these lines were read as one (a stray quote?)",
+		e.First, e.Last, e.Column, e.QuoteLine, e.QuoteCol, e.CloseLine)
+}
+
+// shift moves the lines of e down by n.
+func (e *SpanError) shift(n int) {
+	e.First += n
+	e.Last += n
+	e.QuoteLine += n
+	e.CloseLine += n
 }

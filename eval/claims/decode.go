@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -16,12 +17,16 @@ type parser struct {
 	sep     byte
 	cols    []column
 	idCol   int     // position of the id column in a record
+	named   int     // number of columns before the header's trailing unnamed ones
 	fs      []field // fields of the current record
 	scratch []byte  // the current field with its "" pairs undone
 	// strs caches the recent assure, famille, poste and professionnel values by hash, so
 	// that equal values share one string without the cost of a map.
 	strs [internSlots]string
 	seed maphash.Seed
+	// unterminated is the position of the field whose quote is not
+	// closed in the current record, -1 if none.
+	unterminated int
 }
 
 func newParser(sep byte, cols []column) *parser {
@@ -29,6 +34,9 @@ func newParser(sep byte, cols []column) *parser {
 	for i, c := range cols {
 		if c == colID {
 			p.idCol = i
+		}
+		if c != colNone {
+			p.named = i + 1
 		}
 	}
 	return p
@@ -54,9 +62,17 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 		}
 		var breaks int
 		var ended bool
-		p.fs, i, breaks, ended = splitRecord(b, i, p.sep, p.fs[:0])
+		start := i
+		p.fs, i, breaks, ended = splitRecordAt(b, i, p.sep, p.fs[:0], true)
 		dst = append(dst, Claim{Line: line, Index: index})
-		p.decode(&dst[len(dst)-1])
+		c := &dst[len(dst)-1]
+		p.decode(c)
+		if breaks > 0 {
+			c.Err = p.spanError(b[start:i], start, line, breaks)
+		} else if c.Err != nil && p.unterminated >= 0 {
+			c.Err = fmt.Errorf("%s: the quote opened at column %d is never closed (a stray quote?)",
+				p.fieldName(p.unterminated), columnOf(b[start:p.fs[p.unterminated].quote]))
+		}
 		index++
 		line += breaks
 		if ended {
@@ -72,13 +88,17 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 // across columns.
 func (p *parser) decode(c *Claim) {
 	c.Quantite, c.Parcours = 1, true
+	p.unterminated = -1
 	for k, f := range p.fs {
 		if f.problem != quoteOK {
 			p.fail(c, "%s: %s", p.fieldName(k), f.problem)
+			if f.problem == quoteUnterminated {
+				p.unterminated = k
+			}
 			break
 		}
 	}
-	if len(p.fs) != len(p.cols) {
+	if len(p.fs) < p.named || len(p.fs) > len(p.cols) {
 		if p.idCol < len(p.fs) && p.fs[p.idCol].problem == quoteOK {
 			p.decodeField(c, colID, p.fs[p.idCol])
 		}
@@ -91,7 +111,12 @@ func (p *parser) decode(c *Claim) {
 	}
 	p.decodeField(c, colID, p.fs[p.idCol])
 	for k, f := range p.fs {
-		if k != p.idCol {
+		switch {
+		case k >= p.named:
+			if len(bytes.TrimSpace(f.val)) > 0 {
+				p.fail(c, "%s: %q %v", p.fieldName(k), shorten(f.val), errUnnamed)
+			}
+		case k != p.idCol:
 			p.decodeField(c, p.cols[k], f)
 		}
 	}
@@ -100,10 +125,36 @@ func (p *parser) decode(c *Claim) {
 	}
 }
 
+// spanError is the reason a record spread over several lines is
+// rejected. rec is the record, at offset start of its block, starting on
+// line line.
+func (p *parser) spanError(rec []byte, start, line, breaks int) error {
+	e := &SpanError{First: line, Last: line + breaks}
+	for k, f := range p.fs {
+		if f.quote < start || bytes.IndexByte(f.val, '\n') < 0 {
+			continue
+		}
+		at := rec[:f.quote-start]
+		e.Column = p.fieldName(k)
+		e.QuoteLine = line + bytes.Count(at, []byte{'\n'})
+		if nl := bytes.LastIndexByte(at, '\n'); nl >= 0 {
+			at = at[nl+1:]
+		}
+		e.QuoteCol = columnOf(at)
+		e.CloseLine = e.QuoteLine + bytes.Count(f.val, []byte{'\n'})
+		break
+	}
+	return e
+}
+
+// columnOf returns the column, counted in characters from 1, of the byte
+// that follows the text before it on its line.
+func columnOf(before []byte) int { return utf8.RuneCount(before) + 1 }
+
 // fieldName names the k-th field of a record in messages: its column, or
-// its position past the header's columns.
+// its position past the header's named columns.
 func (p *parser) fieldName(k int) string {
-	if k < len(p.cols) {
+	if k < p.named {
 		return p.cols[k].String()
 	}
 	return fmt.Sprintf("field %d", k+1)

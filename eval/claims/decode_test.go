@@ -246,7 +246,7 @@ func TestReadClaimsFields(t *testing.T) {
 		name: "quoted line break in the id",
 		src:  "id,assure,date,poste,frais\n\"L\n1\",A1,2026-03-02,dentaire.soins,1\nL2,A1,2026-03-02,dentaire.soins,2\n",
 		want: []Claim{
-			{Line: 2, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`id: "L\n1" contains a control character or a line break`)},
+			{Line: 2, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`lines 2-3: id: the quote opened at line 2 column 1 closes on line 3, so these lines were read as one (a stray quote?)`)},
 			{Line: 4, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
 		},
 	}, {
@@ -255,7 +255,7 @@ func TestReadClaimsFields(t *testing.T) {
 		want: []Claim{
 			{Line: 2, ID: "L1", Assure: "A\"1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: quote inside an unquoted field (quote the whole field and double the quote: "a""b")`)},
 			{Line: 3, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: text after the closing quote of a quoted field`)},
-			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Quantite: 1, Parcours: true, Err: errors.New(`frais: quoted field without its closing quote`)},
+			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`frais: the quote opened at column 33 is never closed (a stray quote?)`)},
 		},
 	}, {
 		name: "BOM, CRLF, blank lines counted but skipped, no final line break",

@@ -97,8 +97,11 @@ func referenceRecordLines(src []byte) (lines []int, ok bool) {
 }
 
 // referenceRecordEnd walks the record starting at src[i], on line line,
-// and returns the offset and the line after it.
+// and returns the offset and the line after it. A quote with no closing
+// quote before the end of src or within maxQuoted bytes of the record's
+// start ends with its line.
 func referenceRecordEnd(src []byte, i int, sep byte, line int) (int, int) {
+	recordStart := i
 	const (
 		fieldStart = iota
 		unquoted
@@ -123,6 +126,12 @@ func referenceRecordEnd(src []byte, i int, sep byte, line int) (int, int) {
 			state = fieldStart
 		case state == fieldStart && c == '"':
 			state = quoted
+			if bytes.IndexByte(src[i:max(i, min(len(src), recordStart+maxQuoted))], '"') < 0 {
+				if nl := bytes.IndexByte(src[i:], '\n'); nl >= 0 {
+					return i + nl + 1, line + 1
+				}
+				return len(src), line
+			}
 		case state == fieldStart && !isSpace(c):
 			state = unquoted
 		}

@@ -36,6 +36,7 @@ var (
 	errNotBool      = errors.New("is not a boolean (use oui/non, true/false or 1/0)")
 	errNotSecteur   = errors.New("is not a secteur (use 1, 2 or 3)")
 	errNotRegime    = errors.New("is not a regime (use general or alsace_moselle)")
+	errUnnamed      = errors.New("is under a column the header does not name (only empty values may follow the named columns)")
 	errNotVerres    = errors.New("is not a kind of lenses (use simple, complexe or tres_complexe)")
 )
 
