@@ -180,6 +180,10 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		}
 		return
 	}
+	if v[0] == '#' && isExcelError(v) {
+		p.fail(c, "%s: %q %v", col, v, errExcelError)
+		return
+	}
 	var err error
 	switch col {
 	case colID:

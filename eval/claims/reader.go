@@ -78,7 +78,9 @@ type job struct {
 }
 
 // NewReader returns a Reader with the default Options, having read and
-// checked the header of src. An unusable header is a *HeaderError.
+// checked the header of src and the first lines after it. An unusable
+// header is a *HeaderError; a column that a spreadsheet wrote in a form
+// the reader cannot read, on every line checked, is an *ArtefactError.
 func NewReader(src io.Reader) (*Reader, error) {
 	return NewReaderOptions(src, Options{})
 }
@@ -87,6 +89,12 @@ func NewReader(src io.Reader) (*Reader, error) {
 func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 	sep, cols, rest, headerLines, err := readHeader(src)
 	if err != nil {
+		return nil, err
+	}
+	// A read error while peeking is returned by Read, after the lines
+	// read before it.
+	rest, eof, readErr := peek(src, rest)
+	if err := checkArtefacts(sep, cols, rest, 1+headerLines, eof); err != nil {
 		return nil, err
 	}
 	size := o.BlockSize
@@ -98,7 +106,7 @@ func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Reader{line: 1 + headerLines}
-	chunks := &chunker{src: src, sep: sep, size: size, carry: rest}
+	chunks := &chunker{src: src, sep: sep, size: size, carry: rest, eof: eof, err: readErr}
 	if workers == 1 {
 		r.chunks, r.parser = chunks, newParser(sep, cols)
 		return r, nil

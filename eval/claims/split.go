@@ -173,6 +173,7 @@ type chunker struct {
 	size  int
 	carry []byte // bytes read past the previous cut: the start of a record
 	eof   bool
+	err   error // a read error met before the bytes of carry were cut
 	fs    []field
 }
 
@@ -186,6 +187,9 @@ func (c *chunker) next(buf []byte) ([]byte, error) {
 	for {
 		buf = slices.Grow(buf, want-len(buf))
 		for len(buf) < want && !c.eof {
+			if c.err != nil {
+				return nil, c.err
+			}
 			n, err := c.src.Read(buf[len(buf):want])
 			buf = buf[:len(buf)+n]
 			if err == io.EOF {
