@@ -65,7 +65,7 @@ func TestReadClaimsExcelLayout(t *testing.T) {
 func TestReadClaimsStrayQuote(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id;assure;date;poste;frais;famille\n")
-	b.WriteString("L1;A1;2026-03-02;dentaire.soins;1;F1\n") // line 2
+	b.WriteString("L1;A1;2026-03-02;dentaire.soins;1;F1\n")   // line 2
 	b.WriteString("L2;A1;2026-03-02;dentaire.soins;1;\"F1\n") // line 3: stray quote at column 35
 	for i := 4; i < 40; i++ {
 		b.WriteString("Lx;A1;2026-03-02;dentaire.soins;1;F1\n")
