@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"slices"
@@ -229,4 +230,38 @@ func (c *chunker) cut(b []byte) int {
 		last = next
 	}
 	return last
+}
+
+// eachLine calls fn with each line of r, without its line break, however
+// long: a line longer than the buffer is passed cut to the buffer's size
+// (enough to find a date near its start), never as an error. It returns
+// the first read error other than io.EOF.
+func eachLine(r io.Reader, fn func(line []byte)) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			fn(line)
+			// Skip the rest of the long line.
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if len(line) > 0 {
+			fn(bytes.TrimSuffix(line, []byte{'\n'}))
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
