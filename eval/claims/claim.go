@@ -16,6 +16,12 @@ import (
 // Claim is one line of a claims file (LANGUAGE.md §4), decoded. Amounts
 // are exact integer cents; dates are civil day numbers. The zero value of
 // an optional field is paired with a Has flag when zero is meaningful.
+// The fields are grouped by size, so that a Claim is as small as can be
+// (200 bytes): the reader and the engine move many of them.
+//
+// The text fields of the claims a Reader returns share storage blocks:
+// a caller keeping one of them for long (beyond the batch it evaluates)
+// should keep a copy (strings.Clone), lest it keep a block alive.
 type Claim struct {
 	Line   int    // line number in the claims file; the header is line 1
 	Index  int    // position among the file's non-blank data lines, from 0
@@ -24,28 +30,7 @@ type Claim struct {
 	// Famille is the family id; "" when the column is absent or empty (the
 	// beneficiary is then a family of one).
 	Famille string
-	Date    date.Day
 	Poste   string
-	Frais   money.Cents
-	Base    money.Cents
-	// Taux is the RO rate in hundredths of a percent (70% is 7000).
-	Taux      int32
-	HasTaux   bool
-	RO        money.Cents // RO net paid, when HasRO
-	HasRO     bool
-	PF        money.Cents // participation forfaitaire or franchise withheld, when HasPF
-	HasPF     bool
-	Quantite  int64 // whole number >= 1, default 1
-	Naissance date.Day
-	HasNaiss  bool
-	Adhesion  date.Day
-	HasAdh    bool
-	Reseau    bool
-	Optam     bool
-	Parcours  bool // default true
-	ALD       bool
-	Secteur   int8 // 0 when not given, else 1, 2 or 3
-	Regime    Regime
 	// Professionnel is the id of the health professional who gave the
 	// care, "" when not given: the participation forfaitaire and the
 	// franchises are capped per day and per professional.
@@ -54,9 +39,35 @@ type Claim struct {
 	// (a frame and its lenses) or one hearing aid purchase, "" when not
 	// given: counters such as `max 1 equipement` count equipments.
 	Equipement string
+
+	Frais    money.Cents
+	Base     money.Cents
+	RO       money.Cents // RO net paid, when HasRO
+	PF       money.Cents // participation forfaitaire or franchise withheld, when HasPF
+	Quantite int64       // whole number >= 1, default 1
+
+	Date      date.Day
+	Naissance date.Day // when HasNaiss
+	Adhesion  date.Day // when HasAdh
+	// Taux is the RO rate in hundredths of a percent (70% is 7000), when
+	// HasTaux.
+	Taux int32
+
+	HasTaux  bool
+	HasRO    bool
+	HasPF    bool
+	HasNaiss bool
+	HasAdh   bool
+	Reseau   bool
+	Optam    bool
+	Parcours bool // default true
+	ALD      bool
+	Secteur  int8 // 0 when not given, else 1, 2 or 3
+	Regime   Regime
 	// Verres is the kind of lenses of the optical equipment, given on its
 	// frame and lens lines alike; VerresUnknown when not given.
 	Verres Verres
+
 	// Err is why the reader rejected the line: its first problem, naming
 	// the column and the value. It is nil for a line that decoded; the
 	// fields of a rejected line may be partly unset.

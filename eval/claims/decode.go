@@ -6,10 +6,23 @@ import (
 	"fmt"
 	"hash/maphash"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// internSlots is the size of a parser's cache of text values.
-const internSlots = 4096
+const (
+	// internSlots is the size of a parser's cache of text values.
+	internSlots = 4096
+	// arenaChunk is the size of the blocks of memory that hold the text
+	// values of claims: one allocation for about a thousand lines, rather
+	// than one per value.
+	arenaChunk = 32 << 10
+)
+
+// internSlot is a cached text value, valid while gen is the parser's.
+type internSlot struct {
+	s   string
+	gen uint32
+}
 
 // parser decodes the records of blocks into claims. It is not safe for
 // concurrent use: each goroutine parsing blocks has its own.
@@ -22,8 +35,14 @@ type parser struct {
 	scratch []byte  // the current field with its "" pairs undone
 	// strs caches the recent assure, famille, poste and professionnel values by hash, so
 	// that equal values share one string without the cost of a map.
-	strs [internSlots]string
+	strs [internSlots]internSlot
 	seed maphash.Seed
+	// arena holds the text values of claims; its bytes are never written
+	// again once a string refers to them. gen counts its blocks: the
+	// cache only serves values of the current block, so that it never
+	// keeps an old block alive.
+	arena []byte
+	gen   uint32
 	// unterminated is the position of the field whose quote is not
 	// closed in the current record, -1 if none.
 	unterminated int
@@ -188,7 +207,7 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 	switch col {
 	case colID:
 		if err = checkText(v); err == nil {
-			c.ID = string(v)
+			c.ID = p.text(v)
 		}
 	case colAssure:
 		c.Assure, err = p.intern(v)
@@ -235,7 +254,7 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		c.Professionnel, err = p.intern(v)
 	case colEquipement:
 		if err = checkText(v); err == nil {
-			c.Equipement = string(v)
+			c.Equipement = p.text(v)
 		}
 	case colVerres:
 		c.Verres, err = parseVerres(v)
@@ -249,14 +268,29 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 // seen recently.
 func (p *parser) intern(v []byte) (string, error) {
 	slot := &p.strs[maphash.Bytes(p.seed, v)%internSlots]
-	if *slot == string(v) {
-		return *slot, nil
+	if slot.gen == p.gen && slot.s == string(v) {
+		return slot.s, nil
 	}
 	if err := checkText(v); err != nil {
 		return "", err
 	}
-	*slot = string(v)
-	return *slot, nil
+	s := p.text(v)
+	*slot = internSlot{s, p.gen}
+	return s, nil
+}
+
+// text returns a string equal to v, stored in the arena.
+func (p *parser) text(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if len(v) > cap(p.arena)-len(p.arena) {
+		p.arena = make([]byte, 0, max(arenaChunk, len(v)))
+		p.gen++
+	}
+	start := len(p.arena)
+	p.arena = append(p.arena, v...)
+	return unsafe.String(&p.arena[start], len(v))
 }
 
 // checkText accepts the value of a text column: valid UTF-8 without
