@@ -86,9 +86,15 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 		dst = append(dst, Claim{Line: line, Index: index})
 		c := &dst[len(dst)-1]
 		p.decode(c)
-		if breaks > 0 {
+		switch {
+		case breaks > 0:
 			c.Err = p.spanError(b[start:i], start, line, breaks)
-		} else if c.Err != nil && p.unterminated >= 0 {
+		case i-start > maxRecord:
+			c.Err = fmt.Errorf("the line is %d bytes long, more than the %d KiB a claims line may have", len(bytes.TrimRight(b[start:i], "\r\n")), maxRecord>>10)
+			if len(c.ID) > 100 {
+				c.ID = "" // not echoed into the results
+			}
+		case c.Err != nil && p.unterminated >= 0:
 			c.Err = fmt.Errorf("%s: the quote opened at column %d is never closed (a stray quote?)",
 				p.fieldName(p.unterminated), columnOf(b[start:p.fs[p.unterminated].quote]))
 		}

@@ -39,3 +39,27 @@ func TestEachLine(t *testing.T) {
 		t.Errorf("line lengths %v, want %v", got, want)
 	}
 }
+
+// TestReadClaimsLongLine checks that a line longer than maxRecord is a
+// bad line whatever its values (a long id would be accepted otherwise),
+// without its id echoed, and that the lines around it are read.
+func TestReadClaimsLongLine(t *testing.T) {
+	long := strings.Repeat("L", maxRecord)
+	src := "id;assure;date;poste;frais\n" +
+		"L1;A1;2026-03-02;soins;1\n" +
+		long + ";A1;2026-03-02;soins;1\r\n" +
+		"L3;A1;2026-03-02;soins;1\n"
+	for _, o := range []Options{{Workers: 1}, {Workers: 2, BlockSize: 1000}} {
+		got, err := readClaims(t, src, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 || got[0].Err != nil || got[2].Err != nil || got[2].Line != 4 {
+			t.Fatalf("%+v: claims %+v", o, got)
+		}
+		want := "the line is 65558 bytes long, more than the 64 KiB a claims line may have"
+		if got[1].Err == nil || got[1].Err.Error() != want || got[1].ID != "" {
+			t.Errorf("%+v: line 3: id %.10q, error %v; want no id and %s", o, got[1].ID, got[1].Err, want)
+		}
+	}
+}

@@ -44,6 +44,10 @@ type field struct {
 // it in memory): the lines after the bad one are read normally.
 const maxQuoted = 1 << 20
 
+// maxRecord is the longest a claims line may be, its line break
+// included; a longer one is a bad line, whatever its values.
+const maxRecord = 64 << 10
+
 // isSpace reports whether c is trimmed around fields: space, tab, and the
 // carriage return of a CRLF line end.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' }
