@@ -262,8 +262,10 @@ func (r *Reader) Read(dst []Claim) ([]Claim, error) {
 	for i := n; i < len(dst); i++ {
 		dst[i].Line += r.line
 		dst[i].Index += r.index
-		if e, ok := dst[i].Err.(*SpanError); ok {
-			e.shift(r.line)
+		if dst[i].Err != nil {
+			if e, ok := dst[i].Err.(*SpanError); ok {
+				e.shift(r.line)
+			}
 		}
 	}
 	r.line += b.lines
@@ -329,7 +331,9 @@ func (r *Reader) work(p *parser, jobs <-chan job) {
 		select {
 		case b = <-r.freeBatches:
 		default:
-			b = new(batch)
+			// Room for the lines of a block of short lines, rather than
+			// growing by copies.
+			b = &batch{claims: make([]Claim, 0, len(j.block)/80+1)}
 		}
 		b.claims, b.lines = p.parse(b.claims[:0], j.block, 0, 0)
 		select {
