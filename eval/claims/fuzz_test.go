@@ -84,9 +84,7 @@ func referenceRecordLines(src []byte) (lines []int, ok bool) {
 	sep, start := detectSeparator(first), 1
 	// Excel's separator hint, a first line "sep=;" or "sep=,".
 	if h := bytes.TrimRight(first, " \t\r"); len(h) == 5 && bytes.EqualFold(h[:4], []byte("sep=")) && (h[4] == ';' || h[4] == ',') {
-		src, start = after, 2
-		first, _, _ = bytes.Cut(src, []byte{'\n'})
-		sep = h[4]
+		src, start, sep = after, 2, h[4]
 	}
 	i, line := referenceRecordEnd(src, 0, sep, start)
 	if i == 0 {
