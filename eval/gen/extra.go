@@ -30,10 +30,10 @@ const (
 	hopitaux     = 300
 )
 
-// complete returns the lines that claim c starts: c alone, with its
-// professionnel, equipement and verres; or, for a frame, the frame and
-// its two lenses (drawn from rng like any lens line), as room allows.
-func (e *extras) complete(rng *rand.Rand, b *beneficiary, date time.Time, c claim, room int) []claim {
+// complete appends to group the lines that claim c starts: c alone, with
+// its professionnel, equipement and verres; or, for a frame, the frame
+// and its two lenses (drawn from rng like any lens line), as room allows.
+func (e *extras) complete(group []claim, rng *rand.Rand, b *beneficiary, date time.Time, c claim, room int) []claim {
 	c.professionnel = e.professionnel(b, c.poste)
 	switch c.poste {
 	case "optique.monture", "optique.verres", "optique.equipement_100_sante":
@@ -41,7 +41,7 @@ func (e *extras) complete(rng *rand.Rand, b *beneficiary, date time.Time, c clai
 		c.equipement = "e" + strconv.Itoa(e.equipments)
 		c.verres = e.verres()
 	}
-	group := []claim{c}
+	group = append(group, c)
 	if c.poste == "optique.monture" {
 		age := date.Year() - b.naissance.Year()
 		for k := 0; k < 2 && len(group) < room; k++ {

@@ -94,15 +94,16 @@ func Write(w io.Writer, o Options) error {
 	bw.WriteByte('\n')
 	days := int(o.To.Sub(o.From).Hours()/24) + 1
 	var line []byte
+	var group []claim
 	for i := 0; i < o.Claims; {
 		// Dates rise evenly through the period, so the file is sorted by
 		// date like an export from a claims system (unless shuffled).
 		date := o.From.AddDate(0, 0, int(int64(dates.at(i))*int64(days)/int64(max(o.Claims, 1))))
 		b := &people[picker.pick(rng)]
 		c := drawClaim(rng, b, date)
-		group := []claim{c}
+		group = append(group[:0], c)
 		if extra != nil {
-			group = extra.complete(rng, b, date, c, o.Claims-i)
+			group = extra.complete(group[:0], rng, b, date, c, o.Claims-i)
 		}
 		for _, c := range group {
 			line = appendClaim(line[:0], ids.at(i), b, date, c)
