@@ -57,15 +57,24 @@ const (
 	artExcelError
 )
 
-var artefactText = [...]struct{ what, fix string }{
-	artDateTime:   {"dates with a time of day", "format the column as a date without time (YYYY-MM-DD or DD/MM/YYYY) and export again"},
-	artSerialDate: {"Excel serial numbers instead of dates", "format the column as a date (in Excel: Format Cells, Date, DD/MM/YYYY) and export again"},
-	artShortDate:  {"dates in a short format (D/M/YY)", "format the column as DD/MM/YYYY with a four-digit year, or YYYY-MM-DD, and export again"},
-	artUSDate:     {"dates in the US order MM/DD/YYYY (a month above 12)", "format the column as DD/MM/YYYY or YYYY-MM-DD and export again: read as DD/MM/YYYY, its dates would be wrong"},
-	artCurrency:   {"amounts with a currency sign", "format the column as a plain number (in Excel: Format Cells, Number, no thousands separator) and export again"},
-	artThousands:  {"amounts with a thousands separator", "format the column as a plain number (in Excel: Format Cells, Number, no thousands separator) and export again"},
-	artPercent:    {"rates with a percent sign", "format the column as a plain number of percent (70 for 70%) and export again"},
-	artExcelError: {"Excel error values (#N/A, #VALUE!…)", "the spreadsheet's formulas failed in this column: fix them, or paste the values, and export again"},
+// artefactText says, for each artefact, what a column of them holds and
+// how to export it correctly (for an ArtefactError), and what to do about
+// one value (for the error of a bad line).
+var artefactText = [...]struct{ what, fix, one string }{
+	artDateTime:   {"dates with a time of day", "format the column as a date without time (YYYY-MM-DD or DD/MM/YYYY) and export again", "write the date without its time"},
+	artSerialDate: {"Excel serial numbers instead of dates", "format the column as a date (in Excel: Format Cells, Date, DD/MM/YYYY) and export again", "an Excel serial number: format the column as a date"},
+	artShortDate:  {"dates in a short format (D/M/YY)", "format the column as DD/MM/YYYY with a four-digit year, or YYYY-MM-DD, and export again", "write it DD/MM/YYYY: two-digit day and month, four-digit year"},
+	artUSDate:     {"dates in the US order MM/DD/YYYY (a month above 12)", "format the column as DD/MM/YYYY or YYYY-MM-DD and export again: read as DD/MM/YYYY, its dates would be wrong", ""},
+	artCurrency:   {"amounts with a currency sign", "format the column as a plain number (in Excel: Format Cells, Number, no thousands separator) and export again", "write it without the currency sign"},
+	artThousands:  {"amounts with a thousands separator", "format the column as a plain number (in Excel: Format Cells, Number, no thousands separator) and export again", "write it without the thousands separator"},
+	artPercent:    {"rates with a percent sign", "format the column as a plain number of percent (70 for 70%) and export again", "write it without the percent sign"},
+	artExcelError: {"Excel error values (#N/A, #VALUE!…)", "the spreadsheet's formulas failed in this column: fix them, or paste the values, and export again", ""},
+}
+
+// hint returns what to do about a bad value v of column c that a
+// spreadsheet wrote in a known wrong form, "" if it did not.
+func hint(c column, v []byte) string {
+	return artefactText[classify(c, v, true)].one
 }
 
 // excelErrors are the error values of Excel, in English and in French.

@@ -266,7 +266,11 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		c.Verres, err = parseVerres(v)
 	}
 	if err != nil {
-		p.fail(c, "%s: %q %v", col, shorten(v), err)
+		if h := hint(col, v); h != "" {
+			p.fail(c, "%s: %q %v: %s", col, shorten(v), err, h)
+		} else {
+			p.fail(c, "%s: %q %v", col, shorten(v), err)
+		}
 	}
 }
 

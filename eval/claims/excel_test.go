@@ -219,7 +219,7 @@ func TestReadClaimsArtefacts(t *testing.T) {
 	}
 	wantErrs := []string{
 		`frais: "#N/A" is an Excel error value: the spreadsheet's formula failed`,
-		`frais: "1 234,00 €" is not an amount (expected euros such as 12.50)`,
+		`frais: "1 234,00 €" is not an amount (expected euros such as 12.50): write it without the currency sign`,
 	}
 	if diff := cmp.Diff(wantErrs, errs); diff != "" {
 		t.Errorf("line errors (-want +got):\n%s", diff)
