@@ -9,14 +9,21 @@ import (
 )
 
 func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE]", stderr)
+	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE] [--ids sequential|shuffled] [--order date|shuffled] [--columns classic|full]", stderr)
 	claims := fs.Int("claims", 1000, "number of claim lines")
 	beneficiaries := fs.Int("beneficiaries", 100, "number of beneficiaries")
 	seed := fs.Uint64("seed", 1, "random seed: the same flags always give the same file")
 	from := fs.String("from", "2026-01-01", "first date of care, YYYY-MM-DD")
 	to := fs.String("to", "2026-12-31", "last date of care, YYYY-MM-DD")
+	ids := fs.String("ids", "sequential", "line ids: sequential (increasing down the file) or shuffled (a permutation fixed by the seed)")
+	order := fs.String("order", "date", "line order: date (sorted by date) or shuffled (dates in a random order fixed by the seed)")
+	columns := fs.String("columns", "classic", "columns: classic, or full to add professionnel, equipement and verres")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
+	}
+	if !oneOf(stderr, "ids", *ids, "sequential", "shuffled") || !oneOf(stderr, "order", *order, "date", "shuffled") ||
+		!oneOf(stderr, "columns", *columns, "classic", "full") {
+		return exitUsage
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "garantie gen: unexpected argument %q\n", fs.Arg(0))
@@ -32,7 +39,17 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "garantie gen: --from and --to must be dates written YYYY-MM-DD")
 		return exitUsage
 	}
-	err := gen.Write(stdout, gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t})
+	o := gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t}
+	if *ids == "shuffled" {
+		o.IDs = gen.Shuffled
+	}
+	if *order == "shuffled" {
+		o.Order = gen.Shuffled
+	}
+	if *columns == "full" {
+		o.Columns = gen.Full
+	}
+	err := gen.Write(stdout, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie %v\n", err)
 		return exitUsage

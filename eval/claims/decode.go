@@ -1,14 +1,28 @@
 package claims
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// internSlots is the size of a parser's cache of text values.
-const internSlots = 4096
+const (
+	// internSlots is the size of a parser's cache of text values.
+	internSlots = 4096
+	// arenaChunk is the size of the blocks of memory that hold the text
+	// values of claims: one allocation for about a thousand lines, rather
+	// than one per value.
+	arenaChunk = 32 << 10
+)
+
+// internSlot is a cached text value, valid while gen is the parser's.
+type internSlot struct {
+	s   string
+	gen uint32
+}
 
 // parser decodes the records of blocks into claims. It is not safe for
 // concurrent use: each goroutine parsing blocks has its own.
@@ -16,12 +30,22 @@ type parser struct {
 	sep     byte
 	cols    []column
 	idCol   int     // position of the id column in a record
+	named   int     // number of columns before the header's trailing unnamed ones
 	fs      []field // fields of the current record
 	scratch []byte  // the current field with its "" pairs undone
-	// strs caches the recent assure, famille and poste values by hash, so
+	// strs caches the recent assure, famille, poste and professionnel values by hash, so
 	// that equal values share one string without the cost of a map.
-	strs [internSlots]string
+	strs [internSlots]internSlot
 	seed maphash.Seed
+	// arena holds the text values of claims; its bytes are never written
+	// again once a string refers to them. gen counts its blocks: the
+	// cache only serves values of the current block, so that it never
+	// keeps an old block alive.
+	arena []byte
+	gen   uint32
+	// unterminated is the position of the field whose quote is not
+	// closed in the current record, -1 if none.
+	unterminated int
 }
 
 func newParser(sep byte, cols []column) *parser {
@@ -29,6 +53,9 @@ func newParser(sep byte, cols []column) *parser {
 	for i, c := range cols {
 		if c == colID {
 			p.idCol = i
+		}
+		if c != colNone {
+			p.named = i + 1
 		}
 	}
 	return p
@@ -54,9 +81,23 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 		}
 		var breaks int
 		var ended bool
-		p.fs, i, breaks, ended = splitRecord(b, i, p.sep, p.fs[:0])
+		start := i
+		p.fs, i, breaks, ended = splitRecordAt(b, i, p.sep, p.fs[:0], true)
 		dst = append(dst, Claim{Line: line, Index: index})
-		p.decode(&dst[len(dst)-1])
+		c := &dst[len(dst)-1]
+		p.decode(c)
+		switch {
+		case breaks > 0:
+			c.Err = p.spanError(b[start:i], start, line, breaks)
+		case i-start > maxRecord:
+			c.Err = fmt.Errorf("the line is %d bytes long, more than the %d KiB a claims line may have", len(bytes.TrimRight(b[start:i], "\r\n")), maxRecord>>10)
+			if len(c.ID) > 100 {
+				c.ID = "" // not echoed into the results
+			}
+		case c.Err != nil && p.unterminated >= 0:
+			c.Err = fmt.Errorf("%s: the quote opened at column %d is never closed (a stray quote?)",
+				p.fieldName(p.unterminated), columnOf(b[start:p.fs[p.unterminated].quote]))
+		}
 		index++
 		line += breaks
 		if ended {
@@ -72,13 +113,17 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 // across columns.
 func (p *parser) decode(c *Claim) {
 	c.Quantite, c.Parcours = 1, true
+	p.unterminated = -1
 	for k, f := range p.fs {
 		if f.problem != quoteOK {
 			p.fail(c, "%s: %s", p.fieldName(k), f.problem)
+			if f.problem == quoteUnterminated {
+				p.unterminated = k
+			}
 			break
 		}
 	}
-	if len(p.fs) != len(p.cols) {
+	if len(p.fs) < p.named || len(p.fs) > len(p.cols) {
 		if p.idCol < len(p.fs) && p.fs[p.idCol].problem == quoteOK {
 			p.decodeField(c, colID, p.fs[p.idCol])
 		}
@@ -91,7 +136,12 @@ func (p *parser) decode(c *Claim) {
 	}
 	p.decodeField(c, colID, p.fs[p.idCol])
 	for k, f := range p.fs {
-		if k != p.idCol {
+		switch {
+		case k >= p.named:
+			if len(bytes.TrimSpace(f.val)) > 0 {
+				p.fail(c, "%s: %q %v", p.fieldName(k), shorten(f.val), errUnnamed)
+			}
+		case k != p.idCol:
 			p.decodeField(c, p.cols[k], f)
 		}
 	}
@@ -100,10 +150,36 @@ func (p *parser) decode(c *Claim) {
 	}
 }
 
+// spanError is the reason a record spread over several lines is
+// rejected. rec is the record, at offset start of its block, starting on
+// line line.
+func (p *parser) spanError(rec []byte, start, line, breaks int) error {
+	e := &SpanError{First: line, Last: line + breaks}
+	for k, f := range p.fs {
+		if f.quote < start || bytes.IndexByte(f.val, '\n') < 0 {
+			continue
+		}
+		at := rec[:f.quote-start]
+		e.Column = p.fieldName(k)
+		e.QuoteLine = line + bytes.Count(at, []byte{'\n'})
+		if nl := bytes.LastIndexByte(at, '\n'); nl >= 0 {
+			at = at[nl+1:]
+		}
+		e.QuoteCol = columnOf(at)
+		e.CloseLine = e.QuoteLine + bytes.Count(f.val, []byte{'\n'})
+		break
+	}
+	return e
+}
+
+// columnOf returns the column, counted in characters from 1, of the byte
+// that follows the text before it on its line.
+func columnOf(before []byte) int { return utf8.RuneCount(before) + 1 }
+
 // fieldName names the k-th field of a record in messages: its column, or
-// its position past the header's columns.
+// its position past the header's named columns.
 func (p *parser) fieldName(k int) string {
-	if k < len(p.cols) {
+	if k < p.named {
 		return p.cols[k].String()
 	}
 	return fmt.Sprintf("field %d", k+1)
@@ -129,11 +205,15 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		}
 		return
 	}
+	if v[0] == '#' && isExcelError(v) {
+		p.fail(c, "%s: %q %v", col, v, errExcelError)
+		return
+	}
 	var err error
 	switch col {
 	case colID:
 		if err = checkText(v); err == nil {
-			c.ID = string(v)
+			c.ID = p.text(v)
 		}
 	case colAssure:
 		c.Assure, err = p.intern(v)
@@ -176,9 +256,21 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		c.Secteur, err = parseSecteur(v)
 	case colRegime:
 		c.Regime, err = parseRegime(v)
+	case colProfessionnel:
+		c.Professionnel, err = p.intern(v)
+	case colEquipement:
+		if err = checkText(v); err == nil {
+			c.Equipement = p.text(v)
+		}
+	case colVerres:
+		c.Verres, err = parseVerres(v)
 	}
 	if err != nil {
-		p.fail(c, "%s: %q %v", col, shorten(v), err)
+		if h := hint(col, v); h != "" {
+			p.fail(c, "%s: %q %v: %s", col, shorten(v), err, h)
+		} else {
+			p.fail(c, "%s: %q %v", col, shorten(v), err)
+		}
 	}
 }
 
@@ -186,14 +278,29 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 // seen recently.
 func (p *parser) intern(v []byte) (string, error) {
 	slot := &p.strs[maphash.Bytes(p.seed, v)%internSlots]
-	if *slot == string(v) {
-		return *slot, nil
+	if slot.gen == p.gen && slot.s == string(v) {
+		return slot.s, nil
 	}
 	if err := checkText(v); err != nil {
 		return "", err
 	}
-	*slot = string(v)
-	return *slot, nil
+	s := p.text(v)
+	*slot = internSlot{s, p.gen}
+	return s, nil
+}
+
+// text returns a string equal to v, stored in the arena.
+func (p *parser) text(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if len(v) > cap(p.arena)-len(p.arena) {
+		p.arena = make([]byte, 0, max(arenaChunk, len(v)))
+		p.gen++
+	}
+	start := len(p.arena)
+	p.arena = append(p.arena, v...)
+	return unsafe.String(&p.arena[start], len(v))
 }
 
 // checkText accepts the value of a text column: valid UTF-8 without

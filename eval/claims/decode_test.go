@@ -89,7 +89,7 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"frais": "abc"}, bad(`frais: "abc" is not an amount (expected euros such as 12.50)`)},
 		{map[string]string{"frais": "1.234"}, bad(`frais: "1.234" has more than two decimals`)},
 		{map[string]string{"frais": "12,345"}, bad(`frais: "12,345" has more than two decimals`)},
-		{map[string]string{"frais": "1 234"}, bad(`frais: "1 234" is not an amount (expected euros such as 12.50)`)},
+		{map[string]string{"frais": "1 234"}, bad(`frais: "1 234" is not an amount (expected euros such as 12.50): write it without the thousands separator`)},
 		{map[string]string{"frais": "+5"}, bad(`frais: "+5" is not an amount (expected euros such as 12.50)`)},
 		{map[string]string{"frais": "1e5"}, bad(`frais: "1e5" is not an amount (expected euros such as 12.50)`)},
 		{map[string]string{"frais": ""}, bad(`missing frais`)},
@@ -105,11 +105,17 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"taux": "70,0"}, func(c *Claim) { c.Taux, c.HasTaux = 7000, true }},
 		{map[string]string{"taux": "0"}, func(c *Claim) { c.Taux, c.HasTaux = 0, true }},
 		{map[string]string{"taux": "100"}, func(c *Claim) { c.Taux, c.HasTaux = 10000, true }},
+		{map[string]string{"taux": "1"}, func(c *Claim) { c.Taux, c.HasTaux = 100, true }},
+		{map[string]string{"taux": "0,00"}, func(c *Claim) { c.Taux, c.HasTaux = 0, true }},
+		{map[string]string{"taux": "0,7"}, bad(`taux: "0,7" is between 0 and 1: taux is in percent: 70, not 0,7`)},
+		{map[string]string{"taux": "0.7"}, bad(`taux: "0.7" is between 0 and 1: taux is in percent: 70, not 0,7`)},
+		{map[string]string{"taux": "0,01"}, bad(`taux: "0,01" is between 0 and 1: taux is in percent: 70, not 0,7`)},
+		{map[string]string{"taux": "0.99"}, bad(`taux: "0.99" is between 0 and 1: taux is in percent: 70, not 0,7`)},
 		{map[string]string{"taux": "100.01"}, bad(`taux: "100.01" is above 100`)},
 		{map[string]string{"taux": "250"}, bad(`taux: "250" is above 100`)},
 		{map[string]string{"taux": "65.555"}, bad(`taux: "65.555" has more than two decimals`)},
 		{map[string]string{"taux": "-1"}, bad(`taux: "-1" is negative`)},
-		{map[string]string{"taux": "70%"}, bad(`taux: "70%" is not a percentage (expected such as 70 or 65.5)`)},
+		{map[string]string{"taux": "70%"}, bad(`taux: "70%" is not a percentage (expected such as 70 or 65.5): write it without the percent sign`)},
 		// Quantite.
 		{map[string]string{"quantite": "3"}, func(c *Claim) { c.Quantite = 3 }},
 		{map[string]string{"quantite": "100000"}, func(c *Claim) { c.Quantite = MaxQuantite }},
@@ -123,14 +129,27 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"date": "2026-04-31"}, bad(`date: "2026-04-31" is not a valid date: April 2026 has 30 days`)},
 		{map[string]string{"date": "2026-13-01"}, bad(`date: "2026-13-01" is not a valid date: there is no month 13`)},
 		{map[string]string{"date": "2026-01-00"}, bad(`date: "2026-01-00" is not a valid date: there is no day 0`)},
-		{map[string]string{"date": "2026-3-2"}, bad(`date: "2026-3-2" is not a date (expected YYYY-MM-DD)`)},
-		{map[string]string{"date": "02/03/2026"}, bad(`date: "02/03/2026" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"date": "2026-3-2"}, bad(`date: "2026-3-2" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`)},
+		{map[string]string{"date": "02/03/2026"}, func(c *Claim) { c.Date = date.DayOf(2026, 3, 2) }},
+		{map[string]string{"date": "29/02/2024"}, func(c *Claim) { c.Date = date.DayOf(2024, 2, 29) }},
+		{map[string]string{"date": "30/02/2026"}, bad(`date: "30/02/2026" is not a valid date: February 2026 has 28 days`)},
+		{map[string]string{"date": "02/13/2026"}, bad(`date: "02/13/2026" is not a valid date: there is no month 13`)},
+		{map[string]string{"date": "00/03/2026"}, bad(`date: "00/03/2026" is not a valid date: there is no day 0`)},
+		{map[string]string{"date": "2/3/2026"}, bad(`date: "2/3/2026" is not a date (expected YYYY-MM-DD or DD/MM/YYYY): write it DD/MM/YYYY: two-digit day and month, four-digit year`)},
+		{map[string]string{"date": "2026-03-02 08:30"}, bad(`date: "2026-03-02 08:30" is not a date (expected YYYY-MM-DD or DD/MM/YYYY): write the date without its time`)},
+		{map[string]string{"date": "46083"}, bad(`date: "46083" is not a date (expected YYYY-MM-DD or DD/MM/YYYY): an Excel serial number: format the column as a date`)},
+		{map[string]string{"frais": "30 €"}, bad(`frais: "30 €" is not an amount (expected euros such as 12.50): write it without the currency sign`)},
+		{map[string]string{"date": "02-03-2026"}, bad(`date: "02-03-2026" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`)},
+		{map[string]string{"date": "2026/03/02"}, bad(`date: "2026/03/02" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`)},
+		{map[string]string{"naissance": "17/05/1980"}, func(c *Claim) { c.Naissance, c.HasNaiss = date.DayOf(1980, 5, 17), true }},
+		{map[string]string{"adhesion": "01/01/2027"}, func(c *Claim) { c.Adhesion, c.HasAdh = date.DayOf(2027, 1, 1), true }},
+		{map[string]string{"adhesion": "31/04/2027"}, bad(`adhesion: "31/04/2027" is not a valid date: April 2027 has 30 days`)},
 		{map[string]string{"date": ""}, bad(`missing date`)},
 		{map[string]string{"naissance": "1980-05-17"}, func(c *Claim) { c.Naissance, c.HasNaiss = date.DayOf(1980, 5, 17), true }},
 		{map[string]string{"naissance": "2026-03-02"}, func(c *Claim) { c.Naissance, c.HasNaiss = c.Date, true }},
 		{map[string]string{"naissance": "2026-03-03"}, bad(`naissance: 2026-03-03 is after the date of care 2026-03-02`)},
 		{map[string]string{"adhesion": "2027-01-01"}, func(c *Claim) { c.Adhesion, c.HasAdh = date.DayOf(2027, 1, 1), true }},
-		{map[string]string{"adhesion": "2027-01"}, bad(`adhesion: "2027-01" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"adhesion": "2027-01"}, bad(`adhesion: "2027-01" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`)},
 		// Booleans.
 		{map[string]string{"reseau": "oui"}, func(c *Claim) { c.Reseau = true }},
 		{map[string]string{"reseau": "Oui"}, func(c *Claim) { c.Reseau = true }},
@@ -161,9 +180,21 @@ func TestReadClaimsValues(t *testing.T) {
 		{map[string]string{"assure": "A\x01"}, bad(`assure: "A\x01" contains a control character or a line break`)},
 		{map[string]string{"assure": "A\xff"}, bad(`assure: "A\xff" is not valid UTF-8 text`)},
 		{map[string]string{"famille": "Famille Müller"}, func(c *Claim) { c.Famille = "Famille Müller" }},
+		// Professionnel, equipement, verres.
+		{map[string]string{"professionnel": "PS12345"}, func(c *Claim) { c.Professionnel = "PS12345" }},
+		{map[string]string{"professionnel": "P\x02"}, bad(`professionnel: "P\x02" contains a control character or a line break`)},
+		{map[string]string{"equipement": "E7"}, func(c *Claim) { c.Equipement = "E7" }},
+		{map[string]string{"equipement": "E\xff"}, bad(`equipement: "E\xff" is not valid UTF-8 text`)},
+		{map[string]string{"verres": ""}, func(*Claim) {}},
+		{map[string]string{"verres": "simple"}, func(c *Claim) { c.Verres = VerresSimple }},
+		{map[string]string{"verres": "Complexe"}, func(c *Claim) { c.Verres = VerresComplexe }},
+		{map[string]string{"verres": "tres_complexe"}, func(c *Claim) { c.Verres = VerresTresComplexe }},
+		{map[string]string{"verres": "tres-complexe"}, func(c *Claim) { c.Verres = VerresTresComplexe }},
+		{map[string]string{"verres": "progressif"}, bad(`verres: "progressif" is not a kind of lenses (use simple, complexe or tres_complexe)`)},
+		{map[string]string{"verres": "très_complexe"}, bad(`verres: "très_complexe" is not a kind of lenses (use simple, complexe or tres_complexe)`)},
 		// The first problem is the reason: the id, then file order.
 		{map[string]string{"id": "", "date": "x"}, func(c *Claim) { c.ID, c.Err = "", errors.New("missing id") }},
-		{map[string]string{"date": "x", "frais": "x"}, bad(`date: "x" is not a date (expected YYYY-MM-DD)`)},
+		{map[string]string{"date": "x", "frais": "x"}, bad(`date: "x" is not a date (expected YYYY-MM-DD or DD/MM/YYYY)`)},
 		{map[string]string{"naissance": "2030-01-01", "regime": "x"}, bad(`regime: "x" is not a regime (use general or alsace_moselle)`)},
 		{map[string]string{"frais": strings.Repeat("9", 60)}, bad(`frais: "` + strings.Repeat("9", 40) + `…" is too large (at most 100000000000.00)`)},
 	}
@@ -218,7 +249,7 @@ func TestReadClaimsFields(t *testing.T) {
 		name: "quoted line break in the id",
 		src:  "id,assure,date,poste,frais\n\"L\n1\",A1,2026-03-02,dentaire.soins,1\nL2,A1,2026-03-02,dentaire.soins,2\n",
 		want: []Claim{
-			{Line: 2, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`id: "L\n1" contains a control character or a line break`)},
+			{Line: 2, Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`lines 2-3: id: the quote opened at line 2 column 1 closes on line 3, so these lines were read as one (a stray quote?)`)},
 			{Line: 4, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 200, Quantite: 1, Parcours: true},
 		},
 	}, {
@@ -227,7 +258,7 @@ func TestReadClaimsFields(t *testing.T) {
 		want: []Claim{
 			{Line: 2, ID: "L1", Assure: "A\"1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: quote inside an unquoted field (quote the whole field and double the quote: "a""b")`)},
 			{Line: 3, Index: 1, ID: "L2", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`assure: text after the closing quote of a quoted field`)},
-			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Quantite: 1, Parcours: true, Err: errors.New(`frais: quoted field without its closing quote`)},
+			{Line: 4, Index: 2, ID: "L3", Assure: "A1", Date: date.DayOf(2026, 3, 2), Poste: "dentaire.soins", Frais: 100, Quantite: 1, Parcours: true, Err: errors.New(`frais: the quote opened at column 33 is never closed (a stray quote?)`)},
 		},
 	}, {
 		name: "BOM, CRLF, blank lines counted but skipped, no final line break",
@@ -261,11 +292,20 @@ func TestReadClaimsFields(t *testing.T) {
 }
 
 func TestReadClaimsInterning(t *testing.T) {
-	got, err := ReadAll(strings.NewReader("id,assure,famille,date,poste,frais\nL1,A1,F1,2026-03-02,dentaire.soins,1\nL2,A1,F1,2026-03-02,dentaire.soins,1\n"))
+	got, err := ReadAll(strings.NewReader("id,assure,famille,date,poste,frais,professionnel\nL1,A1,F1,2026-03-02,dentaire.soins,1,P1\nL2,A1,F1,2026-03-02,dentaire.soins,1,P1\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if unsafeData(got[0].Assure) != unsafeData(got[1].Assure) || unsafeData(got[0].Poste) != unsafeData(got[1].Poste) {
-		t.Errorf("equal assure and poste values do not share their storage")
+	if unsafeData(got[0].Assure) != unsafeData(got[1].Assure) || unsafeData(got[0].Poste) != unsafeData(got[1].Poste) ||
+		unsafeData(got[0].Professionnel) != unsafeData(got[1].Professionnel) {
+		t.Errorf("equal assure, poste and professionnel values do not share their storage")
+	}
+}
+
+func TestVerresString(t *testing.T) {
+	for v, want := range map[Verres]string{VerresUnknown: "", VerresSimple: "simple", VerresComplexe: "complexe", VerresTresComplexe: "tres_complexe", 9: "Verres(9)"} {
+		if got := v.String(); got != want {
+			t.Errorf("Verres(%d).String() = %q, want %q", v, got, want)
+		}
 	}
 }

@@ -17,11 +17,19 @@ import (
 func FuzzReadClaims(f *testing.F) {
 	f.Add([]byte("id;assure;date;poste;frais\nL1;A1;2026-03-02;dentaire.soins;12,5\n"))
 	f.Add([]byte(awkwardClaims(30)))
+	// The columns of the amended LANGUAGE.md §4, and spreadsheet artefacts.
+	f.Add([]byte("id;assure;date;poste;frais;professionnel;equipement;verres\nL1;A1;02/03/2026;optique.monture;120;P1;E1;complexe\nL2;A1;02/03/2026;optique.verres;80;P1;E1;tres_complexe\n"))
+	f.Add([]byte("sep=;\r\nid;assure;date;poste;frais;taux;;;\r\nL1;A1;2026-03-02;soins;1;0,7;;;\r\nL2;A1;2026-03-02;soins;1;70;;x\r\n"))
+	f.Add([]byte("id,assure,date,poste,frais\nL1,A1,2026-03-02 00:00:00,soins,\"1 234,00 €\"\nL2,A1,46083,soins,#N/A\n"))
+	f.Add([]byte("id;assure;date;poste;frais\nL1;A1;2026-03-02;soins;\"1\nL2;A1;2026-03-02;soins;1\nL3;A1;2026-03-02;soins;1\"\n"))
+	f.Add([]byte("\xff\xfei\x00d\x00"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		want, err := readClaims(t, string(src), Options{Workers: 1, BlockSize: len(src) + 1})
 		if err != nil {
-			if _, ok := err.(*HeaderError); !ok {
-				t.Fatalf("error %v is not a *HeaderError", err)
+			switch err.(type) {
+			case *HeaderError, *ArtefactError:
+			default:
+				t.Fatalf("error %v is neither a *HeaderError nor an *ArtefactError", err)
 			}
 			return
 		}
@@ -72,9 +80,13 @@ func checkRoundTrip(t *testing.T, c Claim) {
 // no header.
 func referenceRecordLines(src []byte) (lines []int, ok bool) {
 	src = bytes.TrimPrefix(src, utf8BOM)
-	first, _, _ := bytes.Cut(src, []byte{'\n'})
-	sep := detectSeparator(first)
-	i, line := referenceRecordEnd(src, 0, sep, 1)
+	first, after, _ := bytes.Cut(src, []byte{'\n'})
+	sep, start := detectSeparator(first), 1
+	// Excel's separator hint, a first line "sep=;" or "sep=,".
+	if h := bytes.TrimRight(first, " \t\r"); len(h) == 5 && bytes.EqualFold(h[:4], []byte("sep=")) && (h[4] == ';' || h[4] == ',') {
+		src, start, sep = after, 2, h[4]
+	}
+	i, line := referenceRecordEnd(src, 0, sep, start)
 	if i == 0 {
 		return nil, false
 	}
@@ -97,8 +109,11 @@ func referenceRecordLines(src []byte) (lines []int, ok bool) {
 }
 
 // referenceRecordEnd walks the record starting at src[i], on line line,
-// and returns the offset and the line after it.
+// and returns the offset and the line after it. A quote with no closing
+// quote before the end of src or within maxQuoted bytes of the record's
+// start ends with its line.
 func referenceRecordEnd(src []byte, i int, sep byte, line int) (int, int) {
+	recordStart := i
 	const (
 		fieldStart = iota
 		unquoted
@@ -123,9 +138,31 @@ func referenceRecordEnd(src []byte, i int, sep byte, line int) (int, int) {
 			state = fieldStart
 		case state == fieldStart && c == '"':
 			state = quoted
+			if !referenceClosed(src, i, recordStart+maxQuoted) {
+				if nl := bytes.IndexByte(src[i:], '\n'); nl >= 0 {
+					return i + nl + 1, line + 1
+				}
+				return len(src), line
+			}
 		case state == fieldStart && !isSpace(c):
 			state = unquoted
 		}
 	}
 	return i, line
+}
+
+// referenceClosed reports whether the quoted field whose text starts at
+// src[i] has its closing quote, a quote not doubled, before src[limit].
+func referenceClosed(src []byte, i, limit int) bool {
+	for ; i < len(src) && i < limit; i++ {
+		if src[i] != '"' {
+			continue
+		}
+		if i+1 < len(src) && src[i+1] == '"' {
+			i++
+			continue
+		}
+		return true
+	}
+	return false
 }

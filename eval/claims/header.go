@@ -44,7 +44,14 @@ const (
 	colALD
 	colSecteur
 	colRegime
+	colProfessionnel
+	colEquipement
+	colVerres
 	numColumns
+	// colNone is an unnamed column at the end of the header, as a
+	// spreadsheet writes when cells right of the table were once used
+	// ("id;assure;…;;;"): its values must be empty.
+	colNone = numColumns
 )
 
 // columnNames are the header names of the columns, indexed by column; the
@@ -52,10 +59,16 @@ const (
 var columnNames = [numColumns]string{
 	"id", "assure", "date", "poste", "frais", "base", "taux", "ro", "pf",
 	"quantite", "naissance", "adhesion", "famille", "reseau", "optam",
-	"parcours", "ald", "secteur", "regime",
+	"parcours", "ald", "secteur", "regime", "professionnel", "equipement",
+	"verres",
 }
 
-func (c column) String() string { return columnNames[c] }
+func (c column) String() string {
+	if c == colNone {
+		return "(no name)"
+	}
+	return columnNames[c]
+}
 
 // required reports whether every claims file must have column c.
 func (c column) required() bool { return c <= colFrais }
@@ -75,14 +88,20 @@ func detectSeparator(line []byte) byte {
 	return ','
 }
 
-// parseHeader maps the fields of the header record to columns. It reports
-// every problem of the header in one HeaderError.
+// parseHeader maps the fields of the header record to columns. Empty
+// names at the end of the header are colNone. It reports every problem of
+// the header in one HeaderError.
 func parseHeader(fs []field) ([]column, *HeaderError) {
 	var problems []string
 	cols := make([]column, len(fs))
+	named := len(fs)
+	for named > 0 && fs[named-1].problem == quoteOK && len(bytes.TrimSpace(unquote(fs[named-1]))) == 0 {
+		named--
+		cols[named] = colNone
+	}
 	seen := [numColumns]bool{}
 	var unknown []string
-	for i, f := range fs {
+	for i, f := range fs[:named] {
 		name := string(bytes.TrimSpace(unquote(f)))
 		switch c, ok := lookupColumn(name); {
 		case f.problem != quoteOK:

@@ -3,6 +3,7 @@ package claims
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -77,7 +78,9 @@ type job struct {
 }
 
 // NewReader returns a Reader with the default Options, having read and
-// checked the header of src. An unusable header is a *HeaderError.
+// checked the header of src and the first lines after it. An unusable
+// header is a *HeaderError; a column that a spreadsheet wrote in a form
+// the reader cannot read, on every line checked, is an *ArtefactError.
 func NewReader(src io.Reader) (*Reader, error) {
 	return NewReaderOptions(src, Options{})
 }
@@ -86,6 +89,12 @@ func NewReader(src io.Reader) (*Reader, error) {
 func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 	sep, cols, rest, headerLines, err := readHeader(src)
 	if err != nil {
+		return nil, err
+	}
+	// A read error while peeking is returned by Read, after the lines
+	// read before it.
+	rest, eof, readErr := peek(src, rest)
+	if err := checkArtefacts(sep, cols, rest, 1+headerLines, eof); err != nil {
 		return nil, err
 	}
 	size := o.BlockSize
@@ -97,7 +106,7 @@ func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r := &Reader{line: 1 + headerLines}
-	chunks := &chunker{src: src, sep: sep, size: size, carry: rest}
+	chunks := &chunker{src: src, sep: sep, size: size, carry: rest, eof: eof, err: readErr}
 	if workers == 1 {
 		r.chunks, r.parser = chunks, newParser(sep, cols)
 		return r, nil
@@ -119,34 +128,53 @@ func NewReaderOptions(src io.Reader, o Options) (*Reader, error) {
 }
 
 // readHeader reads and decodes the header record of src, after an
-// optional UTF-8 byte order mark. It returns the separator, the columns,
-// the bytes read past the header and the number of lines of the header.
+// optional UTF-8 byte order mark and an optional "sep=;" line (Excel's
+// separator hint). It returns the separator, the columns, the bytes read
+// past the header and the number of lines up to the end of the header.
 func readHeader(src io.Reader) (sep byte, cols []column, rest []byte, lines int, err error) {
 	var buf []byte
 	eof := false
 	for {
+		if bom, ok := utf16BOM(buf); ok {
+			return 0, nil, nil, 0, &HeaderError{Line: 1, Msg: fmt.Sprintf("the file is UTF-16 text (byte order mark % X): save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)", bom)}
+		}
 		b := bytes.TrimPrefix(buf, utf8BOM)
-		if nl := bytes.IndexByte(b, '\n'); nl >= 0 || eof {
+		hint, hintLines, ok, herr := cutSepHint(b, eof)
+		if herr != nil {
+			return 0, nil, nil, 0, herr
+		}
+		if ok {
+			b = b[hintLines:]
+			if hint != 0 {
+				hintLines = 1
+			}
+		}
+		if nl := bytes.IndexByte(b, '\n'); ok && (nl >= 0 || eof) {
 			if nl < 0 {
 				nl = len(b)
 			}
+			line := 1 + hintLines
 			if len(b) == 0 {
-				return 0, nil, nil, 0, &HeaderError{Line: 1, Msg: "the file is empty: it needs a header naming the columns"}
+				return 0, nil, nil, 0, &HeaderError{Line: line, Msg: "the file is empty: it needs a header naming the columns"}
 			}
 			if len(bytes.Trim(b[:nl], " \t\r")) == 0 {
-				return 0, nil, nil, 0, &HeaderError{Line: 1, Msg: "line 1 is blank: the first line must be the header naming the columns"}
+				return 0, nil, nil, 0, &HeaderError{Line: line, Msg: fmt.Sprintf("line %d is blank: the first line must be the header naming the columns", line)}
 			}
-			sep = detectSeparator(b[:nl])
-			fs, next, breaks, ended := splitRecord(b, 0, sep, nil)
+			sep = hint
+			if sep == 0 {
+				sep = detectSeparator(b[:nl])
+			}
+			fs, next, breaks, ended := splitRecordAt(b, 0, sep, nil, eof)
 			if ended || eof {
 				var herr *HeaderError
 				if cols, herr = parseHeader(fs); herr != nil {
+					herr.Line = line
 					return 0, nil, nil, 0, herr
 				}
 				if ended {
 					breaks++
 				}
-				return sep, cols, slices.Clone(b[next:]), breaks, nil
+				return sep, cols, slices.Clone(b[next:]), hintLines + breaks, nil
 			}
 		}
 		if len(buf) > maxHeaderSize {
@@ -161,6 +189,42 @@ func readHeader(src io.Reader) (sep byte, cols []column, rest []byte, lines int,
 			return 0, nil, nil, 0, rerr
 		}
 	}
+}
+
+// utf16BOM returns the UTF-16 byte order mark b starts with, if any.
+func utf16BOM(b []byte) ([]byte, bool) {
+	if len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) {
+		return b[:2], true
+	}
+	return nil, false
+}
+
+// cutSepHint looks for Excel's separator hint, a first line "sep=;" or
+// "sep=,", at the start of b. It returns the separator it names (0 when
+// there is no hint) and the length of the hint's line with its line
+// break. ok is false when b is too short to tell and more input may come.
+// A hint naming another separator is a *HeaderError.
+func cutSepHint(b []byte, eof bool) (sep byte, n int, ok bool, err *HeaderError) {
+	const prefix = "sep="
+	k := min(len(b), len(prefix))
+	switch {
+	case !bytes.EqualFold(b[:k], []byte(prefix[:k])):
+		return 0, 0, true, nil
+	case k < len(prefix):
+		return 0, 0, eof, nil
+	}
+	nl := bytes.IndexByte(b, '\n')
+	if nl < 0 && !eof {
+		return 0, 0, false, nil
+	}
+	if nl < 0 {
+		nl = len(b)
+	}
+	v := bytes.TrimRight(b[len(prefix):nl], " \t\r")
+	if len(v) != 1 || v[0] != ';' && v[0] != ',' {
+		return 0, 0, false, &HeaderError{Line: 1, Msg: fmt.Sprintf("the line %q asks for a separator other than \";\" or \",\": use one of those", shorten(b[:nl]))}
+	}
+	return v[0], min(nl+1, len(b)), true, nil
 }
 
 // Read appends the claims of the next block of the file to dst, one per
@@ -198,6 +262,11 @@ func (r *Reader) Read(dst []Claim) ([]Claim, error) {
 	for i := n; i < len(dst); i++ {
 		dst[i].Line += r.line
 		dst[i].Index += r.index
+		if dst[i].Err != nil {
+			if e, ok := dst[i].Err.(*SpanError); ok {
+				e.shift(r.line)
+			}
+		}
 	}
 	r.line += b.lines
 	r.index += len(b.claims)
@@ -262,7 +331,9 @@ func (r *Reader) work(p *parser, jobs <-chan job) {
 		select {
 		case b = <-r.freeBatches:
 		default:
-			b = new(batch)
+			// Room for the lines of a block of short lines, rather than
+			// growing by copies.
+			b = &batch{claims: make([]Claim, 0, len(j.block)/80+1)}
 		}
 		b.claims, b.lines = p.parse(b.claims[:0], j.block, 0, 0)
 		select {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"slices"
@@ -33,7 +34,19 @@ type field struct {
 	val     []byte // the bytes inside the quotes, or the unquoted bytes without surrounding spaces
 	escaped bool   // val holds "" pairs, each standing for one quote
 	problem quoteProblem
+	quote   int // offset of the opening quote of a quoted field in the block
 }
+
+// maxQuoted bounds how far a quoted field may run from the start of its
+// record: a quote with no closing quote within it, or before the end of
+// the input, is unterminated, and its field ends with its line. This
+// keeps a stray quote from swallowing the rest of the file (and holding
+// it in memory): the lines after the bad one are read normally.
+const maxQuoted = 1 << 20
+
+// maxRecord is the longest a claims line may be, its line break
+// included; a longer one is a bad line, whatever its values.
+const maxRecord = 64 << 10
 
 // isSpace reports whether c is trimmed around fields: space, tab, and the
 // carriage return of a CRLF line end.
@@ -57,7 +70,19 @@ func stopTable(sep byte) (t [256]bool) {
 //
 // splitRecord alone defines where records end: the chunker and the parser
 // both use it, so blocks are always cut between records.
+//
+// A quote that is not closed within maxQuoted bytes of the record's start
+// makes the field run to the end of its line, flagged quoteUnterminated.
+// When b ends before that limit with the quote still open, splitRecord
+// returns ended false (the record may go on in more input).
 func splitRecord(b []byte, i int, sep byte, fs []field) (_ []field, next, breaks int, ended bool) {
+	return splitRecordAt(b, i, sep, fs, false)
+}
+
+// splitRecordAt is splitRecord; when final, b is the whole rest of the
+// input, so an open quote at its end is unterminated.
+func splitRecordAt(b []byte, i int, sep byte, fs []field, final bool) (_ []field, next, breaks int, ended bool) {
+	limit := i + maxQuoted
 	stop := &stopComma
 	if sep == ';' {
 		stop = &stopSemicolon
@@ -68,14 +93,26 @@ func splitRecord(b []byte, i int, sep byte, fs []field) (_ []field, next, breaks
 		}
 		var f field
 		if i < len(b) && b[i] == '"' {
+			f.quote = i
 			i++
 			start := i
 			for {
-				j := bytes.IndexByte(b[i:], '"')
+				j := bytes.IndexByte(b[i:min(len(b), limit)], '"')
 				if j < 0 {
-					f.val, f.problem = b[start:], quoteUnterminated
-					breaks += bytes.Count(f.val, []byte{'\n'})
-					return append(fs, f), len(b), breaks, false
+					if !final && len(b) < limit {
+						return append(fs, field{val: b[start:], problem: quoteUnterminated, quote: f.quote}), len(b), breaks, false
+					}
+					// No closing quote: the field ends with its line.
+					end := len(b)
+					if nl := bytes.IndexByte(b[start:], '\n'); nl >= 0 {
+						end = start + nl
+					}
+					f.val, f.problem = bytes.TrimRight(b[start:end], "\r"), quoteUnterminated
+					fs = append(fs, f)
+					if end == len(b) {
+						return fs, end, breaks, false
+					}
+					return fs, end + 1, breaks, true
 				}
 				i += j + 1
 				if i < len(b) && b[i] == '"' {
@@ -141,6 +178,7 @@ type chunker struct {
 	size  int
 	carry []byte // bytes read past the previous cut: the start of a record
 	eof   bool
+	err   error // a read error met before the bytes of carry were cut
 	fs    []field
 }
 
@@ -154,6 +192,9 @@ func (c *chunker) next(buf []byte) ([]byte, error) {
 	for {
 		buf = slices.Grow(buf, want-len(buf))
 		for len(buf) < want && !c.eof {
+			if c.err != nil {
+				return nil, c.err
+			}
 			n, err := c.src.Read(buf[len(buf):want])
 			buf = buf[:len(buf)+n]
 			if err == io.EOF {
@@ -193,4 +234,38 @@ func (c *chunker) cut(b []byte) int {
 		last = next
 	}
 	return last
+}
+
+// eachLine calls fn with each line of r, without its line break, however
+// long: a line longer than the buffer is passed cut to the buffer's size
+// (enough to find a date near its start), never as an error. It returns
+// the first read error other than io.EOF.
+func eachLine(r io.Reader, fn func(line []byte)) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			fn(line)
+			// Skip the rest of the long line.
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if len(line) > 0 {
+			fn(bytes.TrimSuffix(line, []byte{'\n'}))
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }

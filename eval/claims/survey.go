@@ -141,12 +141,8 @@ func (s *surveyor) init(sep byte, dateCol int) {
 }
 
 func (s *surveyor) scan(r io.Reader) (Survey, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), 1<<26)
-	for sc.Scan() {
-		s.line(sc.Bytes())
-	}
-	return s.survey(), sc.Err()
+	err := eachLine(r, s.line)
+	return s.survey(), err
 }
 
 func (s *surveyor) survey() Survey {

@@ -29,12 +29,15 @@ var (
 	errTwoDecimals  = errors.New("has more than two decimals")
 	errAmountLarge  = fmt.Errorf("is too large (at most %s)", MaxAmount)
 	errTauxLarge    = errors.New("is above 100")
+	errTauxFraction = errors.New("is between 0 and 1: taux is in percent: 70, not 0,7")
 	errNotQuantite  = errors.New("is not a whole number of units, at least 1")
 	errQuantiteHigh = fmt.Errorf("is too large (at most %d)", MaxQuantite)
-	errNotDate      = errors.New("is not a date (expected YYYY-MM-DD)")
+	errNotDate      = errors.New("is not a date (expected YYYY-MM-DD or DD/MM/YYYY)")
 	errNotBool      = errors.New("is not a boolean (use oui/non, true/false or 1/0)")
 	errNotSecteur   = errors.New("is not a secteur (use 1, 2 or 3)")
 	errNotRegime    = errors.New("is not a regime (use general or alsace_moselle)")
+	errUnnamed      = errors.New("is under a column the header does not name (only empty values may follow the named columns)")
+	errNotVerres    = errors.New("is not a kind of lenses (use simple, complexe or tres_complexe)")
 )
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -95,11 +98,16 @@ func parseAmount(v []byte) (money.Cents, error) {
 }
 
 // parseTaux parses a percentage from 0 to 100 as hundredths of a percent:
-// "65,5" is 6550.
+// "65,5" is 6550. A rate strictly between 0 and 1 is rejected: it is a
+// spreadsheet's fraction (0,7 for 70%), and reading it as 0.7% would pay
+// a wrong amount without a word.
 func parseTaux(v []byte) (int32, error) {
 	n, err := parseHundredths(v, 100_00, errNotTaux)
-	if err == errAmountLarge {
+	switch {
+	case err == errAmountLarge:
 		err = errTauxLarge
+	case err == nil && 0 < n && n < 100:
+		err = errTauxFraction
 	}
 	return int32(n), err
 }
@@ -121,22 +129,26 @@ func parseQuantite(v []byte) (int64, error) {
 	return n, nil
 }
 
-// parseDate parses a valid civil date written YYYY-MM-DD.
+// ParseDate parses a valid civil date written YYYY-MM-DD or, as French
+// spreadsheets write it, DD/MM/YYYY (LANGUAGE.md §4). The two forms
+// cannot be confused. It is the parser of the date, naissance and
+// adhesion columns.
+func ParseDate(v []byte) (date.Day, error) { return parseDate(v) }
+
+// parseDate is ParseDate.
 func parseDate(v []byte) (date.Day, error) {
-	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+	if len(v) != 10 {
 		return 0, errNotDate
 	}
-	num := func(s []byte) int {
-		n := 0
-		for _, d := range s {
-			if !isDigit(d) {
-				return -1
-			}
-			n = n*10 + int(d-'0')
-		}
-		return n
+	var y, m, d int
+	switch {
+	case v[4] == '-' && v[7] == '-':
+		y, m, d = num4(v[0], v[1], v[2], v[3]), num2(v[5], v[6]), num2(v[8], v[9])
+	case v[2] == '/' && v[5] == '/':
+		d, m, y = num2(v[0], v[1]), num2(v[3], v[4]), num4(v[6], v[7], v[8], v[9])
+	default:
+		return 0, errNotDate
 	}
-	y, m, d := num(v[:4]), num(v[5:7]), num(v[8:])
 	switch {
 	case y < 0 || m < 0 || d < 0:
 		return 0, errNotDate
@@ -148,6 +160,25 @@ func parseDate(v []byte) (date.Day, error) {
 		return 0, fmt.Errorf("is not a valid date: %s %d has %d days", time.Month(m), y, date.DaysIn(y, m))
 	}
 	return date.DayOf(y, m, d), nil
+}
+
+// num2 returns the number written by two digits, -1 if one is not a
+// digit.
+func num2(a, b byte) int {
+	if !isDigit(a) || !isDigit(b) {
+		return -1
+	}
+	return int(a-'0')*10 + int(b-'0')
+}
+
+// num4 returns the number written by four digits, -1 if one is not a
+// digit.
+func num4(a, b, c, d byte) int {
+	x, y := num2(a, b), num2(c, d)
+	if x < 0 || y < 0 {
+		return -1
+	}
+	return x*100 + y
 }
 
 // lower returns v in ASCII lowercase in buf's storage, or nil when v is
@@ -196,4 +227,19 @@ func parseRegime(v []byte) (Regime, error) {
 		return RegimeAlsaceMoselle, nil
 	}
 	return 0, errNotRegime
+}
+
+// parseVerres parses simple, complexe or tres_complexe, in any case; the
+// spelling tres-complexe is accepted too.
+func parseVerres(v []byte) (Verres, error) {
+	var buf [13]byte
+	switch string(lower(buf[:], v)) {
+	case "simple":
+		return VerresSimple, nil
+	case "complexe":
+		return VerresComplexe, nil
+	case "tres_complexe", "tres-complexe":
+		return VerresTresComplexe, nil
+	}
+	return VerresUnknown, errNotVerres
 }

@@ -14,16 +14,50 @@ import (
 	"time"
 )
 
-// Options says what to generate.
+// Options says what to generate. The zero values of IDs, Order and
+// Columns give the default file, whose bytes do not change.
 type Options struct {
 	Claims        int       // number of claim lines
 	Beneficiaries int       // number of beneficiaries
 	Seed          uint64    // random seed
-	From, To      time.Time // dates of care, inclusive; claims are sorted by date
+	From, To      time.Time // dates of care, inclusive
+	// IDs is how line ids are numbered: increasing down the file
+	// (Sequential), or a random permutation of the same ids (Shuffled),
+	// as exports of claims systems have them.
+	IDs Arrangement
+	// Order is the order of the lines: by date (Sequential), or dates
+	// in a random order (Shuffled). Shuffled lines take the same dates
+	// as the sorted file, permuted; the other draws follow the line order,
+	// so they are not a permutation of the sorted file's lines.
+	Order Arrangement
+	// Columns adds the columns of the amended LANGUAGE.md §4 when Full:
+	// professionnel on the lines of doctors, laboratories and imaging,
+	// equipement and verres on optique lines, a frame being followed by
+	// its two lenses on the same date with the same equipement.
+	Columns Columns
 }
 
-// Header is the header row written by Write.
+// Arrangement is the order of ids or lines in a generated file.
+type Arrangement uint8
+
+const (
+	Sequential Arrangement = iota // ids increasing down the file; lines sorted by date
+	Shuffled                      // a random permutation, fixed by the seed
+)
+
+// Columns selects the columns of a generated file.
+type Columns uint8
+
+const (
+	Classic Columns = iota // the columns of Header
+	Full                   // Header and professionnel, equipement, verres (FullHeader)
+)
+
+// Header is the header row written by Write with Classic columns.
 const Header = "id,assure,famille,date,poste,frais,base,taux,quantite,naissance,adhesion,reseau,optam,secteur"
+
+// FullHeader is the header row written by Write with Full columns.
+const FullHeader = Header + ",professionnel,equipement,verres"
 
 // beneficiary is a generated insured person.
 type beneficiary struct {
@@ -45,24 +79,71 @@ func Write(w io.Writer, o Options) error {
 	rng := rand.New(rand.NewPCG(o.Seed, 0x6761726e74696521))
 	people := population(rng, o.Beneficiaries, o.From)
 	picker := newPicker(people)
+	// The permutations and the extra columns draw from their own
+	// generators, so that they leave the draws of the default file alone.
+	ids := permutation(o.IDs, o.Claims, o.Seed, 1)
+	dates := permutation(o.Order, o.Claims, o.Seed, 2)
+	extra := newExtras(o.Columns, o.Seed)
 
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.WriteString(Header)
+	if o.Columns == Full {
+		bw.WriteString(FullHeader)
+	} else {
+		bw.WriteString(Header)
+	}
 	bw.WriteByte('\n')
 	days := int(o.To.Sub(o.From).Hours()/24) + 1
 	var line []byte
-	for i := range o.Claims {
+	var group []claim
+	for i := 0; i < o.Claims; {
 		// Dates rise evenly through the period, so the file is sorted by
-		// date like an export from a claims system.
-		date := o.From.AddDate(0, 0, int(int64(i)*int64(days)/int64(max(o.Claims, 1))))
+		// date like an export from a claims system (unless shuffled).
+		date := o.From.AddDate(0, 0, int(int64(dates.at(i))*int64(days)/int64(max(o.Claims, 1))))
 		b := &people[picker.pick(rng)]
 		c := drawClaim(rng, b, date)
-		line = appendClaim(line[:0], i, b, date, c)
-		if _, err := bw.Write(line); err != nil {
-			return err
+		group = append(group[:0], c)
+		if extra != nil {
+			group = extra.complete(group[:0], rng, b, date, c, o.Claims-i)
+		}
+		for _, c := range group {
+			line = appendClaim(line[:0], ids.at(i), b, date, c)
+			if extra != nil {
+				line = extra.appendColumns(line, c)
+			}
+			line = append(line, '\n')
+			if _, err := bw.Write(line); err != nil {
+				return err
+			}
+			i++
 		}
 	}
 	return bw.Flush()
+}
+
+// order maps a line's position to a number: itself, or its image by a
+// random permutation.
+type order []int32
+
+// permutation returns the identity (nil) for Sequential, else a random
+// permutation of 0..n-1 fixed by seed and stream.
+func permutation(a Arrangement, n int, seed, stream uint64) order {
+	if a != Shuffled {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x7065726d75746521+stream))
+	p := make(order, n)
+	for i := range p {
+		p[i] = int32(i)
+	}
+	rng.Shuffle(n, func(i, j int) { p[i], p[j] = p[j], p[i] })
+	return p
+}
+
+func (o order) at(i int) int {
+	if o == nil {
+		return i
+	}
+	return int(o[i])
 }
 
 // population draws beneficiaries grouped in families: a third live
@@ -139,6 +220,8 @@ func (p picker) pick(rng *rand.Rand) int {
 	return lo
 }
 
+// appendClaim appends the line of claim c, numbered i from 0, without
+// its line break.
 func appendClaim(b []byte, i int, p *beneficiary, date time.Time, c claim) []byte {
 	b = fmt.Appendf(b, "c%08d,%s,%s,%s,%s,", i+1, p.id, p.famille, date.Format(time.DateOnly), c.poste)
 	b = appendCents(b, c.frais)
@@ -155,7 +238,7 @@ func appendClaim(b []byte, i int, p *beneficiary, date time.Time, c claim) []byt
 	if c.secteur > 0 {
 		b = fmt.Appendf(b, "%d", c.secteur)
 	}
-	return append(b, '\n')
+	return b
 }
 
 func appendCents(b []byte, c int64) []byte {

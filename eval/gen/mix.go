@@ -15,6 +15,8 @@ type claim struct {
 	reseau   bool
 	optam    bool
 	secteur  int
+	// The columns of Full files.
+	professionnel, equipement, verres string
 }
 
 // act describes how one poste's claims are drawn.
