@@ -45,6 +45,11 @@ const (
 	codeNeverHolds           diag.Code = "E133"
 	codeDuplicateRule        diag.Code = "E134"
 	codeAmbiguous            diag.Code = "E135"
+	codeAmountRange          diag.Code = "E136"
+	codePercentRange         diag.Code = "E137"
+	codeDurationRange        diag.Code = "E138"
+	codeCountRange           diag.Code = "E139"
+	codeYearsRange           diag.Code = "E140"
 
 	codeZeroTerm           diag.Code = "W101"
 	codeRedundantCondition diag.Code = "W102"
@@ -160,6 +165,21 @@ func init() {
 		info(codeAmbiguous, "ambiguous rules", diag.Error,
 			"For every claim, the formula rules of a poste whose conditions hold must include one whose conditions are contained in all the others': that one applies. Two rules such as `si enfant` and `si reseau` both hold for a child in réseau and neither is more specific. The message gives an example claim; add a rule for the overlap (`si enfant et reseau`) or make the conditions exclusive (`si reseau` and `si non reseau`).",
 			"dentaire.prothese si enfant: 300% BRSS\ndentaire.prothese si reseau: 350% BRSS"),
+		info(codeAmountRange, "amount out of range", diag.Error,
+			"An amount of money (per unit, forfait or plafond) is at most 10 000 000€, so that every amount the engine computes is exact. A larger amount is a typo.",
+			"optique.monture: forfait 100000000€ / annee civile"),
+		info(codePercentRange, "percentage out of range", diag.Error,
+			"A percentage (of the BRSS, TM, FR or PMSS) is at most 100000% and has at most 4 decimals (12.3456%), so that the engine computes it exactly. A larger or finer percentage is a typo.",
+			"consult.generaliste: 99999999999999999999% BRSS"),
+		info(codeDurationRange, "duration out of range", diag.Error,
+			"A sliding period is at most 1200 mois (100 ans), a carence at most 1200 mois or 36525 jours: longer durations fall outside the calendar the engine computes with. A longer one is a typo; for a guarantee that never renews, 100 ans glissants is as long as a life.",
+			"dentaire: carence 99999999 mois"),
+		info(codeCountRange, "count out of range", diag.Error,
+			"The count of a `max` is at most 1000000 units per period. A larger count is a typo; to cap nothing, remove the limit.",
+			"soins.auxiliaires: 100% BRSS, max 18446744073709551617 seances / annee civile"),
+		info(codeYearsRange, "age or seniority out of range", diag.Error,
+			"`age` and `anciennete` are compared with a whole number of years from 0 to 150.",
+			"optique.monture si age < 18446744073709551626: forfait 80€ / 12 mois glissants"),
 		info(codeZeroTerm, "term pays nothing", diag.Warning,
 			"A term of 0% or 0€ pays nothing. Write `non couvert` if the poste is not covered, or remove the term.",
 			"consult.generaliste: 0% BRSS"),

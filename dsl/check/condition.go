@@ -175,7 +175,11 @@ func (c *checker) years(cd *ast.Condition) (IntSet, bool) {
 		c.report(codeConditionShape, q.Range, "%s is compared with a whole number of years: write si %s %s %s%s", cd.Subject.Raw, subject, cd.Op.Text, n.Truncate(0), yearsSuffix(subject))
 		return nil, false
 	}
-	v := int(min(n.IntPart(), Inf))
+	if !atMost(n, MaxYears) {
+		c.report(codeYearsRange, q.Number.Range, "%s %s is out of range: %s is compared with a number of years from 0 to 150", cd.Subject.Raw, q.Number.Raw, subject)
+		return nil, false
+	}
+	v := int(n.IntPart())
 	switch cd.Op.Text {
 	case "<":
 		return Range(0, v), true
@@ -201,8 +205,7 @@ func yearsSuffix(subject string) string {
 // secteur checks "secteur N" with N in 1..3.
 func (c *checker) secteur(cd *ast.Condition) (int, bool) {
 	q := cd.Value
-	if cd.Op != nil || q == nil || symbolOf(q) != noSymbol || q.Word != nil || !isWhole(q.Number.Value) ||
-		q.Number.Value.IntPart() < 1 || q.Number.Value.IntPart() > 3 {
+	if cd.Op != nil || q == nil || symbolOf(q) != noSymbol || q.Word != nil || !wholeIn(q.Number.Value, 1, 3) {
 		c.report(codeBadSecteur, cd.Range, "secteur takes 1, 2 or 3: write si secteur 2")
 		return 0, false
 	}

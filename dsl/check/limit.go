@@ -32,11 +32,16 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 		return limit, false
 	}
 	ok := true
-	if !isWhole(q.Number.Value) {
+	switch {
+	case !isWhole(q.Number.Value):
 		c.report(codeBadCount, q.Number.Range, "max counts whole units, not %s: write max 4 seances / annee civile", q.Number.Raw)
 		ok = false
+	case !atMost(q.Number.Value, MaxCount):
+		c.report(codeCountRange, q.Number.Range, "max %s is too large: a count is at most 1000000", q.Number.Raw)
+		ok = false
+	default:
+		limit.Count = q.Number.Value.IntPart()
 	}
-	limit.Count = q.Number.Value.IntPart()
 	switch unit, known := unitOf(wordOf(q)); {
 	case q.Word == nil:
 		c.report(codeBadCount, q.Range, "max needs a unit after its count: write max %s seances / annee civile", q.Number.Raw)
@@ -96,6 +101,10 @@ func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 	word := singular(wordOf(q))
 	if symbolOf(q) != noSymbol || !isWhole(n) || word != "mois" && word != "jour" {
 		c.report(codeBadCarence, q.Range, "carence takes a whole number of months or days, such as carence 6 mois or carence 90 jours")
+		return limit, false
+	}
+	if word == "mois" && !atMost(n, MaxMonths) || word == "jour" && !atMost(n, MaxDays) {
+		c.report(codeDurationRange, q.Number.Range, "carence %s is too long: a carence is at most 1200 mois or 36525 jours (100 years)", quantityText(q))
 		return limit, false
 	}
 	if word == "mois" {

@@ -59,12 +59,15 @@ func unitOf(word string) (Unit, bool) {
 func (c *checker) amount(q *ast.Quantity, what string) (Amount, bool) {
 	switch symbolOf(q) {
 	case moneySymbol:
-		if !c.cents(q) {
+		if !c.cents(q) || !c.moneyInRange(q) {
 			return Amount{}, false
 		}
 		return Amount{Euros: q.Number.Value}, true
 	case percentSymbol:
 		if wordOf(q) == "pmss" {
+			if !c.percentInRange(q) {
+				return Amount{}, false
+			}
 			return Amount{PMSSPercent: q.Number.Value, IsPMSS: true}, true
 		}
 		c.report(codeNotAnAmount, q.Range, "a %s is an amount of money or a percentage of the PMSS: write %s 100€ / annee civile or %s 5%% PMSS / annee civile", what, what, what)

@@ -61,6 +61,9 @@ func (c *checker) percentTerm(t *ast.ValueTerm) (Term, bool) {
 		c.report(codeMisplacedPer, t.Per.Range, "a percentage of the %s is paid on each claim and takes no \"/\"; remove it, or add a limit such as max 4 seances / annee civile", strings.ToUpper(word))
 		return term, false
 	}
+	if !c.percentInRange(q) {
+		return term, false
+	}
 	c.warnZero(q, "term")
 	return term, true
 }
@@ -73,7 +76,7 @@ func (c *checker) perUnitTerm(t *ast.ValueTerm) (Term, bool) {
 		c.report(codeMoneyWithoutUnit, q.Range, "an amount of money needs a unit or a period: write %s€ / seance, or forfait %s€ / annee civile for an envelope", q.Number.Raw, q.Number.Raw)
 		return term, false
 	}
-	ok := c.cents(q)
+	ok := c.cents(q) && c.moneyInRange(q)
 	kind, _, unit, problem := parsePer(t.Per)
 	switch kind {
 	case perUnit:
