@@ -21,6 +21,7 @@ const (
 	CodeTrailing            diag.Code = "P014"
 	CodeBadHeader           diag.Code = "P015"
 	CodeUnknownKeyword      diag.Code = "P016"
+	CodeForbiddenCharacter  diag.Code = "P017"
 )
 
 // Codes documents every diagnostic the parser emits, in code order. All
@@ -76,5 +77,8 @@ func Codes() []diag.Info {
 		{Code: CodeUnknownKeyword, Title: "unknown keyword", Severity: diag.Error,
 			Doc:     "A word stands where a keyword is expected and is a likely misspelling of one: a limit (max, plafond, carence) after ',', a term (forfait, frais reels) after '+' or ':', non couvert after ':', or a header keyword (contrat, organisme, effet, responsable, mode, poste) at the start of a line. Keywords are case- and accent-insensitive, but their spelling counts. The message names the keyword meant, and the suggested fix replaces the word with it.",
 			Example: "dentaire.implant: 400€ / acte, plafonf 800€ / annee civile"},
+		{Code: CodeForbiddenCharacter, Title: "forbidden character", Severity: diag.Error,
+			Doc:     "The file holds, anywhere including comments and strings, a control character (NUL, escape, a carriage return inside a line…) or an invisible formatting character that changes how the text displays: the bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C and the separators U+2028, U+2029. They can make a contract read differently on screen from what the tools evaluate, and would be echoed into explanations. Remove the character; the position counts characters.",
+			Example: "contrat \"Équilibre\x1b[2J\""},
 	}
 }

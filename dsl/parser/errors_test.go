@@ -32,6 +32,23 @@ func TestDiagnostics(t *testing.T) {
 		{"consult.generaliste: 150$ BRSS", found{"P001", 1, 25}, `unexpected character '$'`},
 		{"x: 1€ / séance $ $ $", found{"P001", 1, 16}, ""},
 		{"x: 1€\xff", found{"P001", 1, 6}, "invalid UTF-8 byte 0xFF"},
+		// Invalid UTF-8, control and bidirectional characters are errors
+		// anywhere, comments and strings included, at their column in
+		// characters (issue 9).
+		{"x: 1€ # é\xff", found{"P001", 1, 10}, "invalid UTF-8 byte 0xFF"},
+		{"# only a comment \xc3", found{"P001", 1, 18}, "invalid UTF-8 byte 0xC3"},
+		{"organisme \"Mutu\xe9lle\"", found{"P001", 1, 16}, "invalid UTF-8 byte 0xE9"},
+		{"x: 1€ # a\x00b", found{"P017", 1, 10}, "control character U+0000"},
+		{"x: 1€\x00", found{"P017", 1, 6}, "control character U+0000"},
+		{"organisme \"é\x1b[2J\"", found{"P017", 1, 13}, "control character U+001B"},
+		{"# a\rb", found{"P017", 1, 4}, "carriage return inside a line"},
+		{"# \u0085", found{"P017", 1, 3}, "control character U+0085"},
+		{"organisme \"€\u202eabc\"", found{"P017", 1, 13}, "invisible formatting character U+202E (RIGHT-TO-LEFT OVERRIDE)"},
+		{"x: 1€ # \u2066note\u2069", found{"P017", 1, 9}, "invisible formatting character U+2066 (LEFT-TO-RIGHT ISOLATE)"},
+		{"x: 1€ \u200f", found{"P017", 1, 7}, ""},
+		{"# \u200e", found{"P017", 1, 3}, ""},
+		{"# \u061c", found{"P017", 1, 3}, ""},
+		{"x \u202a: 1€", found{"P017", 1, 3}, ""},
 		{"x: 100% BRSS +", found{"P009", 1, 15}, "expected a formula term after '+'"},
 		{"x: 100% BRSS + , max 2 actes / an", found{"P009", 1, 16}, ""},
 		{"x: 100% BRSS, max", found{"P011", 1, 18}, "expected a value after 'max'"},
