@@ -1,6 +1,7 @@
 package check
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -54,18 +55,51 @@ type ambiguity struct {
 	at   point
 }
 
-// ambiguities reports every ambiguous pair of formula rules.
+// MaxFormulaRules is the largest number of formula rules with distinct
+// conditions on one poste. Real tables have a handful; the bound keeps
+// the ambiguity check, whose cost grows with the number of cells the
+// rules cut the claim space into, within a fraction of a second.
+const MaxFormulaRules = 128
+
+// maxAmbiguities bounds the ambiguous pairs reported for one poste: past
+// it, the poste needs rewriting rather than more messages.
+const maxAmbiguities = 16
+
+// ambiguities reports the ambiguous pairs of formula rules of each poste.
+// Rules with the same conditions as an earlier one are duplicates (see
+// duplicates) and take no further part: the first stands for them.
 func (c *checker) ambiguities() {
 	for _, group := range postes(c.prog.Rules, (*Rule).IsFormula) {
-		for _, amb := range findAmbiguities(group) {
+		rules := distinctRegions(group)
+		if len(rules) > MaxFormulaRules {
+			r := rules[MaxFormulaRules]
+			c.report(codeTooManyRules, r.Node.Range, "%s has more than %d formula rules with distinct conditions; merge rules, or move conditions to limit-only rules", r.Poste, MaxFormulaRules)
+			continue
+		}
+		for _, amb := range findAmbiguities(rules) {
 			c.reportAmbiguity(amb)
 		}
 	}
 }
 
+// distinctRegions returns the rules whose conditions differ from those of
+// every earlier rule, in source order.
+func distinctRegions(rules []*Rule) []*Rule {
+	seen := make(map[string]bool, len(rules))
+	out := rules[:0:0]
+	for _, r := range rules {
+		if k := r.Cond.Key(); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // findAmbiguities returns, for the formula rules of one poste in source
 // order, each pair of rules that are both minimal at some cell where no
-// rule is contained in all the matching ones, with the first such cell.
+// rule is contained in all the matching ones, with the first such cell;
+// at most maxAmbiguities pairs.
 func findAmbiguities(rules []*Rule) []ambiguity {
 	n := len(rules)
 	if n < 2 {
@@ -96,9 +130,15 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 	}
 	var found []ambiguity
 	reported := map[[2]int]bool{}
+	// decided holds the sets of matching rules already decided: cells
+	// with the same set have the same answer.
+	decided := map[string]bool{}
 	members := make([]int, 0, n)
 	var walk func(d int)
 	walk = func(d int) {
+		if len(found) == maxAmbiguities {
+			return
+		}
 		if d < len(axes) {
 			ax := axes[d]
 			for k, v := range ax.values {
@@ -111,6 +151,11 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 			return
 		}
 		s := sets[d]
+		key := bitsKey(s)
+		if decided[key] {
+			return
+		}
+		decided[key] = true
 		members = members[:0]
 		for i := range n {
 			if hasBit(s, i) {
@@ -135,6 +180,9 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 				}
 				reported[[2]int{i, j}] = true
 				found = append(found, ambiguity{a: rules[i], b: rules[j], at: at})
+				if len(found) == maxAmbiguities {
+					return
+				}
 			}
 		}
 	}
@@ -285,6 +333,15 @@ func and(dst, a, b []uint64) int {
 		n += bits.OnesCount64(dst[i])
 	}
 	return n
+}
+
+// bitsKey returns a map key for the set s.
+func bitsKey(s []uint64) string {
+	b := make([]byte, 0, 8*len(s))
+	for _, w := range s {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return string(b)
 }
 
 // subsetBits reports whether a ⊆ b.

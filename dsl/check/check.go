@@ -3,10 +3,11 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"garantie/dsl/ast"
 	"garantie/dsl/diag"
-	"garantie/regles"
+	"garantie/dsl/internal/spell"
 )
 
 // Check gives f its meaning. It returns the checked program, partial when
@@ -98,12 +99,18 @@ func singular(word string) string {
 }
 
 // closest returns the candidate nearest to word in edit distance, or ""
-// when none is close enough to be a likely typo.
+// when none is close enough to be a likely typo: within a third of the
+// word's length, at least 2. A word longer than spell.MaxLen gets no
+// suggestion.
 func closest(word string, candidates []string) string {
-	best, bestDist := "", max(2, len([]rune(word))/3)+1
+	n := utf8.RuneCountInString(word)
+	if n > spell.MaxLen {
+		return ""
+	}
+	best, limit := "", max(2, n/3)
 	for _, cand := range candidates {
-		if d := regles.Distance(word, cand); d < bestDist {
-			best, bestDist = cand, d
+		if d := spell.Distance(word, cand, limit); d <= limit {
+			best, limit = cand, d-1
 		}
 	}
 	return best

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -50,6 +51,7 @@ const (
 	codeDurationRange        diag.Code = "E138"
 	codeCountRange           diag.Code = "E139"
 	codeYearsRange           diag.Code = "E140"
+	codeTooManyRules         diag.Code = "E141"
 
 	codeZeroTerm           diag.Code = "W101"
 	codeRedundantCondition diag.Code = "W102"
@@ -180,6 +182,9 @@ func init() {
 		info(codeYearsRange, "age or seniority out of range", diag.Error,
 			"`age` and `anciennete` are compared with a whole number of years from 0 to 150.",
 			"optique.monture si age < 18446744073709551626: forfait 80€ / 12 mois glissants"),
+		info(codeTooManyRules, "too many formula rules on one poste", diag.Error,
+			"A poste has at most 128 formula rules with distinct conditions, so that the checker can prove them unambiguous in a fraction of a second. Real tables need a handful: merge rules that pay the same, or move a condition that only limits to a limit-only rule. The diagnostic points at the first rule past the limit.",
+			tooManyRulesExample()),
 		info(codeZeroTerm, "term pays nothing", diag.Warning,
 			"A term of 0% or 0€ pays nothing. Write `non couvert` if the poste is not covered, or remove the term.",
 			"consult.generaliste: 0% BRSS"),
@@ -189,6 +194,16 @@ func init() {
 	} {
 		infos[i.Code] = i
 	}
+}
+
+// tooManyRulesExample returns one formula rule more than a poste may
+// hold, on one line.
+func tooManyRulesExample() string {
+	rules := make([]string, MaxFormulaRules+1)
+	for i := range rules {
+		rules[i] = fmt.Sprintf("soins.analyses si age < %d: 100%% BRSS", i+1)
+	}
+	return strings.Join(rules, "; ")
 }
 
 // info builds the documentation of one code.

@@ -3,9 +3,11 @@ package check
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"garantie/dsl/ast"
 	"garantie/dsl/diag"
+	"garantie/dsl/internal/spell"
 )
 
 // header checks the header declarations (contrat, organisme, effet,
@@ -162,6 +164,9 @@ func (c *checker) posteKnown(code string) bool {
 // suggestPoste returns the most likely code meant by code: the first
 // suggestion of the nomenclature, or a close declared code.
 func (c *checker) suggestPoste(code string) string {
+	if utf8.RuneCountInString(code) > spell.MaxLen {
+		return "" // no code is that long: not a typo of one
+	}
 	if s := c.ref.SuggestPoste(code); len(s) > 0 {
 		return s[0]
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -227,6 +228,22 @@ func (r Region) SubsetOf(s Region) bool {
 
 // Equal reports whether r and s hold for the same claims.
 func (r Region) Equal(s Region) bool { return r.SubsetOf(s) && s.SubsetOf(r) }
+
+// Key returns a text that two regions share exactly when they are Equal
+// and not empty, for grouping rules by their conditions in a map.
+func (r Region) Key() string {
+	b := make([]byte, 0, 32)
+	for _, set := range []IntSet{r.Age, r.Anciennete} {
+		for _, iv := range set {
+			b = strconv.AppendInt(b, int64(iv.Lo), 10)
+			b = append(b, '-')
+			b = strconv.AppendInt(b, int64(iv.Hi), 10)
+			b = append(b, ' ')
+		}
+		b = append(b, '|')
+	}
+	return string(append(b, byte(r.Reseau), byte(r.Optam), byte(r.Parcours), byte(r.Secteur)))
+}
 
 // UsesAnciennete reports whether a condition was written on seniority.
 func (r Region) UsesAnciennete() bool { return r.NeedsAnciennete }

@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 
 	"garantie/dsl/diag"
+	"garantie/dsl/internal/spell"
 )
 
 // headerKeywords are the words that start a header declaration.
@@ -114,41 +115,13 @@ var keywordUse = map[string]string{
 // misspelling of, or "": the nearest within an edit distance of a third
 // of the word's length (at least 1), and not the word itself.
 func closeKeyword(word string, candidates []string) string {
-	best, bestDist := "", max(1, utf8.RuneCountInString(word)/3)+1
+	best, limit := "", max(1, utf8.RuneCountInString(word)/3)
 	for _, c := range candidates {
-		if d := distance(word, c); d > 0 && d < bestDist {
-			best, bestDist = c, d
+		if d := spell.Distance(word, c, limit); d > 0 && d <= limit {
+			best, limit = c, d-1
 		}
 	}
 	return best
-}
-
-// distance is the edit distance between a and b, in runes, where a swap
-// of two adjacent letters counts as one edit (optimal string alignment):
-// "forfiat" is one edit from "forfait".
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 // at is the range of the unexpected token, or an empty range at the end

@@ -1,0 +1,73 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+
+	"garantie/dsl/check"
+	"garantie/dsl/parser"
+)
+
+// hostileContracts are contracts written to make the checker slow: a
+// megabyte of rules of one poste on one line, rules of one poste that all
+// differ, and a 50,000-character poste code misspelt against a declared
+// one (did-you-mean).
+func hostileContracts() map[string][]byte {
+	long := strings.Repeat("a", 50_000)
+	var distinct strings.Builder
+	distinct.WriteString("contrat \"X\"\n")
+	for i := 0; distinct.Len() < 1<<20; i++ {
+		// Each rule has its own region: one age bound, one seniority bound.
+		distinct.WriteString("optique.monture si age < ")
+		distinct.WriteString(itoa(i % 151))
+		distinct.WriteString(" et anciennete >= ")
+		distinct.WriteString(itoa(i / 151 % 151))
+		distinct.WriteString(" ans: 100% BRSS\n")
+	}
+	// crowded: as many rules as one poste may hold, cutting the claim
+	// space into as many cells as they can.
+	var crowded strings.Builder
+	crowded.WriteString("contrat \"X\"\n")
+	conds := []string{"reseau", "optam", "hors parcours", "secteur 2", "non reseau"}
+	for i := range check.MaxFormulaRules {
+		crowded.WriteString("optique.monture si age < " + itoa(1+i) + " et anciennete >= " + itoa(check.MaxFormulaRules-i))
+		if i < len(conds) {
+			crowded.WriteString(" et " + conds[i])
+		}
+		crowded.WriteString(": 100% BRSS\n")
+	}
+	return map[string][]byte{
+		"crowded":    []byte(crowded.String()),
+		"rules":      []byte("contrat \"X\"\n" + strings.Repeat("optique.monture: 100% BRSS; ", 1<<20/28) + "\n"),
+		"distinct":   []byte(distinct.String()),
+		"identifier": []byte("contrat \"X\"\nposte " + long + " \"L\"\n" + long + "b: 100% BRSS\n"),
+	}
+}
+
+func itoa(n int) string {
+	const digits = "0123456789"
+	if n < 10 {
+		return digits[n : n+1]
+	}
+	return itoa(n/10) + digits[n%10:n%10+1]
+}
+
+// BenchmarkCheckHostile parses and checks each hostile contract. Run it
+// with
+//
+//	go test ./dsl/check -run '^$' -bench CheckHostile -benchtime 3x
+//
+// Each must take well under a second: the checker is near-linear in the
+// size of the file.
+func BenchmarkCheckHostile(b *testing.B) {
+	for _, name := range []string{"rules", "distinct", "crowded", "identifier"} {
+		src := hostileContracts()[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				f, _ := parser.Parse("hostile.garantie", src)
+				check.Check(f, nil)
+			}
+		})
+	}
+}
