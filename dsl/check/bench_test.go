@@ -10,8 +10,10 @@ import (
 
 // hostileContracts are contracts written to make the checker slow: a
 // megabyte of rules of one poste on one line, rules of one poste that all
-// differ, and a 50,000-character poste code misspelt against a declared
-// one (did-you-mean).
+// differ, as many rules as a poste may hold cutting the claim space into
+// as many cells as they can, a megabyte of conditions on one rule, and a
+// 50,000-character poste code misspelt against a declared one
+// (did-you-mean).
 func hostileContracts() map[string][]byte {
 	long := strings.Repeat("a", 50_000)
 	var distinct strings.Builder
@@ -36,7 +38,11 @@ func hostileContracts() map[string][]byte {
 		}
 		crowded.WriteString(": 100% BRSS\n")
 	}
+	// conditions: one rule of a megabyte of conditions, the last of which
+	// contradicts the others.
+	conditions := "contrat \"X\"\noptique.monture si " + strings.Repeat("reseau et ", 1<<20/10) + "non reseau: 100% BRSS\n"
 	return map[string][]byte{
+		"conditions": []byte(conditions),
 		"crowded":    []byte(crowded.String()),
 		"rules":      []byte("contrat \"X\"\n" + strings.Repeat("optique.monture: 100% BRSS; ", 1<<20/28) + "\n"),
 		"distinct":   []byte(distinct.String()),
@@ -60,7 +66,7 @@ func itoa(n int) string {
 // Each must take well under a second: the checker is near-linear in the
 // size of the file.
 func BenchmarkCheckHostile(b *testing.B) {
-	for _, name := range []string{"rules", "distinct", "crowded", "identifier"} {
+	for _, name := range []string{"rules", "distinct", "crowded", "conditions", "identifier"} {
 		src := hostileContracts()[name]
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))

@@ -43,39 +43,51 @@ func (c *checker) conditions(conds []*ast.Condition) (Region, bool) {
 	return region, true
 }
 
-// contradiction reports conditions that can never hold together, naming
-// the first pair that conflicts (or all of them when no pair does).
+// contradiction reports conditions that can never hold together. It
+// finds the first condition j at which the conjunction of conditions
+// 0..j becomes empty and names the first earlier condition that
+// conflicts with it alone, or all of 0..j when none does; the cost is
+// linear in the number of conditions.
 func (c *checker) contradiction(conds []*ast.Condition, regions []Region) {
-	for j := range conds {
-		for i := range j {
-			if regions[i].Intersect(regions[j]).IsEmpty() {
-				c.report(codeNeverHolds, conds[i].Range.Join(conds[j].Range),
-					"the conditions can never hold: no claim has both %s and %s; fix the bounds or split the rule", condText(conds[i]), condText(conds[j]))
-				return
-			}
+	prefix := Everything()
+	j := len(conds) - 1
+	for k, r := range regions {
+		if prefix = prefix.Intersect(r); prefix.IsEmpty() {
+			j = k
+			break
 		}
 	}
-	texts := make([]string, len(conds))
-	for i, cd := range conds {
+	for i := range j {
+		if regions[i].Intersect(regions[j]).IsEmpty() {
+			c.report(codeNeverHolds, conds[i].Range.Join(conds[j].Range),
+				"the conditions can never hold: no claim has both %s and %s; fix the bounds or split the rule", condText(conds[i]), condText(conds[j]))
+			return
+		}
+	}
+	texts := make([]string, j+1)
+	for i, cd := range conds[:j+1] {
 		texts[i] = condText(cd)
 	}
-	c.report(codeNeverHolds, conds[0].Range.Join(conds[len(conds)-1].Range),
+	c.report(codeNeverHolds, conds[0].Range.Join(conds[j].Range),
 		"the conditions can never hold together: %s; fix the bounds or split the rule", strings.Join(texts, " et "))
 }
 
-// redundancies warns about each condition that the others already imply.
+// redundancies warns about the first condition that the others already
+// imply. The conjunction of the others is the intersection of the
+// conditions before and after it, so the cost is linear.
 func (c *checker) redundancies(conds []*ast.Condition, regions []Region, all Region) {
+	after := make([]Region, len(regions)+1) // after[i]: conditions i.. together
+	after[len(regions)] = Everything()
+	for i := len(regions) - 1; i >= 0; i-- {
+		after[i] = after[i+1].Intersect(regions[i])
+	}
+	before := Everything()
 	for i, cd := range conds {
-		others := Everything()
-		for j, r := range regions {
-			if j != i {
-				others = others.Intersect(r)
-			}
-		}
-		if others.Equal(all) {
+		if before.Intersect(after[i+1]).Equal(all) {
 			c.report(codeRedundantCondition, cd.Range, "the condition %s is implied by the other conditions of the rule; remove it", condText(cd))
 			return
 		}
+		before = before.Intersect(regions[i])
 	}
 }
 
