@@ -34,6 +34,9 @@ const (
 	dimOptam
 	dimParcours
 	dimSecteur
+	dimAld
+	dimRembourse
+	dimVerres
 	numDimensions
 )
 
@@ -243,9 +246,17 @@ func splitAxes(rules []*Rule, words int) []axis {
 	boolean(dimReseau, func(r Region) Bools { return r.Reseau })
 	boolean(dimOptam, func(r Region) Bools { return r.Optam })
 	boolean(dimParcours, func(r Region) Bools { return r.Parcours })
+	boolean(dimAld, func(r Region) Bools { return r.Ald })
+	boolean(dimRembourse, func(r Region) Bools { return r.Rembourse })
 	for _, r := range rules {
 		if r.Cond.Secteur != all.Secteur {
 			add(dimSecteur, []int{1, 2, 3, 0}, func(r Region, v int) bool { return r.Secteur.Has(v) })
+			break
+		}
+	}
+	for _, r := range rules {
+		if r.Cond.Verres != all.Verres {
+			add(dimVerres, []int{1, 2, 3, 0}, func(r Region, v int) bool { return r.Verres.Has(Verres(v)) })
 			break
 		}
 	}
@@ -309,10 +320,27 @@ func describe(p point, a, b *Rule) string {
 	if p[dimSecteur] >= 0 && uses(func(r Region) bool { return r.Secteur != AnySecteur }) {
 		parts = append(parts, pick(p[dimSecteur] == 0, "with no secteur", fmt.Sprintf("from a secteur %d doctor", p[dimSecteur])))
 	}
+	if p[dimAld] >= 0 && uses(func(r Region) bool { return r.Ald != AnyBool }) {
+		parts = append(parts, pick(p[dimAld] == 1, "for an ALD", "outside an ALD"))
+	}
+	if p[dimRembourse] >= 0 && uses(func(r Region) bool { return r.Rembourse != AnyBool }) {
+		parts = append(parts, pick(p[dimRembourse] == 1, "that the RO reimburses", "that the RO does not reimburse"))
+	}
+	if p[dimVerres] >= 0 && uses(func(r Region) bool { return r.Verres != AnyVerres }) {
+		parts = append(parts, lensText[p[dimVerres]])
+	}
 	if len(parts) > 0 {
 		s += " " + strings.Join(parts, ", ")
 	}
 	return s
+}
+
+// lensText describes each type of lenses of an example claim.
+var lensText = [...]string{
+	NoVerres:            "with no type of lenses",
+	VerresSimples:       "with simple lenses",
+	VerresComplexes:     "with complex lenses",
+	VerresTresComplexes: "with very complex lenses",
 }
 
 func pick(cond bool, yes, no string) string {

@@ -32,6 +32,10 @@ func secteurs(s Secteurs) func(*Region) {
 	return func(r *Region) { r.Secteur &= s }
 }
 
+func lenses(s VerresSet) func(*Region) {
+	return func(r *Region) { r.Verres &= s }
+}
+
 func pickBools(v bool) Bools {
 	if v {
 		return OnlyTrue
@@ -59,6 +63,11 @@ func TestFindAmbiguities(t *testing.T) {
 		{"sectors overlap", []Region{region(secteurs(1<<2 | 1<<3)), region(secteurs(1<<1 | 1<<2))}, []string{"0-1"}},
 		{"seniority and age", []Region{region(seniority(2, Inf)), region(ages(60, Inf))}, []string{"0-1"}},
 		{"equal regions are duplicates, not ambiguous", []Region{region(reseau(true)), region(reseau(true))}, nil},
+		{"lens types are exclusive", []Region{region(lenses(1 << VerresSimples)), region(lenses(1 << VerresComplexes)), Everything()}, nil},
+		{"lens types overlap", []Region{region(lenses(1<<VerresSimples | 1<<VerresComplexes)), region(lenses(1<<VerresComplexes | 1<<NoVerres))}, []string{"0-1"}},
+		{"ald and rembourse", []Region{region(func(r *Region) { r.Ald = OnlyTrue }), region(func(r *Region) { r.Rembourse = OnlyTrue })}, []string{"0-1"}},
+		{"ald and non ald", []Region{region(func(r *Region) { r.Ald = OnlyTrue }), region(func(r *Region) { r.Ald = OnlyFalse })}, nil},
+		{"rembourse inside everything", []Region{region(func(r *Region) { r.Rembourse = OnlyFalse }), Everything()}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,7 +8,15 @@ import (
 )
 
 // conditionWords are the condition forms, for suggestions.
-var conditionWords = []string{"age", "anciennete", "enfant", "senior", "adulte", "reseau", "optam", "secteur", "hors parcours"}
+var conditionWords = []string{"age", "anciennete", "enfant", "senior", "adulte", "reseau", "optam", "secteur", "hors parcours",
+	"ald", "rembourse", "verres simples", "verres complexes", "verres tres complexes"}
+
+// conditionList names the conditions in messages.
+const conditionList = "conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes, verres tres complexes"
+
+// lensTypes maps the words after "verres" to the type of lenses they
+// name; plural "s" is optional.
+var lensTypes = map[string]Verres{"simple": VerresSimples, "complexe": VerresComplexes, "tres complexe": VerresTresComplexes}
 
 // Ages of the named age groups (LANGUAGE.md §1).
 const (
@@ -101,6 +109,12 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 	if cd.Object != nil {
 		subject += " " + cd.Object.Name
 	}
+	if cd.Object2 != nil {
+		subject += " " + cd.Object2.Name
+	}
+	if s := singular(cd.Subject.Name); s == "verre" && cd.Object != nil {
+		return c.lenses(cd)
+	}
 	takesValue := subject == "age" || subject == "anciennete" || subject == "secteur"
 	if !takesValue && (cd.Op != nil || cd.Value != nil) && isConditionWord(subject) {
 		c.report(codeConditionShape, cd.Range, "%s takes no operator or number; write si %s", cd.Subject.Raw, subject)
@@ -129,6 +143,10 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 		r.Optam = OnlyTrue
 	case "hors parcours":
 		r.Parcours = OnlyFalse
+	case "ald":
+		r.Ald = OnlyTrue
+	case "rembourse", "remboursee", "rembourses", "remboursees":
+		r.Rembourse = OnlyTrue
 	case "secteur":
 		n, ok := c.secteur(cd)
 		if !ok {
@@ -137,7 +155,7 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 		r.Secteur = 1 << n
 	default:
 		s := closest(subject, conditionWords)
-		rep := c.report(codeUnknownCondition, cd.Subject.Range.Join(spanOf(cd.Object)), "unknown condition %q%s (conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours)", rawSubject(cd), didYouMean(s))
+		rep := c.report(codeUnknownCondition, cd.Subject.Range.Join(spanOf(cd.Object)), "unknown condition %q%s ("+conditionList+")", rawSubject(cd), didYouMean(s))
 		if s != "" && cd.Object == nil && !strings.Contains(s, " ") {
 			rep.Fix = replace(cd.Subject.Range, s)
 		}
@@ -168,8 +186,40 @@ func negate(r Region) Region {
 		n.Parcours = AnyBool &^ r.Parcours
 	case r.Secteur != AnySecteur:
 		n.Secteur = AnySecteur &^ r.Secteur
+	case r.Ald != AnyBool:
+		n.Ald = AnyBool &^ r.Ald
+	case r.Rembourse != AnyBool:
+		n.Rembourse = AnyBool &^ r.Rembourse
+	case r.Verres != AnyVerres:
+		n.Verres = AnyVerres &^ r.Verres
 	}
 	return n
+}
+
+// lenses checks "verres simples", "verres complexes" or "verres tres
+// complexes" (accents, case and the plural "s" ignored). The values are
+// exclusive, and a claim without a type of lenses matches none of them.
+func (c *checker) lenses(cd *ast.Condition) (Region, bool) {
+	r := Everything()
+	words := singular(cd.Object.Name)
+	if cd.Object2 != nil {
+		words = cd.Object.Name + " " + singular(cd.Object2.Name) // "tres" is not a plural
+	}
+	v, ok := lensTypes[words]
+	if !ok {
+		s := closest("verres "+words, conditionWords[len(conditionWords)-3:])
+		rep := c.report(codeUnknownCondition, cd.Object.Range.Join(spanOf(cd.Object2)), "unknown type of lenses %q%s (verres simples, verres complexes or verres tres complexes)",
+			rawSubject(cd), didYouMean(s))
+		if s != "" {
+			rep.Fix = replace(cd.Subject.Range.Join(cd.Object.Range).Join(spanOf(cd.Object2)), s)
+		}
+		return r, false
+	}
+	r.Verres = 1 << v
+	if cd.Not != nil {
+		r = negate(r)
+	}
+	return r, true
 }
 
 // years checks "age OP N" or "anciennete OP N ans" and returns the set of
@@ -239,6 +289,9 @@ func rawSubject(cd *ast.Condition) string {
 	s := cd.Subject.Raw
 	if cd.Object != nil {
 		s += " " + cd.Object.Raw
+	}
+	if cd.Object2 != nil {
+		s += " " + cd.Object2.Raw
 	}
 	return s
 }

@@ -21,7 +21,7 @@ func (c *checker) limit(l ast.Limit) (Limit, bool) {
 func (c *checker) max(m *ast.Max) (Limit, bool) {
 	limit := Limit{Kind: Max, Range: m.Range}
 	q := m.Value
-	if q == nil {
+	if q == nil || !c.noROInclus(m.ROInclus, "a max, which counts units") {
 		return limit, false
 	}
 	if symbolOf(q) != noSymbol {
@@ -48,7 +48,7 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 		ok = false
 	case !known:
 		s := closest(singular(q.Word.Name), units)
-		rep := c.report(codeUnknownUnit, q.Word.Range, "unknown unit %q%s (units: seance, jour, acte, equipement, dent, oreille)", q.Word.Raw, didYouMean(s))
+		rep := c.report(codeUnknownUnit, q.Word.Range, "unknown unit %q%s ("+unitList+")", q.Word.Raw, didYouMean(s))
 		if s != "" {
 			rep.Fix = replace(q.Word.Range, s)
 		}
@@ -67,7 +67,7 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 
 // plafond checks "plafond AMOUNT / PERIOD [par famille]".
 func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
-	limit := Limit{Kind: Plafond, Range: p.Range, ParFamille: p.ParFamille != nil}
+	limit := Limit{Kind: Plafond, Range: p.Range, ParFamille: p.ParFamille != nil, ROInclus: p.ROInclus != nil}
 	q := p.Value
 	if q == nil {
 		return limit, false
@@ -94,7 +94,7 @@ func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
 func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 	limit := Limit{Kind: Carence, Range: k.Range}
 	q := k.Value
-	if q == nil {
+	if q == nil || !c.noROInclus(k.ROInclus, "a carence") {
 		return limit, false
 	}
 	n := q.Number.Value

@@ -40,7 +40,7 @@ var keywordsAfter = map[Kind][]string{
 }
 
 // pairs maps the first word of a two-word keyword to its second word.
-var pairs = map[string]string{"frais": "reels", "non": "couvert", "par": "famille"}
+var pairs = map[string]string{"frais": "reels", "non": "couvert", "par": "famille", "ro": "inclus"}
 
 // syntaxError locates a participle error within the tokens of one
 // declaration and explains it from the tokens around it.
@@ -225,7 +225,7 @@ func (e syntaxError) rule() diag.Diagnostic {
 
 // beforeColon explains an error in the poste or the conditions of a rule.
 func (e syntaxError) beforeColon(prev Token, inConditions bool) diag.Diagnostic {
-	const conditions = "a condition is age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N or hors parcours"
+	const conditions = "a condition is age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes or verres tres complexes"
 	switch {
 	case prev.Kind == Keyword && (prev.Norm == "si" || prev.Norm == "et"), inConditions && prev.Norm == "non":
 		return diag.Diagnostic{Code: CodeMissingCondition, Message: fmt.Sprintf("expected a condition after '%s'", prev.Raw), Hint: conditions}
@@ -241,6 +241,9 @@ func (e syntaxError) beforeColon(prev Token, inConditions bool) diag.Diagnostic 
 	case inConditions && prev.Norm == "hors":
 		return diag.Diagnostic{Code: CodeIncompleteCondition, Message: fmt.Sprintf("expected 'parcours' after '%s'", prev.Raw),
 			Hint: "the condition is written hors parcours"}
+	case inConditions && (prev.Norm == "verres" || prev.Norm == "verre"):
+		return diag.Diagnostic{Code: CodeIncompleteCondition, Message: fmt.Sprintf("expected the type of lenses after '%s'", prev.Raw),
+			Hint: "write verres simples, verres complexes or verres tres complexes"}
 	}
 	d := diag.Diagnostic{Code: CodeMissingColon}
 	if inConditions {
@@ -320,6 +323,10 @@ func (e syntaxError) afterColon(prev Token) diag.Diagnostic {
 		d.Hint = "formula terms joined by '+' come before the limits"
 	case next.Norm == "max" || next.Norm == "plafond" || next.Norm == "carence":
 		d.Hint = fmt.Sprintf("separate limits with ', ', as in `, %s`", next.Raw)
+	case next.Norm == "par" && prev.Norm == "inclus":
+		d.Hint = "par famille comes before RO inclus: write `par famille RO inclus`"
+	case next.Kind == Slash && prev.Norm == "inclus":
+		d.Hint = "the period comes right after the amount and RO inclus last, as in forfait 150€ / 24 mois glissants RO inclus"
 	case next.Kind == Number || next.Norm == "forfait" || next.Norm == "frais":
 		d.Hint = fmt.Sprintf("join formula terms with '+', as in `+ %s`", next.Raw)
 	}

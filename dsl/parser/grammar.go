@@ -71,6 +71,7 @@ type condG struct {
 	Compare *compareG    `parser:"( @@"`
 	Secteur *secteurG    `parser:"| @@"`
 	Hors    *horsG       `parser:"| @@"`
+	Verres  *verresG     `parser:"| @@"`
 	Word    *lexer.Token `parser:"| @Ident )"`
 }
 
@@ -90,6 +91,14 @@ type horsG struct {
 	Object  lexer.Token `parser:"@'parcours'"`
 }
 
+// verresG is "verres simples", "verres complexes" or "verres tres
+// complexes"; the checker reads the words.
+type verresG struct {
+	Subject lexer.Token  `parser:"@('verres' | 'verre')"`
+	Object  lexer.Token  `parser:"@Ident"`
+	Object2 *lexer.Token `parser:"@Ident?"`
+}
+
 // garantieG is terms with optional limits, limits, or "non couvert".
 type garantieG struct {
 	Terms      []*termG      `parser:"( @@ ( '+' @@ )*"`
@@ -105,8 +114,9 @@ type termG struct {
 }
 
 type fraisReelsG struct {
-	Frais lexer.Token `parser:"@'frais'"`
-	Reels lexer.Token `parser:"@'reels'"`
+	Frais    lexer.Token `parser:"@'frais'"`
+	Reels    lexer.Token `parser:"@'reels'"`
+	ROInclus *roInclusG  `parser:"@@?"`
 }
 
 type forfaitG struct {
@@ -114,11 +124,13 @@ type forfaitG struct {
 	Value      quantityG   `parser:"@@"`
 	Per        *perG       `parser:"@@?"`
 	ParFamille *parG       `parser:"@@?"`
+	ROInclus   *roInclusG  `parser:"@@?"`
 }
 
 type valueTermG struct {
-	Value quantityG `parser:"@@"`
-	Per   *perG     `parser:"@@?"`
+	Value    quantityG  `parser:"@@"`
+	Per      *perG      `parser:"@@?"`
+	ROInclus *roInclusG `parser:"@@?"`
 }
 
 type limitG struct {
@@ -128,9 +140,10 @@ type limitG struct {
 }
 
 type maxG struct {
-	Keyword lexer.Token `parser:"@'max'"`
-	Value   quantityG   `parser:"@@"`
-	Per     *perG       `parser:"@@?"`
+	Keyword  lexer.Token `parser:"@'max'"`
+	Value    quantityG   `parser:"@@"`
+	Per      *perG       `parser:"@@?"`
+	ROInclus *roInclusG  `parser:"@@?"`
 }
 
 type plafondG struct {
@@ -138,11 +151,13 @@ type plafondG struct {
 	Value      quantityG   `parser:"@@"`
 	Per        *perG       `parser:"@@?"`
 	ParFamille *parG       `parser:"@@?"`
+	ROInclus   *roInclusG  `parser:"@@?"`
 }
 
 type carenceG struct {
-	Keyword lexer.Token `parser:"@'carence'"`
-	Value   quantityG   `parser:"@@"`
+	Keyword  lexer.Token `parser:"@'carence'"`
+	Value    quantityG   `parser:"@@"`
+	ROInclus *roInclusG  `parser:"@@?"`
 }
 
 type quantityG struct {
@@ -160,6 +175,13 @@ type perG struct {
 type parG struct {
 	Par     lexer.Token `parser:"@'par'"`
 	Famille lexer.Token `parser:"@'famille'"`
+}
+
+// roInclusG is "RO inclus". The grammar accepts it after every term and
+// limit, so that the checker can explain where it belongs.
+type roInclusG struct {
+	RO     lexer.Token `parser:"@'ro'"`
+	Inclus lexer.Token `parser:"@'inclus'"`
 }
 
 // declParser parses one declaration from the tokens of its line segment.
