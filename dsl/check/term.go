@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 
 	"garantie/dsl/ast"
@@ -16,7 +17,7 @@ var sante100Postes = [...]string{"optique.equipement_100_sante", "dentaire.proth
 // Sante100Postes returns the codes of the three 100% Santé postes. A
 // term N% PLV is accepted only in a rule on one of them or on a poste
 // declared under one of them.
-func Sante100Postes() []string { return sante100Postes[:] }
+func Sante100Postes() []string { return slices.Clone(sante100Postes[:]) }
 
 // IsSante100 reports whether code is a 100% Santé poste or a poste under
 // one.
