@@ -19,10 +19,12 @@ import (
 // poste splits into cells: per dimension, the boundaries of every rule's set
 // cut it into intervals (ages, seniorities) or values (booleans, sectors)
 // on which every rule either holds or not. Only the dimensions that some rule
-// of the poste constrains are split. One representative point per cell
-// decides the cell. The cells are walked depth first with the running set
-// of matching rules as a bitset, pruning as soon as fewer than two rules
-// match, so a poste whose rules barely overlap costs little.
+// of the poste constrains are split, and a dimension is split under a cell
+// only if a rule matching there is constrained on it. One representative
+// point per cell decides the cell, and cells with the same set of matching
+// rules are decided once. The cells are walked depth first with the
+// running set of matching rules as a bitset, pruning as soon as fewer than
+// two rules match, so a poste whose rules barely overlap costs little.
 
 // dimension is an axis of the claim space.
 type dimension int
@@ -45,6 +47,9 @@ type axis struct {
 	dim    dimension
 	values []int      // a representative value of each cell
 	match  [][]uint64 // match[k]: bitset of the rules that hold at values[k]
+	// split holds the rules that hold at some values and not at others:
+	// the axis tells apart only sets of rules that meet it.
+	split []uint64
 }
 
 // point is a representative claim: one value per dimension, -1 for a
@@ -144,6 +149,13 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 		}
 		if d < len(axes) {
 			ax := axes[d]
+			if !meets(sets[d], ax.split) {
+				// Every rule of the set holds at every value: one cell.
+				copy(sets[d+1], sets[d])
+				at[ax.dim] = ax.values[0]
+				walk(d + 1)
+				return
+			}
 			for k, v := range ax.values {
 				if and(sets[d+1], sets[d], ax.match[k]) < 2 {
 					continue
@@ -199,13 +211,24 @@ func splitAxes(rules []*Rule, words int) []axis {
 	all := Everything()
 	var axes []axis
 	add := func(dim dimension, values []int, holds func(Region, int) bool) {
-		ax := axis{dim: dim, values: values, match: make([][]uint64, len(values))}
+		ax := axis{dim: dim, values: values, match: make([][]uint64, len(values)), split: make([]uint64, words)}
 		for k, v := range values {
 			ax.match[k] = make([]uint64, words)
 			for i, r := range rules {
 				if holds(r.Cond, v) {
 					setBit(ax.match[k], i)
 				}
+			}
+		}
+		for i := range rules {
+			held := 0
+			for k := range values {
+				if hasBit(ax.match[k], i) {
+					held++
+				}
+			}
+			if held < len(values) {
+				setBit(ax.split, i)
 			}
 		}
 		axes = append(axes, ax)
@@ -370,6 +393,16 @@ func bitsKey(s []uint64) string {
 		b = binary.LittleEndian.AppendUint64(b, w)
 	}
 	return string(b)
+}
+
+// meets reports whether a ∩ b is not empty.
+func meets(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // subsetBits reports whether a ⊆ b.

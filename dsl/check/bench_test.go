@@ -28,15 +28,20 @@ func hostileContracts() map[string][]byte {
 	}
 	// crowded: as many rules as one poste may hold, cutting the claim
 	// space into as many cells as they can.
+	// The rules form a chain in age and seniority, and the most specific
+	// one is split further on every other dimension, so no two rules are
+	// ambiguous and most cells hold many rules.
 	var crowded strings.Builder
 	crowded.WriteString("contrat \"X\"\n")
-	conds := []string{"reseau", "optam", "hors parcours", "secteur 2", "non reseau"}
-	for i := range check.MaxFormulaRules {
-		crowded.WriteString("optique.monture si age < " + itoa(1+i) + " et anciennete >= " + itoa(check.MaxFormulaRules-i))
-		if i < len(conds) {
-			crowded.WriteString(" et " + conds[i])
-		}
-		crowded.WriteString(": 100% BRSS\n")
+	conds := []string{"reseau", "optam", "hors parcours", "secteur 2", "ald", "rembourse", "verres simples", "anciennete >= 140 ans"}
+	chain := check.MaxFormulaRules - len(conds)
+	for i := range chain {
+		crowded.WriteString("optique.monture si age < " + itoa(1+i) + " et anciennete >= " + itoa(chain-i) + ": 100% BRSS\n")
+	}
+	refined := "optique.monture si age < 1 et anciennete >= " + itoa(chain)
+	for _, cond := range conds {
+		refined += " et " + cond
+		crowded.WriteString(refined + ": 100% BRSS\n")
 	}
 	// conditions: one rule of a megabyte of conditions, the last of which
 	// contradicts the others.
