@@ -96,7 +96,7 @@ func distinctRegions(rules []*Rule) []*Rule {
 	seen := make(map[string]bool, len(rules))
 	out := rules[:0:0]
 	for _, r := range rules {
-		if k := r.Cond.Key(); !seen[k] {
+		if k := r.condKey(); !seen[k] {
 			seen[k] = true
 			out = append(out, r)
 		}

@@ -1,6 +1,9 @@
 package check
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"garantie/dsl/ast"
@@ -39,15 +42,33 @@ func wholeIn(n decimal.Decimal, lo, hi int64) bool {
 	return isWhole(n) && n.Cmp(decimal.NewFromInt(lo)) >= 0 && n.Cmp(decimal.NewFromInt(hi)) <= 0
 }
 
-// atMost reports whether n <= hi.
-func atMost(n decimal.Decimal, hi int64) bool {
-	return n.Cmp(decimal.NewFromInt(hi)) <= 0
+// atMost reports whether the number literal n is at most hi, for hi >= 0.
+// It reads the digits as written (the scanner makes a literal digits with
+// at most one decimal mark), so the comparison is exact for any length and
+// allocates nothing.
+func atMost(n *ast.Number, hi int64) bool {
+	whole, frac, _ := strings.Cut(strings.Replace(n.Raw, ",", ".", 1), ".")
+	whole = strings.TrimLeft(whole, "0")
+	if len(whole) > 18 { // hi < 10^18
+		return false
+	}
+	v := int64(0)
+	if whole != "" {
+		var err error
+		if v, err = strconv.ParseInt(whole, 10, 64); err != nil {
+			return false
+		}
+	}
+	if v > hi {
+		return false
+	}
+	return v < hi || strings.Trim(frac, "0") == ""
 }
 
 // moneyInRange reports whether a money quantity is at most MaxEuros, and
 // reports an error otherwise.
 func (c *checker) moneyInRange(q *ast.Quantity) bool {
-	if atMost(q.Number.Value, MaxEuros) {
+	if atMost(q.Number, MaxEuros) {
 		return true
 	}
 	c.report(codeAmountRange, q.Number.Range, "%s€ is too large: an amount is at most 10 000 000€", q.Number.Raw)
@@ -59,10 +80,10 @@ func (c *checker) moneyInRange(q *ast.Quantity) bool {
 func (c *checker) percentInRange(q *ast.Quantity) bool {
 	v := q.Number.Value
 	switch {
-	case !atMost(v, MaxPercent):
+	case !atMost(q.Number, MaxPercent):
 		c.report(codePercentRange, q.Number.Range, "%s%% is too large: a percentage is at most 100000%%", q.Number.Raw)
 		return false
-	case !v.Equal(v.Round(MaxPercentDecimals)):
+	case v.Exponent() < -MaxPercentDecimals && !v.Equal(v.Round(MaxPercentDecimals)):
 		c.report(codePercentRange, q.Number.Range, "%s%% is too precise: a percentage has at most 4 decimals", q.Number.Raw)
 		return false
 	}

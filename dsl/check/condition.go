@@ -237,7 +237,7 @@ func (c *checker) years(cd *ast.Condition) (IntSet, bool) {
 		c.report(codeConditionShape, q.Range, "%s is compared with a whole number of years: write si %s %s %s%s", cd.Subject.Raw, subject, cd.Op.Text, n.Truncate(0), yearsSuffix(subject))
 		return nil, false
 	}
-	if !atMost(n, MaxYears) {
+	if !atMost(q.Number, MaxYears) {
 		c.report(codeYearsRange, q.Number.Range, "%s %s is out of range: %s is compared with a number of years from 0 to 150", cd.Subject.Raw, q.Number.Raw, subject)
 		return nil, false
 	}

@@ -36,7 +36,7 @@ func (c *checker) duplicates() {
 	}
 	first := make(map[group]*Rule, len(c.prog.Rules))
 	for _, b := range c.prog.Rules {
-		g := group{b.Poste, b.IsFormula(), b.Cond.Key()}
+		g := group{b.Poste, b.IsFormula(), b.condKey()}
 		a, dup := first[g]
 		if !dup {
 			first[g] = b

@@ -21,7 +21,11 @@ func (c *checker) limit(l ast.Limit) (Limit, bool) {
 func (c *checker) max(m *ast.Max) (Limit, bool) {
 	limit := Limit{Kind: Max, Range: m.Range}
 	q := m.Value
-	if q == nil || !c.noROInclus(m.ROInclus, "a max, which counts units") {
+	if m.ROInclus != nil {
+		c.misplacedROInclus(m.ROInclus, "a max, which counts units")
+		return limit, false
+	}
+	if q == nil {
 		return limit, false
 	}
 	if symbolOf(q) != noSymbol {
@@ -36,7 +40,7 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 	case !isWhole(q.Number.Value):
 		c.report(codeBadCount, q.Number.Range, "max counts whole units, not %s: write max 4 seances / annee civile", q.Number.Raw)
 		ok = false
-	case !atMost(q.Number.Value, MaxCount):
+	case !atMost(q.Number, MaxCount):
 		c.report(codeCountRange, q.Number.Range, "max %s is too large: a count is at most 1000000", q.Number.Raw)
 		ok = false
 	default:
@@ -94,7 +98,11 @@ func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
 func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 	limit := Limit{Kind: Carence, Range: k.Range}
 	q := k.Value
-	if q == nil || !c.noROInclus(k.ROInclus, "a carence") {
+	if k.ROInclus != nil {
+		c.misplacedROInclus(k.ROInclus, "a carence")
+		return limit, false
+	}
+	if q == nil {
 		return limit, false
 	}
 	n := q.Number.Value
@@ -103,7 +111,7 @@ func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 		c.report(codeBadCarence, q.Range, "carence takes a whole number of months or days, such as carence 6 mois or carence 90 jours")
 		return limit, false
 	}
-	if word == "mois" && !atMost(n, MaxMonths) || word == "jour" && !atMost(n, MaxDays) {
+	if word == "mois" && !atMost(q.Number, MaxMonths) || word == "jour" && !atMost(q.Number, MaxDays) {
 		c.report(codeDurationRange, q.Number.Range, "carence %s is too long: a carence is at most 1200 mois or 36525 jours (100 years)", quantityText(q))
 		return limit, false
 	}

@@ -70,6 +70,15 @@ type Rule struct {
 	Cond   Region  // the conjunction of the rule's conditions
 	Terms  []Term  // formula terms in textual order
 	Limits []Limit // in textual order
+	key    string  // Cond.Key(), computed once by condKey
+}
+
+// condKey returns the key of the rule's conditions (see Region.Key).
+func (r *Rule) condKey() string {
+	if r.key == "" {
+		r.key = r.Cond.Key()
+	}
+	return r.key
 }
 
 // IsFormula reports whether the rule competes for the formula of a claim

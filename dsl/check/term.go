@@ -34,14 +34,16 @@ func IsSante100(code string) bool {
 func (c *checker) term(t ast.Term, poste string) (Term, bool) {
 	switch t := t.(type) {
 	case *ast.FraisReels:
-		if !c.noROInclus(t.ROInclus, "frais reels") {
+		if t.ROInclus != nil {
+			c.misplacedROInclus(t.ROInclus, "frais reels")
 			return Term{}, false
 		}
 		return Term{Kind: FraisReels, Range: t.Range}, true
 	case *ast.Forfait:
 		return c.forfait(t)
 	case *ast.ValueTerm:
-		if !c.noROInclus(t.ROInclus, "a "+valueTermNoun(t)) {
+		if t.ROInclus != nil {
+			c.misplacedROInclus(t.ROInclus, "a "+valueTermNoun(t))
 			return Term{}, false
 		}
 		switch symbolOf(t.Value) {
@@ -72,15 +74,11 @@ func valueTermNoun(t *ast.ValueTerm) string {
 	return "term"
 }
 
-// noROInclus reports a "RO inclus" written after what is not a forfait or
-// a plafond; it returns whether there was none.
-func (c *checker) noROInclus(ro *ast.ROInclus, what string) bool {
-	if ro == nil {
-		return true
-	}
+// misplacedROInclus reports a "RO inclus" written after what, which is
+// not a forfait or a plafond.
+func (c *checker) misplacedROInclus(ro *ast.ROInclus, what string) {
 	rep := c.report(codeMisplacedROInclus, ro.Range, "RO inclus belongs to a forfait or a plafond, not to %s", what)
 	rep.Hint = "write it after the period of the envelope whose amount includes the RO, as in forfait 150€ / 24 mois glissants RO inclus"
-	return false
 }
 
 // percentTerm checks "N% BASE" in a rule on poste.

@@ -100,6 +100,10 @@ type verresG struct {
 }
 
 // garantieG is terms with optional limits, limits, or "non couvert".
+//
+// "RO inclus" (the ROInclus fields, "ro" and "inclus" when present) is
+// accepted after every term and limit, so that the checker can explain
+// where it belongs.
 type garantieG struct {
 	Terms      []*termG      `parser:"( @@ ( '+' @@ )*"`
 	TermLimits []*limitG     `parser:"  ( ',' @@ )*"`
@@ -114,23 +118,23 @@ type termG struct {
 }
 
 type fraisReelsG struct {
-	Frais    lexer.Token `parser:"@'frais'"`
-	Reels    lexer.Token `parser:"@'reels'"`
-	ROInclus *roInclusG  `parser:"@@?"`
+	Frais    lexer.Token   `parser:"@'frais'"`
+	Reels    lexer.Token   `parser:"@'reels'"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type forfaitG struct {
-	Keyword    lexer.Token `parser:"@'forfait'"`
-	Value      quantityG   `parser:"@@"`
-	Per        *perG       `parser:"@@?"`
-	ParFamille *parG       `parser:"@@?"`
-	ROInclus   *roInclusG  `parser:"@@?"`
+	Keyword    lexer.Token   `parser:"@'forfait'"`
+	Value      quantityG     `parser:"@@"`
+	Per        *perG         `parser:"@@?"`
+	ParFamille *parG         `parser:"@@?"`
+	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type valueTermG struct {
-	Value    quantityG  `parser:"@@"`
-	Per      *perG      `parser:"@@?"`
-	ROInclus *roInclusG `parser:"@@?"`
+	Value    quantityG     `parser:"@@"`
+	Per      *perG         `parser:"@@?"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type limitG struct {
@@ -140,24 +144,24 @@ type limitG struct {
 }
 
 type maxG struct {
-	Keyword  lexer.Token `parser:"@'max'"`
-	Value    quantityG   `parser:"@@"`
-	Per      *perG       `parser:"@@?"`
-	ROInclus *roInclusG  `parser:"@@?"`
+	Keyword  lexer.Token   `parser:"@'max'"`
+	Value    quantityG     `parser:"@@"`
+	Per      *perG         `parser:"@@?"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type plafondG struct {
-	Keyword    lexer.Token `parser:"@'plafond'"`
-	Value      quantityG   `parser:"@@"`
-	Per        *perG       `parser:"@@?"`
-	ParFamille *parG       `parser:"@@?"`
-	ROInclus   *roInclusG  `parser:"@@?"`
+	Keyword    lexer.Token   `parser:"@'plafond'"`
+	Value      quantityG     `parser:"@@"`
+	Per        *perG         `parser:"@@?"`
+	ParFamille *parG         `parser:"@@?"`
+	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type carenceG struct {
-	Keyword  lexer.Token `parser:"@'carence'"`
-	Value    quantityG   `parser:"@@"`
-	ROInclus *roInclusG  `parser:"@@?"`
+	Keyword  lexer.Token   `parser:"@'carence'"`
+	Value    quantityG     `parser:"@@"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type quantityG struct {
@@ -175,13 +179,6 @@ type perG struct {
 type parG struct {
 	Par     lexer.Token `parser:"@'par'"`
 	Famille lexer.Token `parser:"@'famille'"`
-}
-
-// roInclusG is "RO inclus". The grammar accepts it after every term and
-// limit, so that the checker can explain where it belongs.
-type roInclusG struct {
-	RO     lexer.Token `parser:"@'ro'"`
-	Inclus lexer.Token `parser:"@'inclus'"`
 }
 
 // declParser parses one declaration from the tokens of its line segment.

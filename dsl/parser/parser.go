@@ -363,11 +363,12 @@ func (b builder) parFamille(g *parG) *ast.ParFamille {
 	return &ast.ParFamille{Range: span(b.tok(g.Par).Range, b.tok(g.Famille).Range)}
 }
 
-func (b builder) roInclus(g *roInclusG) *ast.ROInclus {
-	if g == nil {
+// roInclus builds "RO inclus" from its two captured tokens, or nil.
+func (b builder) roInclus(g []lexer.Token) *ast.ROInclus {
+	if len(g) != 2 {
 		return nil
 	}
-	return &ast.ROInclus{Range: span(b.tok(g.RO).Range, b.tok(g.Inclus).Range)}
+	return &ast.ROInclus{Range: span(b.tok(g[0]).Range, b.tok(g[1]).Range)}
 }
 
 func (b builder) path(g pathG) *ast.Path {
