@@ -1,10 +1,12 @@
 package check_test
 
 import (
+	"io"
 	"strings"
 	"testing"
 
 	"garantie/dsl/check"
+	"garantie/dsl/diag"
 	"garantie/dsl/parser"
 )
 
@@ -63,8 +65,8 @@ func itoa(n int) string {
 	return itoa(n/10) + digits[n%10:n%10+1]
 }
 
-// BenchmarkCheckHostile parses and checks each hostile contract. Run it
-// with
+// BenchmarkCheckHostile parses and checks each hostile contract and
+// renders its diagnostics, as garantie check does. Run it with
 //
 //	go test ./dsl/check -run '^$' -bench CheckHostile -benchtime 3x
 //
@@ -76,8 +78,12 @@ func BenchmarkCheckHostile(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				f, _ := parser.Parse("hostile.garantie", src)
-				check.Check(f, nil)
+				f, ds := parser.Parse("hostile.garantie", src)
+				_, cds := check.Check(f, nil)
+				ds = append(ds, cds...).Dedup()
+				if err := diag.WriteText(io.Discard, ds, diag.Source{"hostile.garantie": src}); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
