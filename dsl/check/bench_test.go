@@ -13,9 +13,10 @@ import (
 // hostileContracts are contracts written to make the checker slow: a
 // megabyte of rules of one poste on one line, rules of one poste that all
 // differ, as many rules as a poste may hold cutting the claim space into
-// as many cells as they can, a megabyte of conditions on one rule, and a
+// as many cells as they can, a megabyte of conditions on one rule, a
 // 50,000-character poste code misspelt against a declared one
-// (did-you-mean).
+// (did-you-mean), and a megabyte of distinct misspelt codes against 2000
+// declared postes.
 func hostileContracts() map[string][]byte {
 	long := strings.Repeat("a", 50_000)
 	var distinct strings.Builder
@@ -48,7 +49,18 @@ func hostileContracts() map[string][]byte {
 	// conditions: one rule of a megabyte of conditions, the last of which
 	// contradicts the others.
 	conditions := "contrat \"X\"\noptique.monture si " + strings.Repeat("reseau et ", 1<<20/10) + "non reseau: 100% BRSS\n"
+	// postes: declared postes, then a megabyte of rules naming misspelt,
+	// all different, codes (did-you-mean against every declared poste).
+	var postes strings.Builder
+	postes.WriteString("contrat \"X\"\nposte bienetre \"B\"\n")
+	for i := range 2000 {
+		postes.WriteString("poste bienetre.soin" + itoa(i) + " \"S\"\n")
+	}
+	for i := 0; postes.Len() < 1<<20; i++ {
+		postes.WriteString("bienetre.sion" + itoa(i) + ": 1€ / acte\n")
+	}
 	return map[string][]byte{
+		"postes":     []byte(postes.String()),
 		"conditions": []byte(conditions),
 		"crowded":    []byte(crowded.String()),
 		"rules":      []byte("contrat \"X\"\n" + strings.Repeat("optique.monture: 100% BRSS; ", 1<<20/28) + "\n"),
@@ -73,7 +85,7 @@ func itoa(n int) string {
 // Each must take well under a second: the checker is near-linear in the
 // size of the file.
 func BenchmarkCheckHostile(b *testing.B) {
-	for _, name := range []string{"rules", "distinct", "crowded", "conditions", "identifier"} {
+	for _, name := range []string{"rules", "distinct", "crowded", "conditions", "identifier", "postes"} {
 		src := hostileContracts()[name]
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))

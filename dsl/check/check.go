@@ -19,10 +19,11 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 		ref = Regles()
 	}
 	c := &checker{
-		file:     f,
-		ref:      ref,
-		prog:     &Program{File: f},
-		declared: map[string]bool{},
+		file:      f,
+		ref:       ref,
+		prog:      &Program{File: f},
+		declared:  map[string]bool{},
+		suggested: map[string]string{},
 	}
 	c.header()
 	for _, d := range f.Decls {
@@ -41,11 +42,12 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 
 // checker holds the state of one Check call.
 type checker struct {
-	file     *ast.File
-	ref      Reference
-	prog     *Program
-	declared map[string]bool // codes declared with "poste"
-	diags    diag.Diagnostics
+	file      *ast.File
+	ref       Reference
+	prog      *Program
+	declared  map[string]bool   // codes declared with "poste"
+	suggested map[string]string // the suggestion for each unknown code looked up
+	diags     diag.Diagnostics
 }
 
 // report records a diagnostic with the severity registered for its code
