@@ -141,13 +141,17 @@ type Rule struct {
 //
 // Shapes: "age < 16" (Subject age, Op, Value), "anciennete >= 2 ans"
 // (Subject anciennete, Op, Value with its unit word), "enfant", "senior",
-// "adulte", "reseau", "optam" (Subject only), "secteur 2" (Subject and
-// Value), "hors parcours" (Subject hors, Object parcours).
+// "adulte", "reseau", "optam", "ald", "rembourse" (Subject only),
+// "secteur 2" (Subject and Value), "hors parcours" (Subject hors, Object
+// parcours), "verres simples" (Subject verres, Object simples) and
+// "verres tres complexes" (Subject verres, Object tres, Object2
+// complexes).
 type Condition struct {
 	Range   diag.Range
 	Not     *Ident // the "non" keyword, nil when absent
 	Subject *Ident
-	Object  *Ident // second word, as in "hors parcours"
+	Object  *Ident // second word, as in "hors parcours" or "verres simples"
+	Object2 *Ident // third word, as in "verres tres complexes"
 	Op      *Op
 	Value   *Quantity
 }
@@ -211,26 +215,36 @@ type ParFamille struct {
 	Range diag.Range
 }
 
-// ValueTerm is a quantity with an optional per clause: "200% BRSS",
-// "50% TM", "40€ / seance", "100 €".
-type ValueTerm struct {
+// ROInclus marks an envelope whose amount includes the Sécurité sociale
+// and the earlier payers: "RO inclus". The grammar accepts it after any
+// term or limit; the checker allows it only on a forfait or a plafond.
+type ROInclus struct {
 	Range diag.Range
-	Value *Quantity
-	Per   *Per // nil when absent
+}
+
+// ValueTerm is a quantity with an optional per clause: "200% BRSS",
+// "50% TM", "100% PLV", "40€ / seance", "1,5% PMSS / jour", "100 €".
+type ValueTerm struct {
+	Range    diag.Range
+	Value    *Quantity
+	Per      *Per      // nil when absent
+	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
 // FraisReels is the term "frais reels".
 type FraisReels struct {
-	Range diag.Range
+	Range    diag.Range
+	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
-// Forfait is "forfait QUANTITY / PERIOD [par famille]".
+// Forfait is "forfait QUANTITY / PERIOD [par famille] [RO inclus]".
 type Forfait struct {
 	Range      diag.Range
 	Keyword    *Ident
 	Value      *Quantity
 	Per        *Per        // nil when the period is missing
 	ParFamille *ParFamille // nil when absent
+	ROInclus   *ROInclus   // nil when absent
 }
 
 // Limit is a limit of a garantie.
@@ -241,26 +255,29 @@ type Limit interface {
 
 // Max is "max QUANTITY / PERIOD".
 type Max struct {
-	Range   diag.Range
-	Keyword *Ident
-	Value   *Quantity
-	Per     *Per
+	Range    diag.Range
+	Keyword  *Ident
+	Value    *Quantity
+	Per      *Per
+	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
-// Plafond is "plafond QUANTITY / PERIOD [par famille]".
+// Plafond is "plafond QUANTITY / PERIOD [par famille] [RO inclus]".
 type Plafond struct {
 	Range      diag.Range
 	Keyword    *Ident
 	Value      *Quantity
 	Per        *Per
 	ParFamille *ParFamille
+	ROInclus   *ROInclus // nil when absent
 }
 
 // Carence is "carence QUANTITY", as in "carence 6 mois".
 type Carence struct {
-	Range   diag.Range
-	Keyword *Ident
-	Value   *Quantity
+	Range    diag.Range
+	Keyword  *Ident
+	Value    *Quantity
+	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
 // BadDecl stands for a declaration the parser could not read; the parser
@@ -290,6 +307,7 @@ func (n *Symbol) Span() diag.Range      { return n.Range }
 func (n *Quantity) Span() diag.Range    { return n.Range }
 func (n *Per) Span() diag.Range         { return n.Range }
 func (n *ParFamille) Span() diag.Range  { return n.Range }
+func (n *ROInclus) Span() diag.Range    { return n.Range }
 func (n *ValueTerm) Span() diag.Range   { return n.Range }
 func (n *FraisReels) Span() diag.Range  { return n.Range }
 func (n *Forfait) Span() diag.Range     { return n.Range }

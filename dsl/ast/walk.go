@@ -37,6 +37,7 @@ func Inspect(n Node, f func(Node) bool) {
 		Inspect(n.Not, f)
 		Inspect(n.Subject, f)
 		Inspect(n.Object, f)
+		Inspect(n.Object2, f)
 		Inspect(n.Op, f)
 		Inspect(n.Value, f)
 	case *Garantie:
@@ -59,23 +60,30 @@ func Inspect(n Node, f func(Node) bool) {
 	case *ValueTerm:
 		Inspect(n.Value, f)
 		Inspect(n.Per, f)
+		Inspect(n.ROInclus, f)
+	case *FraisReels:
+		Inspect(n.ROInclus, f)
 	case *Forfait:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
 		Inspect(n.Per, f)
 		Inspect(n.ParFamille, f)
+		Inspect(n.ROInclus, f)
 	case *Max:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
 		Inspect(n.Per, f)
+		Inspect(n.ROInclus, f)
 	case *Plafond:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
 		Inspect(n.Per, f)
 		Inspect(n.ParFamille, f)
+		Inspect(n.ROInclus, f)
 	case *Carence:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
+		Inspect(n.ROInclus, f)
 	}
 }
 
@@ -104,6 +112,8 @@ func isNil(n Node) bool {
 	case *Per:
 		return n == nil
 	case *ParFamille:
+		return n == nil
+	case *ROInclus:
 		return n == nil
 	case *Garantie:
 		return n == nil

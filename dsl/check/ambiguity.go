@@ -1,6 +1,7 @@
 package check
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/bits"
 	"slices"
@@ -18,10 +19,12 @@ import (
 // poste splits into cells: per dimension, the boundaries of every rule's set
 // cut it into intervals (ages, seniorities) or values (booleans, sectors)
 // on which every rule either holds or not. Only the dimensions that some rule
-// of the poste constrains are split. One representative point per cell
-// decides the cell. The cells are walked depth first with the running set
-// of matching rules as a bitset, pruning as soon as fewer than two rules
-// match, so a poste whose rules barely overlap costs little.
+// of the poste constrains are split, and a dimension is split under a cell
+// only if a rule matching there is constrained on it. One representative
+// point per cell decides the cell, and cells with the same set of matching
+// rules are decided once. The cells are walked depth first with the
+// running set of matching rules as a bitset, pruning as soon as fewer than
+// two rules match, so a poste whose rules barely overlap costs little.
 
 // dimension is an axis of the claim space.
 type dimension int
@@ -33,6 +36,9 @@ const (
 	dimOptam
 	dimParcours
 	dimSecteur
+	dimAld
+	dimRembourse
+	dimVerres
 	numDimensions
 )
 
@@ -41,6 +47,9 @@ type axis struct {
 	dim    dimension
 	values []int      // a representative value of each cell
 	match  [][]uint64 // match[k]: bitset of the rules that hold at values[k]
+	// split holds the rules that hold at some values and not at others:
+	// the axis tells apart only sets of rules that meet it.
+	split []uint64
 }
 
 // point is a representative claim: one value per dimension, -1 for a
@@ -54,18 +63,51 @@ type ambiguity struct {
 	at   point
 }
 
-// ambiguities reports every ambiguous pair of formula rules.
+// MaxFormulaRules is the largest number of formula rules with distinct
+// conditions on one poste. Real tables have a handful; the bound keeps
+// the ambiguity check, whose cost grows with the number of cells the
+// rules cut the claim space into, within a fraction of a second.
+const MaxFormulaRules = 128
+
+// maxAmbiguities bounds the ambiguous pairs reported for one poste: past
+// it, the poste needs rewriting rather than more messages.
+const maxAmbiguities = 16
+
+// ambiguities reports the ambiguous pairs of formula rules of each poste.
+// Rules with the same conditions as an earlier one are duplicates (see
+// duplicates) and take no further part: the first stands for them.
 func (c *checker) ambiguities() {
 	for _, group := range postes(c.prog.Rules, (*Rule).IsFormula) {
-		for _, amb := range findAmbiguities(group) {
+		rules := distinctRegions(group)
+		if len(rules) > MaxFormulaRules {
+			r := rules[MaxFormulaRules]
+			c.report(codeTooManyRules, r.Node.Range, "%s has more than %d formula rules with distinct conditions; merge rules, or move conditions to limit-only rules", r.Poste, MaxFormulaRules)
+			continue
+		}
+		for _, amb := range findAmbiguities(rules) {
 			c.reportAmbiguity(amb)
 		}
 	}
 }
 
+// distinctRegions returns the rules whose conditions differ from those of
+// every earlier rule, in source order.
+func distinctRegions(rules []*Rule) []*Rule {
+	seen := make(map[string]bool, len(rules))
+	out := rules[:0:0]
+	for _, r := range rules {
+		if k := r.condKey(); !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // findAmbiguities returns, for the formula rules of one poste in source
 // order, each pair of rules that are both minimal at some cell where no
-// rule is contained in all the matching ones, with the first such cell.
+// rule is contained in all the matching ones, with the first such cell;
+// at most maxAmbiguities pairs.
 func findAmbiguities(rules []*Rule) []ambiguity {
 	n := len(rules)
 	if n < 2 {
@@ -96,11 +138,24 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 	}
 	var found []ambiguity
 	reported := map[[2]int]bool{}
+	// decided holds the sets of matching rules already decided: cells
+	// with the same set have the same answer.
+	decided := map[string]bool{}
 	members := make([]int, 0, n)
 	var walk func(d int)
 	walk = func(d int) {
+		if len(found) == maxAmbiguities {
+			return
+		}
 		if d < len(axes) {
 			ax := axes[d]
+			if !meets(sets[d], ax.split) {
+				// Every rule of the set holds at every value: one cell.
+				copy(sets[d+1], sets[d])
+				at[ax.dim] = ax.values[0]
+				walk(d + 1)
+				return
+			}
 			for k, v := range ax.values {
 				if and(sets[d+1], sets[d], ax.match[k]) < 2 {
 					continue
@@ -111,6 +166,11 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 			return
 		}
 		s := sets[d]
+		key := bitsKey(s)
+		if decided[key] {
+			return
+		}
+		decided[key] = true
 		members = members[:0]
 		for i := range n {
 			if hasBit(s, i) {
@@ -135,6 +195,9 @@ func findAmbiguities(rules []*Rule) []ambiguity {
 				}
 				reported[[2]int{i, j}] = true
 				found = append(found, ambiguity{a: rules[i], b: rules[j], at: at})
+				if len(found) == maxAmbiguities {
+					return
+				}
 			}
 		}
 	}
@@ -148,13 +211,24 @@ func splitAxes(rules []*Rule, words int) []axis {
 	all := Everything()
 	var axes []axis
 	add := func(dim dimension, values []int, holds func(Region, int) bool) {
-		ax := axis{dim: dim, values: values, match: make([][]uint64, len(values))}
+		ax := axis{dim: dim, values: values, match: make([][]uint64, len(values)), split: make([]uint64, words)}
 		for k, v := range values {
 			ax.match[k] = make([]uint64, words)
 			for i, r := range rules {
 				if holds(r.Cond, v) {
 					setBit(ax.match[k], i)
 				}
+			}
+		}
+		for i := range rules {
+			held := 0
+			for k := range values {
+				if hasBit(ax.match[k], i) {
+					held++
+				}
+			}
+			if held < len(values) {
+				setBit(ax.split, i)
 			}
 		}
 		axes = append(axes, ax)
@@ -195,9 +269,17 @@ func splitAxes(rules []*Rule, words int) []axis {
 	boolean(dimReseau, func(r Region) Bools { return r.Reseau })
 	boolean(dimOptam, func(r Region) Bools { return r.Optam })
 	boolean(dimParcours, func(r Region) Bools { return r.Parcours })
+	boolean(dimAld, func(r Region) Bools { return r.Ald })
+	boolean(dimRembourse, func(r Region) Bools { return r.Rembourse })
 	for _, r := range rules {
 		if r.Cond.Secteur != all.Secteur {
 			add(dimSecteur, []int{1, 2, 3, 0}, func(r Region, v int) bool { return r.Secteur.Has(v) })
+			break
+		}
+	}
+	for _, r := range rules {
+		if r.Cond.Verres != all.Verres {
+			add(dimVerres, []int{1, 2, 3, 0}, func(r Region, v int) bool { return r.Verres.Has(Verres(v)) })
 			break
 		}
 	}
@@ -261,10 +343,27 @@ func describe(p point, a, b *Rule) string {
 	if p[dimSecteur] >= 0 && uses(func(r Region) bool { return r.Secteur != AnySecteur }) {
 		parts = append(parts, pick(p[dimSecteur] == 0, "with no secteur", fmt.Sprintf("from a secteur %d doctor", p[dimSecteur])))
 	}
+	if p[dimAld] >= 0 && uses(func(r Region) bool { return r.Ald != AnyBool }) {
+		parts = append(parts, pick(p[dimAld] == 1, "for an ALD", "outside an ALD"))
+	}
+	if p[dimRembourse] >= 0 && uses(func(r Region) bool { return r.Rembourse != AnyBool }) {
+		parts = append(parts, pick(p[dimRembourse] == 1, "that the RO reimburses", "that the RO does not reimburse"))
+	}
+	if p[dimVerres] >= 0 && uses(func(r Region) bool { return r.Verres != AnyVerres }) {
+		parts = append(parts, lensText[p[dimVerres]])
+	}
 	if len(parts) > 0 {
 		s += " " + strings.Join(parts, ", ")
 	}
 	return s
+}
+
+// lensText describes each type of lenses of an example claim.
+var lensText = [...]string{
+	NoVerres:            "with no type of lenses",
+	VerresSimples:       "with simple lenses",
+	VerresComplexes:     "with complex lenses",
+	VerresTresComplexes: "with very complex lenses",
 }
 
 func pick(cond bool, yes, no string) string {
@@ -285,6 +384,25 @@ func and(dst, a, b []uint64) int {
 		n += bits.OnesCount64(dst[i])
 	}
 	return n
+}
+
+// bitsKey returns a map key for the set s.
+func bitsKey(s []uint64) string {
+	b := make([]byte, 0, 8*len(s))
+	for _, w := range s {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return string(b)
+}
+
+// meets reports whether a ∩ b is not empty.
+func meets(a, b []uint64) bool {
+	for i := range a {
+		if a[i]&b[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // subsetBits reports whether a ⊆ b.

@@ -2,6 +2,9 @@ package check
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -32,6 +35,10 @@ func secteurs(s Secteurs) func(*Region) {
 	return func(r *Region) { r.Secteur &= s }
 }
 
+func lenses(s VerresSet) func(*Region) {
+	return func(r *Region) { r.Verres &= s }
+}
+
 func pickBools(v bool) Bools {
 	if v {
 		return OnlyTrue
@@ -59,6 +66,11 @@ func TestFindAmbiguities(t *testing.T) {
 		{"sectors overlap", []Region{region(secteurs(1<<2 | 1<<3)), region(secteurs(1<<1 | 1<<2))}, []string{"0-1"}},
 		{"seniority and age", []Region{region(seniority(2, Inf)), region(ages(60, Inf))}, []string{"0-1"}},
 		{"equal regions are duplicates, not ambiguous", []Region{region(reseau(true)), region(reseau(true))}, nil},
+		{"lens types are exclusive", []Region{region(lenses(1 << VerresSimples)), region(lenses(1 << VerresComplexes)), Everything()}, nil},
+		{"lens types overlap", []Region{region(lenses(1<<VerresSimples | 1<<VerresComplexes)), region(lenses(1<<VerresComplexes | 1<<NoVerres))}, []string{"0-1"}},
+		{"ald and rembourse", []Region{region(func(r *Region) { r.Ald = OnlyTrue }), region(func(r *Region) { r.Rembourse = OnlyTrue })}, []string{"0-1"}},
+		{"ald and non ald", []Region{region(func(r *Region) { r.Ald = OnlyTrue }), region(func(r *Region) { r.Ald = OnlyFalse })}, nil},
+		{"rembourse inside everything", []Region{region(func(r *Region) { r.Rembourse = OnlyFalse }), Everything()}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,4 +120,98 @@ func BenchmarkFindAmbiguities(b *testing.B) {
 	for b.Loop() {
 		findAmbiguities(rules)
 	}
+}
+
+// TestFindAmbiguitiesAgainstBruteForce compares findAmbiguities with a
+// direct search over every claim point of a small space, on random
+// rules: a poste is ambiguous exactly when some point matches rules none
+// of which is contained in all the others, and each reported example
+// point matches both rules of its pair.
+func TestFindAmbiguitiesAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []func() func(*Region){
+		func() func(*Region) { lo := rng.IntN(30); return ages(lo, lo+1+rng.IntN(30)) },
+		func() func(*Region) { return seniority(rng.IntN(4), Inf) },
+		func() func(*Region) { return reseau(rng.IntN(2) == 0) },
+		func() func(*Region) { return optam(rng.IntN(2) == 0) },
+		func() func(*Region) { return secteurs(Secteurs(1 + rng.IntN(15))) },
+		func() func(*Region) { return lenses(VerresSet(1 + rng.IntN(15))) },
+		func() func(*Region) { v := pickBools(rng.IntN(2) == 0); return func(r *Region) { r.Ald &= v } },
+		func() func(*Region) { v := pickBools(rng.IntN(2) == 0); return func(r *Region) { r.Rembourse &= v } },
+	}
+	ambiguous := 0
+	for n := range 300 {
+		var rules []*Rule
+		for i := range 2 + rng.IntN(5) {
+			var parts []func(*Region)
+			for range rng.IntN(3) {
+				parts = append(parts, pieces[rng.IntN(len(pieces))]())
+			}
+			if r := region(parts...); !r.IsEmpty() {
+				rules = append(rules, &Rule{Index: i, Cond: r})
+			}
+		}
+		rules = distinctRegions(rules)
+		found := findAmbiguities(rules)
+		want := bruteAmbiguous(rules)
+		if want {
+			ambiguous++
+		}
+		if (len(found) > 0) != want {
+			t.Fatalf("case %d: findAmbiguities found %d pairs, brute force says ambiguous=%t; rules:\n%s", n, len(found), want, regionsText(rules))
+		}
+		for _, a := range found {
+			p := pointOf(a.at)
+			if !a.a.Cond.Match(p) || !a.b.Cond.Match(p) {
+				t.Fatalf("case %d: example %+v does not match both rules:\n%s", n, p, regionsText(rules))
+			}
+		}
+	}
+	if ambiguous < 30 || ambiguous > 270 {
+		t.Errorf("%d of 300 random cases are ambiguous: the generator tests one answer only", ambiguous)
+	}
+}
+
+// bruteAmbiguous searches every point of the space the random rules use.
+func bruteAmbiguous(rules []*Rule) bool {
+	for age := range 62 {
+		for anc := range 5 {
+			for bits := range 16 {
+				for sect := range 4 {
+					for v := range 4 {
+						p := Point{Age: age, HasAge: true, Anciennete: anc, HasAnc: true, Reseau: bits&1 != 0, Optam: bits&2 != 0,
+							Parcours: true, Ald: bits&4 != 0, Rembourse: bits&8 != 0, Secteur: sect, Verres: Verres(v)}
+						var m []*Rule
+						for _, r := range rules {
+							if r.Cond.Match(p) {
+								m = append(m, r)
+							}
+						}
+						if len(m) >= 2 && !slices.ContainsFunc(m, func(a *Rule) bool {
+							return !slices.ContainsFunc(m, func(b *Rule) bool { return !a.Cond.SubsetOf(b.Cond) })
+						}) {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pointOf turns an example cell into a claim point; a dimension no rule
+// constrains (-1) takes any value.
+func pointOf(at point) Point {
+	v := func(d dimension) int { return max(at[d], 0) }
+	return Point{Age: v(dimAge), HasAge: true, Anciennete: v(dimAnciennete), HasAnc: true, Reseau: at[dimReseau] == 1, Optam: at[dimOptam] == 1,
+		Parcours: at[dimParcours] != 0, Secteur: v(dimSecteur), Ald: at[dimAld] == 1, Rembourse: at[dimRembourse] == 1, Verres: Verres(v(dimVerres))}
+}
+
+func regionsText(rules []*Rule) string {
+	var b strings.Builder
+	for _, r := range rules {
+		fmt.Fprintf(&b, "%d: %s\n", r.Index, dumpRegion(r.Cond))
+	}
+	return b.String()
 }

@@ -3,10 +3,11 @@ package check
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"garantie/dsl/ast"
 	"garantie/dsl/diag"
-	"garantie/regles"
+	"garantie/dsl/internal/spell"
 )
 
 // Check gives f its meaning. It returns the checked program, partial when
@@ -18,10 +19,11 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 		ref = Regles()
 	}
 	c := &checker{
-		file:     f,
-		ref:      ref,
-		prog:     &Program{File: f},
-		declared: map[string]bool{},
+		file:      f,
+		ref:       ref,
+		prog:      &Program{File: f},
+		declared:  map[string]bool{},
+		suggested: map[string]string{},
 	}
 	c.header()
 	for _, d := range f.Decls {
@@ -41,11 +43,12 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 
 // checker holds the state of one Check call.
 type checker struct {
-	file     *ast.File
-	ref      Reference
-	prog     *Program
-	declared map[string]bool // codes declared with "poste"
-	diags    diag.Diagnostics
+	file      *ast.File
+	ref       Reference
+	prog      *Program
+	declared  map[string]bool   // codes declared with "poste"
+	suggested map[string]string // the suggestion for each unknown code looked up
+	diags     diag.Diagnostics
 }
 
 // report records a diagnostic with the severity registered for its code
@@ -99,12 +102,18 @@ func singular(word string) string {
 }
 
 // closest returns the candidate nearest to word in edit distance, or ""
-// when none is close enough to be a likely typo.
+// when none is close enough to be a likely typo: within a third of the
+// word's length, at least 2. A word longer than spell.MaxLen gets no
+// suggestion.
 func closest(word string, candidates []string) string {
-	best, bestDist := "", max(2, len([]rune(word))/3)+1
+	n := utf8.RuneCountInString(word)
+	if n > spell.MaxLen {
+		return ""
+	}
+	best, limit := "", max(2, n/3)
 	for _, cand := range candidates {
-		if d := regles.Distance(word, cand); d < bestDist {
-			best, bestDist = cand, d
+		if d := spell.Distance(word, cand, limit); d <= limit {
+			best, limit = cand, d-1
 		}
 	}
 	return best

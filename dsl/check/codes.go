@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -45,6 +46,14 @@ const (
 	codeNeverHolds           diag.Code = "E133"
 	codeDuplicateRule        diag.Code = "E134"
 	codeAmbiguous            diag.Code = "E135"
+	codeAmountRange          diag.Code = "E136"
+	codePercentRange         diag.Code = "E137"
+	codeDurationRange        diag.Code = "E138"
+	codeCountRange           diag.Code = "E139"
+	codeYearsRange           diag.Code = "E140"
+	codeTooManyRules         diag.Code = "E141"
+	codePLVOutsideSante100   diag.Code = "E142"
+	codeMisplacedROInclus    diag.Code = "E143"
 
 	codeZeroTerm           diag.Code = "W101"
 	codeRedundantCondition diag.Code = "W102"
@@ -86,16 +95,16 @@ func init() {
 			"A percentage says what it is a percentage of: `BRSS` (or `BR`, the base), `TM` (the ticket modérateur) or `FR` (the frais). The fix adds `BRSS`, the usual base.",
 			"consult.generaliste: 200%"),
 		info(codeUnknownBase, "unknown base", diag.Error,
-			"The base of a percentage is `BRSS` (or `BR`), `TM` or `FR` in a formula; `PMSS` in a forfait or plafond amount.",
+			"The base of a percentage is `BRSS` (or `BR`), `TM`, `FR` or `PLV` (or `HLF`, on the 100% Santé postes) in a formula; `PMSS` in a forfait or plafond amount or an amount per unit (`1,5% PMSS / jour`).",
 			"consult.generaliste: 200% BRS"),
-		info(codePMSSOutsideEnvelope, "PMSS outside a forfait or plafond", diag.Error,
-			"A percentage of the PMSS is an amount of money that depends on the year, so it is the amount of an envelope: `forfait 5% PMSS / annee civile`, or of a plafond. The fix adds `forfait`.",
+		info(codePMSSOutsideEnvelope, "PMSS outside a forfait, plafond or per-unit amount", diag.Error,
+			"A percentage of the PMSS is an amount of money that depends on the date: the amount of an envelope (`forfait 5% PMSS / annee civile`, or a plafond) or an amount per unit of care (`1,5% PMSS / jour`). Alone, or per period without `forfait`, it is neither. The fix adds `forfait`.",
 			"prevention: 5% PMSS / annee civile"),
 		info(codeMoneyWithoutUnit, "money without unit", diag.Error,
 			"An amount of money in a formula is either per unit of care (`40€ / seance`, paid for each unit) or an envelope renewed per period (`forfait 40€ / annee civile`). Say which.",
 			"medecine_douce.osteopathie: 40€"),
 		info(codeUnknownUnit, "unknown unit", diag.Error,
-			"Units are `seance`, `jour`, `acte`, `equipement`, `dent` and `oreille` (plural `s` optional). The message suggests the closest one.",
+			"Units are `seance`, `jour`, `acte`, `equipement`, `dent`, `oreille`, `oeil` (or `œil`, plural `yeux`) and `enfant` (plural `s` optional). The message suggests the closest one.",
 			"dentaire.implant: 400€ / actes_dentaire"),
 		info(codeForfaitWithoutPeriod, "forfait without period", diag.Error,
 			"A forfait is an envelope renewed per period: write `forfait 100€ / annee civile` or `/ 24 mois glissants`. The fix adds `/ annee civile`.",
@@ -143,7 +152,7 @@ func init() {
 			"A rule has at most one carence.",
 			"dentaire: carence 6 mois, carence 3 mois"),
 		info(codeUnknownCondition, "unknown condition", diag.Error,
-			"Conditions are `age OP N`, `enfant`, `adulte`, `senior`, `anciennete OP N ans`, `reseau`, `optam`, `secteur N` and `hors parcours`, each possibly negated with `non`. The message suggests the closest one.",
+			"Conditions are `age OP N`, `enfant`, `adulte`, `senior`, `anciennete OP N ans`, `reseau`, `optam`, `secteur N`, `hors parcours`, `ald`, `rembourse`, `verres simples`, `verres complexes` and `verres tres complexes`, each possibly negated with `non`. The message suggests the closest one.",
 			"dentaire.prothese si resau: 400% BRSS"),
 		info(codeConditionShape, "malformed condition", diag.Error,
 			"`age` and `anciennete` are compared with `<`, `<=`, `>` or `>=` to a whole number of years (`age < 16`, `anciennete >= 2 ans`); the other conditions take no operator or number.",
@@ -160,6 +169,30 @@ func init() {
 		info(codeAmbiguous, "ambiguous rules", diag.Error,
 			"For every claim, the formula rules of a poste whose conditions hold must include one whose conditions are contained in all the others': that one applies. Two rules such as `si enfant` and `si reseau` both hold for a child in réseau and neither is more specific. The message gives an example claim; add a rule for the overlap (`si enfant et reseau`) or make the conditions exclusive (`si reseau` and `si non reseau`).",
 			"dentaire.prothese si enfant: 300% BRSS\ndentaire.prothese si reseau: 350% BRSS"),
+		info(codeAmountRange, "amount out of range", diag.Error,
+			"An amount of money (per unit, forfait or plafond) is at most 10 000 000€, so that every amount the engine computes is exact. A larger amount is a typo.",
+			"optique.monture: forfait 100000000€ / annee civile"),
+		info(codePercentRange, "percentage out of range", diag.Error,
+			"A percentage (of the BRSS, TM, FR or PMSS) is at most 100000% and has at most 4 decimals (12.3456%), so that the engine computes it exactly. A larger or finer percentage is a typo.",
+			"consult.generaliste: 99999999999999999999% BRSS"),
+		info(codeDurationRange, "duration out of range", diag.Error,
+			"A sliding period is at most 1200 mois (100 ans), a carence at most 1200 mois or 36525 jours: longer durations fall outside the calendar the engine computes with. A longer one is a typo; for a guarantee that never renews, 100 ans glissants is as long as a life.",
+			"dentaire: carence 99999999 mois"),
+		info(codeCountRange, "count out of range", diag.Error,
+			"The count of a `max` is at most 1000000 units per period. A larger count is a typo; to cap nothing, remove the limit.",
+			"soins.auxiliaires: 100% BRSS, max 18446744073709551617 seances / annee civile"),
+		info(codeYearsRange, "age or seniority out of range", diag.Error,
+			"`age` and `anciennete` are compared with a whole number of years from 0 to 150.",
+			"optique.monture si age < 18446744073709551626: forfait 80€ / 12 mois glissants"),
+		info(codeTooManyRules, "too many formula rules on one poste", diag.Error,
+			"A poste has at most 128 formula rules with distinct conditions, so that the checker can prove them unambiguous in a fraction of a second. Real tables need a handful: merge rules that pay the same, or move a condition that only limits to a limit-only rule. The diagnostic points at the first rule past the limit.",
+			tooManyRulesExample()),
+		info(codePLVOutsideSante100, "PLV outside a 100% Santé poste", diag.Error,
+			"`N% PLV` (or `HLF`) is a percentage of the legal price limit of a 100% Santé item, which only the three baskets have: write it in rules on `optique.equipement_100_sante`, `dentaire.prothese_100_sante` and `audiologie.aide_100_sante` (or on postes declared under them). Elsewhere pay a percentage of the base (`N% BRSS`).",
+			"dentaire.prothese: 100% PLV"),
+		info(codeMisplacedROInclus, "RO inclus misplaced", diag.Error,
+			"`RO inclus` says that the amount of an envelope includes the Sécurité sociale and the earlier payers, so it follows the period of a `forfait` or a `plafond` (after `par famille` if both): `forfait 150€ / 24 mois glissants RO inclus`. A percentage, a per-unit amount, `frais reels`, a `max` or a `carence` has no envelope of money; remove it there.",
+			"optique.monture: 100% BRSS RO inclus"),
 		info(codeZeroTerm, "term pays nothing", diag.Warning,
 			"A term of 0% or 0€ pays nothing. Write `non couvert` if the poste is not covered, or remove the term.",
 			"consult.generaliste: 0% BRSS"),
@@ -169,6 +202,16 @@ func init() {
 	} {
 		infos[i.Code] = i
 	}
+}
+
+// tooManyRulesExample returns one formula rule more than a poste may
+// hold, on one line.
+func tooManyRulesExample() string {
+	rules := make([]string, MaxFormulaRules+1)
+	for i := range rules {
+		rules[i] = fmt.Sprintf("soins.analyses si age < %d: 100%% BRSS", i+1)
+	}
+	return strings.Join(rules, "; ")
 }
 
 // info builds the documentation of one code.

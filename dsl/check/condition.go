@@ -8,7 +8,15 @@ import (
 )
 
 // conditionWords are the condition forms, for suggestions.
-var conditionWords = []string{"age", "anciennete", "enfant", "senior", "adulte", "reseau", "optam", "secteur", "hors parcours"}
+var conditionWords = []string{"age", "anciennete", "enfant", "senior", "adulte", "reseau", "optam", "secteur", "hors parcours",
+	"ald", "rembourse", "verres simples", "verres complexes", "verres tres complexes"}
+
+// conditionList names the conditions in messages.
+const conditionList = "conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes, verres tres complexes"
+
+// lensTypes maps the words after "verres" to the type of lenses they
+// name; plural "s" is optional.
+var lensTypes = map[string]Verres{"simple": VerresSimples, "complexe": VerresComplexes, "tres complexe": VerresTresComplexes}
 
 // Ages of the named age groups (LANGUAGE.md §1).
 const (
@@ -43,39 +51,51 @@ func (c *checker) conditions(conds []*ast.Condition) (Region, bool) {
 	return region, true
 }
 
-// contradiction reports conditions that can never hold together, naming
-// the first pair that conflicts (or all of them when no pair does).
+// contradiction reports conditions that can never hold together. It
+// finds the first condition j at which the conjunction of conditions
+// 0..j becomes empty and names the first earlier condition that
+// conflicts with it alone, or all of 0..j when none does; the cost is
+// linear in the number of conditions.
 func (c *checker) contradiction(conds []*ast.Condition, regions []Region) {
-	for j := range conds {
-		for i := range j {
-			if regions[i].Intersect(regions[j]).IsEmpty() {
-				c.report(codeNeverHolds, conds[i].Range.Join(conds[j].Range),
-					"the conditions can never hold: no claim has both %s and %s; fix the bounds or split the rule", condText(conds[i]), condText(conds[j]))
-				return
-			}
+	prefix := Everything()
+	j := len(conds) - 1
+	for k, r := range regions {
+		if prefix = prefix.Intersect(r); prefix.IsEmpty() {
+			j = k
+			break
 		}
 	}
-	texts := make([]string, len(conds))
-	for i, cd := range conds {
+	for i := range j {
+		if regions[i].Intersect(regions[j]).IsEmpty() {
+			c.report(codeNeverHolds, conds[i].Range.Join(conds[j].Range),
+				"the conditions can never hold: no claim has both %s and %s; fix the bounds or split the rule", condText(conds[i]), condText(conds[j]))
+			return
+		}
+	}
+	texts := make([]string, j+1)
+	for i, cd := range conds[:j+1] {
 		texts[i] = condText(cd)
 	}
-	c.report(codeNeverHolds, conds[0].Range.Join(conds[len(conds)-1].Range),
+	c.report(codeNeverHolds, conds[0].Range.Join(conds[j].Range),
 		"the conditions can never hold together: %s; fix the bounds or split the rule", strings.Join(texts, " et "))
 }
 
-// redundancies warns about each condition that the others already imply.
+// redundancies warns about the first condition that the others already
+// imply. The conjunction of the others is the intersection of the
+// conditions before and after it, so the cost is linear.
 func (c *checker) redundancies(conds []*ast.Condition, regions []Region, all Region) {
+	after := make([]Region, len(regions)+1) // after[i]: conditions i.. together
+	after[len(regions)] = Everything()
+	for i := len(regions) - 1; i >= 0; i-- {
+		after[i] = after[i+1].Intersect(regions[i])
+	}
+	before := Everything()
 	for i, cd := range conds {
-		others := Everything()
-		for j, r := range regions {
-			if j != i {
-				others = others.Intersect(r)
-			}
-		}
-		if others.Equal(all) {
+		if before.Intersect(after[i+1]).Equal(all) {
 			c.report(codeRedundantCondition, cd.Range, "the condition %s is implied by the other conditions of the rule; remove it", condText(cd))
 			return
 		}
+		before = before.Intersect(regions[i])
 	}
 }
 
@@ -88,6 +108,12 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 	subject := cd.Subject.Name
 	if cd.Object != nil {
 		subject += " " + cd.Object.Name
+	}
+	if cd.Object2 != nil {
+		subject += " " + cd.Object2.Name
+	}
+	if s := singular(cd.Subject.Name); s == "verre" && cd.Object != nil {
+		return c.lenses(cd)
 	}
 	takesValue := subject == "age" || subject == "anciennete" || subject == "secteur"
 	if !takesValue && (cd.Op != nil || cd.Value != nil) && isConditionWord(subject) {
@@ -117,6 +143,10 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 		r.Optam = OnlyTrue
 	case "hors parcours":
 		r.Parcours = OnlyFalse
+	case "ald":
+		r.Ald = OnlyTrue
+	case "rembourse", "remboursee", "rembourses", "remboursees":
+		r.Rembourse = OnlyTrue
 	case "secteur":
 		n, ok := c.secteur(cd)
 		if !ok {
@@ -125,7 +155,7 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 		r.Secteur = 1 << n
 	default:
 		s := closest(subject, conditionWords)
-		rep := c.report(codeUnknownCondition, cd.Subject.Range.Join(spanOf(cd.Object)), "unknown condition %q%s (conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours)", rawSubject(cd), didYouMean(s))
+		rep := c.report(codeUnknownCondition, cd.Subject.Range.Join(spanOf(cd.Object)), "unknown condition %q%s ("+conditionList+")", rawSubject(cd), didYouMean(s))
 		if s != "" && cd.Object == nil && !strings.Contains(s, " ") {
 			rep.Fix = replace(cd.Subject.Range, s)
 		}
@@ -156,8 +186,40 @@ func negate(r Region) Region {
 		n.Parcours = AnyBool &^ r.Parcours
 	case r.Secteur != AnySecteur:
 		n.Secteur = AnySecteur &^ r.Secteur
+	case r.Ald != AnyBool:
+		n.Ald = AnyBool &^ r.Ald
+	case r.Rembourse != AnyBool:
+		n.Rembourse = AnyBool &^ r.Rembourse
+	case r.Verres != AnyVerres:
+		n.Verres = AnyVerres &^ r.Verres
 	}
 	return n
+}
+
+// lenses checks "verres simples", "verres complexes" or "verres tres
+// complexes" (accents, case and the plural "s" ignored). The values are
+// exclusive, and a claim without a type of lenses matches none of them.
+func (c *checker) lenses(cd *ast.Condition) (Region, bool) {
+	r := Everything()
+	words := singular(cd.Object.Name)
+	if cd.Object2 != nil {
+		words = cd.Object.Name + " " + singular(cd.Object2.Name) // "tres" is not a plural
+	}
+	v, ok := lensTypes[words]
+	if !ok {
+		s := closest("verres "+words, conditionWords[len(conditionWords)-3:])
+		rep := c.report(codeUnknownCondition, cd.Object.Range.Join(spanOf(cd.Object2)), "unknown type of lenses %q%s (verres simples, verres complexes or verres tres complexes)",
+			rawSubject(cd), didYouMean(s))
+		if s != "" {
+			rep.Fix = replace(cd.Subject.Range.Join(cd.Object.Range).Join(spanOf(cd.Object2)), s)
+		}
+		return r, false
+	}
+	r.Verres = 1 << v
+	if cd.Not != nil {
+		r = negate(r)
+	}
+	return r, true
 }
 
 // years checks "age OP N" or "anciennete OP N ans" and returns the set of
@@ -175,7 +237,11 @@ func (c *checker) years(cd *ast.Condition) (IntSet, bool) {
 		c.report(codeConditionShape, q.Range, "%s is compared with a whole number of years: write si %s %s %s%s", cd.Subject.Raw, subject, cd.Op.Text, n.Truncate(0), yearsSuffix(subject))
 		return nil, false
 	}
-	v := int(min(n.IntPart(), Inf))
+	if !atMost(q.Number, MaxYears) {
+		c.report(codeYearsRange, q.Number.Range, "%s %s is out of range: %s is compared with a number of years from 0 to 150", cd.Subject.Raw, q.Number.Raw, subject)
+		return nil, false
+	}
+	v := int(n.IntPart())
 	switch cd.Op.Text {
 	case "<":
 		return Range(0, v), true
@@ -201,8 +267,7 @@ func yearsSuffix(subject string) string {
 // secteur checks "secteur N" with N in 1..3.
 func (c *checker) secteur(cd *ast.Condition) (int, bool) {
 	q := cd.Value
-	if cd.Op != nil || q == nil || symbolOf(q) != noSymbol || q.Word != nil || !isWhole(q.Number.Value) ||
-		q.Number.Value.IntPart() < 1 || q.Number.Value.IntPart() > 3 {
+	if cd.Op != nil || q == nil || symbolOf(q) != noSymbol || q.Word != nil || !wholeIn(q.Number.Value, 1, 3) {
 		c.report(codeBadSecteur, cd.Range, "secteur takes 1, 2 or 3: write si secteur 2")
 		return 0, false
 	}
@@ -224,6 +289,9 @@ func rawSubject(cd *ast.Condition) string {
 	s := cd.Subject.Raw
 	if cd.Object != nil {
 		s += " " + cd.Object.Raw
+	}
+	if cd.Object2 != nil {
+		s += " " + cd.Object2.Raw
 	}
 	return s
 }

@@ -42,6 +42,21 @@ func TestConditionRegions(t *testing.T) {
 		{"enfant et reseau et non optam", with(func(r *check.Region) {
 			r.Age, r.NeedsAge, r.Reseau, r.Optam = check.Range(0, 18), true, check.OnlyTrue, check.OnlyFalse
 		})},
+		{"ald", with(func(r *check.Region) { r.Ald = check.OnlyTrue })},
+		{"non ald", with(func(r *check.Region) { r.Ald = check.OnlyFalse })},
+		{"rembourse", with(func(r *check.Region) { r.Rembourse = check.OnlyTrue })},
+		{"non remboursée", with(func(r *check.Region) { r.Rembourse = check.OnlyFalse })},
+		{"verres simples", with(func(r *check.Region) { r.Verres = 1 << check.VerresSimples })},
+		{"verre complexe", with(func(r *check.Region) { r.Verres = 1 << check.VerresComplexes })},
+		{"Verres Très Complexes", with(func(r *check.Region) { r.Verres = 1 << check.VerresTresComplexes })},
+		// A claim without a type of lenses is not simple: "non verres
+		// simples" holds for it, like "non secteur 2" for no secteur.
+		{"non verres simples", with(func(r *check.Region) {
+			r.Verres = 1<<check.NoVerres | 1<<check.VerresComplexes | 1<<check.VerresTresComplexes
+		})},
+		{"non verres simples et non verres complexes", with(func(r *check.Region) {
+			r.Verres = 1<<check.NoVerres | 1<<check.VerresTresComplexes
+		})},
 		{"ANCIENNETÉ > 1 ANS et Réseau", with(func(r *check.Region) {
 			r.Anciennete, r.NeedsAnciennete, r.Reseau = check.Range(2, check.Inf), true, check.OnlyTrue
 		})},
@@ -57,5 +72,40 @@ func TestConditionRegions(t *testing.T) {
 				t.Errorf("region (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMatchNewDimensions checks that a claim point matches the regions of
+// the conditions on ald, rembourse and verres, and that a region that
+// does not constrain them matches whatever the claim says.
+func TestMatchNewDimensions(t *testing.T) {
+	region := func(cond string) check.Region {
+		f, _ := parser.Parse("c.garantie", []byte("contrat \"X\"\nconsult.generaliste si "+cond+": 100% BRSS\n"))
+		p, ds := check.Check(f, nil)
+		if len(ds) > 0 || len(p.Rules) != 1 {
+			t.Fatalf("%s: diagnostics %v", cond, ds)
+		}
+		return p.Rules[0].Cond
+	}
+	tests := []struct {
+		cond  string
+		point check.Point
+		want  bool
+	}{
+		{"ald", check.Point{Ald: true}, true},
+		{"ald", check.Point{}, false},
+		{"non ald", check.Point{}, true},
+		{"rembourse", check.Point{Rembourse: true}, true},
+		{"non rembourse", check.Point{Rembourse: true}, false},
+		{"verres complexes", check.Point{Verres: check.VerresComplexes}, true},
+		{"verres complexes", check.Point{Verres: check.VerresTresComplexes}, false},
+		{"verres complexes", check.Point{}, false},
+		{"non verres complexes", check.Point{}, true},
+		{"reseau", check.Point{Reseau: true, Ald: true, Verres: check.VerresSimples}, true},
+	}
+	for _, tt := range tests {
+		if got := region(tt.cond).Match(tt.point); got != tt.want {
+			t.Errorf("%s matches %+v: %t, want %t", tt.cond, tt.point, got, tt.want)
+		}
 	}
 }

@@ -58,7 +58,7 @@ func dumpRegion(r Region) string {
 	for _, d := range []struct {
 		name string
 		set  Bools
-	}{{"reseau", r.Reseau}, {"optam", r.Optam}, {"parcours", r.Parcours}} {
+	}{{"reseau", r.Reseau}, {"optam", r.Optam}, {"parcours", r.Parcours}, {"ald", r.Ald}, {"rembourse", r.Rembourse}} {
 		if d.set != AnyBool {
 			parts = append(parts, fmt.Sprintf("%s %t", d.name, d.set.Has(true)))
 		}
@@ -66,21 +66,24 @@ func dumpRegion(r Region) string {
 	if r.Secteur != AnySecteur {
 		parts = append(parts, fmt.Sprintf("secteur %04b", r.Secteur))
 	}
+	if r.Verres != AnyVerres {
+		parts = append(parts, fmt.Sprintf("verres %04b", r.Verres))
+	}
 	return strings.Join(parts, ", ")
 }
 
-var termNames = map[TermKind]string{PercentBRSS: "BRSS", PercentTM: "TM", PercentFR: "FR"}
+var termNames = map[TermKind]string{PercentBRSS: "BRSS", PercentTM: "TM", PercentFR: "FR", PercentPLV: "PLV"}
 
 func dumpTerm(t Term) string {
 	switch t.Kind {
-	case PercentBRSS, PercentTM, PercentFR:
+	case PercentBRSS, PercentTM, PercentFR, PercentPLV:
 		return t.Percent.String() + "% " + termNames[t.Kind]
 	case FraisReels:
 		return "frais reels"
 	case PerUnit:
 		return dumpAmount(t.Amount) + " / " + string(t.Unit)
 	}
-	return "forfait " + dumpAmount(t.Amount) + " / " + dumpPeriod(t.Period) + dumpFamille(t.ParFamille)
+	return "forfait " + dumpAmount(t.Amount) + " / " + dumpPeriod(t.Period) + dumpFamille(t.ParFamille) + dumpROInclus(t.ROInclus)
 }
 
 func dumpLimit(l Limit) string {
@@ -88,7 +91,7 @@ func dumpLimit(l Limit) string {
 	case Max:
 		return fmt.Sprintf("max %d %s / %s", l.Count, l.Unit, dumpPeriod(l.Period))
 	case Plafond:
-		return "plafond " + dumpAmount(l.Amount) + " / " + dumpPeriod(l.Period) + dumpFamille(l.ParFamille)
+		return "plafond " + dumpAmount(l.Amount) + " / " + dumpPeriod(l.Period) + dumpFamille(l.ParFamille) + dumpROInclus(l.ROInclus)
 	}
 	return fmt.Sprintf("carence %d mois %d jours", l.Duration.Months, l.Duration.Days)
 }
@@ -108,6 +111,13 @@ func dumpPeriod(p Period) string {
 		return "annee contrat"
 	}
 	return "annee civile"
+}
+
+func dumpROInclus(roInclus bool) string {
+	if roInclus {
+		return " RO inclus"
+	}
+	return ""
 }
 
 func dumpFamille(parFamille bool) string {

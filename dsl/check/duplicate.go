@@ -26,20 +26,25 @@ func postes(rules []*Rule, keep func(*Rule) bool) [][]*Rule {
 
 // duplicates reports two rules of one poste with the same conditions that
 // are both formula rules or both limit-only rules: the second one could
-// never be told apart from the first.
+// never be told apart from the first. Rules are grouped by poste, kind
+// and conditions in a map, so the check is linear in the number of rules.
 func (c *checker) duplicates() {
-	for _, group := range postes(c.prog.Rules, func(*Rule) bool { return true }) {
-		for j, b := range group {
-			for _, a := range group[:j] {
-				if a.IsFormula() != b.IsFormula() || !a.Cond.Equal(b.Cond) {
-					continue
-				}
-				rep := c.report(codeDuplicateRule, b.Node.Range, "duplicate rule: line %d already has a %s for %s under the same conditions; merge the two rules",
-					a.Line, kindNoun(a), b.Poste)
-				rep.Related = &diag.Related{Range: a.Node.Range, Message: "the earlier rule"}
-				break
-			}
+	type group struct {
+		poste   string
+		formula bool
+		cond    string
+	}
+	first := make(map[group]*Rule, len(c.prog.Rules))
+	for _, b := range c.prog.Rules {
+		g := group{b.Poste, b.IsFormula(), b.condKey()}
+		a, dup := first[g]
+		if !dup {
+			first[g] = b
+			continue
 		}
+		rep := c.report(codeDuplicateRule, b.Node.Range, "duplicate rule: line %d already has a %s for %s under the same conditions; merge the two rules",
+			a.Line, kindNoun(a), b.Poste)
+		rep.Related = &diag.Related{Range: a.Node.Range, Message: "the earlier rule"}
 	}
 }
 

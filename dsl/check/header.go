@@ -3,9 +3,11 @@ package check
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"garantie/dsl/ast"
 	"garantie/dsl/diag"
+	"garantie/dsl/internal/spell"
 )
 
 // header checks the header declarations (contrat, organisme, effet,
@@ -159,9 +161,32 @@ func (c *checker) posteKnown(code string) bool {
 	return c.declared[code] || c.ref.PosteKnown(code)
 }
 
+// maxPosteLookups bounds the distinct unknown codes for which a file gets
+// a suggestion: each lookup compares the code with the whole
+// nomenclature and every declared poste, and a file with more misspelt
+// codes than this needs rewriting, not more hints.
+const maxPosteLookups = 100
+
 // suggestPoste returns the most likely code meant by code: the first
-// suggestion of the nomenclature, or a close declared code.
+// suggestion of the nomenclature, or a close declared code. Each code is
+// looked up once per file, and at most maxPosteLookups codes are.
 func (c *checker) suggestPoste(code string) string {
+	if s, done := c.suggested[code]; done {
+		return s
+	}
+	if len(c.suggested) >= maxPosteLookups {
+		return ""
+	}
+	s := c.lookupPoste(code)
+	c.suggested[code] = s
+	return s
+}
+
+// lookupPoste finds the suggestion for code; see suggestPoste.
+func (c *checker) lookupPoste(code string) string {
+	if utf8.RuneCountInString(code) > spell.MaxLen {
+		return "" // no code is that long: not a typo of one
+	}
 	if s := c.ref.SuggestPoste(code); len(s) > 0 {
 		return s[0]
 	}

@@ -21,6 +21,10 @@ func (c *checker) limit(l ast.Limit) (Limit, bool) {
 func (c *checker) max(m *ast.Max) (Limit, bool) {
 	limit := Limit{Kind: Max, Range: m.Range}
 	q := m.Value
+	if m.ROInclus != nil {
+		c.misplacedROInclus(m.ROInclus, "a max, which counts units")
+		return limit, false
+	}
 	if q == nil {
 		return limit, false
 	}
@@ -32,18 +36,23 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 		return limit, false
 	}
 	ok := true
-	if !isWhole(q.Number.Value) {
+	switch {
+	case !isWhole(q.Number.Value):
 		c.report(codeBadCount, q.Number.Range, "max counts whole units, not %s: write max 4 seances / annee civile", q.Number.Raw)
 		ok = false
+	case !atMost(q.Number, MaxCount):
+		c.report(codeCountRange, q.Number.Range, "max %s is too large: a count is at most 1000000", q.Number.Raw)
+		ok = false
+	default:
+		limit.Count = q.Number.Value.IntPart()
 	}
-	limit.Count = q.Number.Value.IntPart()
 	switch unit, known := unitOf(wordOf(q)); {
 	case q.Word == nil:
 		c.report(codeBadCount, q.Range, "max needs a unit after its count: write max %s seances / annee civile", q.Number.Raw)
 		ok = false
 	case !known:
 		s := closest(singular(q.Word.Name), units)
-		rep := c.report(codeUnknownUnit, q.Word.Range, "unknown unit %q%s (units: seance, jour, acte, equipement, dent, oreille)", q.Word.Raw, didYouMean(s))
+		rep := c.report(codeUnknownUnit, q.Word.Range, "unknown unit %q%s ("+unitList+")", q.Word.Raw, didYouMean(s))
 		if s != "" {
 			rep.Fix = replace(q.Word.Range, s)
 		}
@@ -62,7 +71,7 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 
 // plafond checks "plafond AMOUNT / PERIOD [par famille]".
 func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
-	limit := Limit{Kind: Plafond, Range: p.Range, ParFamille: p.ParFamille != nil}
+	limit := Limit{Kind: Plafond, Range: p.Range, ParFamille: p.ParFamille != nil, ROInclus: p.ROInclus != nil}
 	q := p.Value
 	if q == nil {
 		return limit, false
@@ -89,6 +98,10 @@ func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
 func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 	limit := Limit{Kind: Carence, Range: k.Range}
 	q := k.Value
+	if k.ROInclus != nil {
+		c.misplacedROInclus(k.ROInclus, "a carence")
+		return limit, false
+	}
 	if q == nil {
 		return limit, false
 	}
@@ -96,6 +109,10 @@ func (c *checker) carence(k *ast.Carence) (Limit, bool) {
 	word := singular(wordOf(q))
 	if symbolOf(q) != noSymbol || !isWhole(n) || word != "mois" && word != "jour" {
 		c.report(codeBadCarence, q.Range, "carence takes a whole number of months or days, such as carence 6 mois or carence 90 jours")
+		return limit, false
+	}
+	if word == "mois" && !atMost(q.Number, MaxMonths) || word == "jour" && !atMost(q.Number, MaxDays) {
+		c.report(codeDurationRange, q.Number.Range, "carence %s is too long: a carence is at most 1200 mois or 36525 jours (100 years)", quantityText(q))
 		return limit, false
 	}
 	if word == "mois" {

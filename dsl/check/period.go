@@ -73,6 +73,10 @@ func parsePer(per *ast.Per) (kind perKind, period Period, unit Unit, problem *pe
 		return perBad, Period{}, "", &perProblem{code: codeBadPeriodCount, rng: count.Range,
 			msg: "the length of a period must be a whole number above 0, not " + count.Raw}
 	}
+	if !atMost(count, MaxMonths/int64(months)) {
+		return perBad, Period{}, "", &perProblem{code: codeDurationRange, rng: count.Range,
+			msg: "a period of " + count.Raw + " " + per.Words[0].Raw + " is too long: a sliding period is at most 1200 mois or 100 ans"}
+	}
 	return perPeriod, Period{Kind: Glissant, Months: months * int(count.Value.IntPart())}, "", nil
 }
 

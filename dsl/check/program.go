@@ -77,6 +77,15 @@ type Rule struct {
 	Cond   Region  // the conjunction of the rule's conditions
 	Terms  []Term  // formula terms in textual order
 	Limits []Limit // in textual order
+	key    string  // Cond.Key(), computed once by condKey
+}
+
+// condKey returns the key of the rule's conditions (see Region.Key).
+func (r *Rule) condKey() string {
+	if r.key == "" {
+		r.key = r.Cond.Key()
+	}
+	return r.key
 }
 
 // IsFormula reports whether the rule competes for the formula of a claim
@@ -91,35 +100,64 @@ const (
 	PercentTM                   // N% TM: N% of the ticket modérateur
 	PercentFR                   // N% FR: N% of frais
 	FraisReels                  // everything left after previous payers
-	PerUnit                     // X€ / UNIT: X × covered quantity
+	PerUnit                     // X€ / UNIT or N% PMSS / UNIT: X × covered quantity
 	Forfait                     // forfait X€ / PERIOD: an envelope
+	// PercentPLV is N% PLV (or HLF): N% of the legal price limit (prix
+	// limite de vente, honoraire limite de facturation) of the claim's
+	// 100% Santé item × covered quantity, combined with the RO like
+	// PercentBRSS in both modes (LANGUAGE.md §1). The checker allows it
+	// only in rules on the 100% Santé postes and their sub-postes (see
+	// Sante100Postes).
+	PercentPLV
 )
 
 // Term is a checked formula term.
 type Term struct {
 	Kind  TermKind
 	Range diag.Range
-	// Percent is N for the percentage kinds (200 for "200% BRSS").
+	// Percent is N for the percentage kinds (200 for "200% BRSS"):
+	// 0 <= N <= MaxPercent, at most MaxPercentDecimals decimals.
 	Percent decimal.Decimal
-	// Amount is X for PerUnit and Forfait.
+	// Amount is X for PerUnit and Forfait. For PerUnit it is euros, or
+	// a percentage of the PMSS in force on the date of care
+	// ("1,5% PMSS / jour").
 	Amount Amount
 	// Unit is the unit of PerUnit ("seance", singular, normalised).
 	Unit Unit
 	// Period and ParFamille describe a forfait's envelope.
 	Period     Period
 	ParFamille bool
+	// ROInclus marks a forfait written "RO inclus": its amount includes
+	// the line's prev (RO brut and earlier layers) and what the earlier
+	// terms of the formula paid on the line (LANGUAGE.md §1). Only a
+	// Forfait has it.
+	ROInclus bool
 }
 
-// Amount is a sum of money in euros, or a percentage of the PMSS in force
-// on the first day of the period it applies to.
+// Amount is a sum of money in euros, or a percentage of the PMSS: for an
+// envelope (forfait, plafond) the PMSS in force on the first day of its
+// period, for a per-unit amount the PMSS in force on the date of care.
 type Amount struct {
-	Euros       decimal.Decimal // when !IsPMSS
-	PMSSPercent decimal.Decimal // when IsPMSS: 5 for "5% PMSS"
+	Euros       decimal.Decimal // when !IsPMSS: 0 <= Euros <= MaxEuros, whole cents
+	PMSSPercent decimal.Decimal // when IsPMSS: 5 for "5% PMSS"; in range like Term.Percent
 	IsPMSS      bool
 }
 
-// Unit is a counting unit: seance, jour, acte, equipement, dent, oreille.
+// Unit is a counting unit, singular and normalised.
 type Unit string
+
+// The counting units (LANGUAGE.md §1). The plural "s" is optional in the
+// source; "yeux" is the plural of "oeil", and "œil" is "oeil".
+const (
+	UnitSeance     Unit = "seance"
+	UnitJour       Unit = "jour"
+	UnitActe       Unit = "acte"
+	UnitEquipement Unit = "equipement" // a max in equipement counts equipments (LANGUAGE.md §3 step 4)
+	UnitDent       Unit = "dent"
+	UnitOreille    Unit = "oreille"
+	UnitOeil       Unit = "oeil"
+	UnitEnfant     Unit = "enfant"
+)
 
 // LimitKind is the kind of a limit.
 type LimitKind int
@@ -134,7 +172,7 @@ const (
 type Limit struct {
 	Kind  LimitKind
 	Range diag.Range
-	// Count and Unit of a Max.
+	// Count and Unit of a Max: 0 <= Count <= MaxCount.
 	Count int64
 	Unit  Unit
 	// Amount of a Plafond.
@@ -142,6 +180,9 @@ type Limit struct {
 	// Period of a Max or Plafond; ParFamille for a Plafond.
 	Period     Period
 	ParFamille bool
+	// ROInclus marks a Plafond written "RO inclus": the line's prev (RO
+	// brut and earlier layers) counts inside its amount (LANGUAGE.md §1).
+	ROInclus bool
 	// Duration of a Carence.
 	Duration Duration
 }
@@ -156,13 +197,14 @@ const (
 )
 
 // Period is a renewal period. For Glissant, Months is N ("24 mois
-// glissants"; "2 ans glissants" is 24 months).
+// glissants"; "2 ans glissants" is 24 months), 1 <= N <= MaxMonths.
 type Period struct {
 	Kind   PeriodKind
 	Months int
 }
 
-// Duration is a carence length in months or days.
+// Duration is a carence length in months (at most MaxMonths) or days (at
+// most MaxDays).
 type Duration struct {
 	Months int
 	Days   int

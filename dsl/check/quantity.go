@@ -40,12 +40,23 @@ func wordOf(q *ast.Quantity) string {
 // isWhole reports whether d is a whole number.
 func isWhole(d decimal.Decimal) bool { return d.Equal(d.Truncate(0)) }
 
-// units lists the counting units, singular and normalised.
-var units = []string{"seance", "jour", "acte", "equipement", "dent", "oreille"}
+// units lists the counting units, singular and normalised, for
+// suggestions.
+var units = []string{
+	string(UnitSeance), string(UnitJour), string(UnitActe), string(UnitEquipement),
+	string(UnitDent), string(UnitOreille), string(UnitOeil), string(UnitEnfant),
+}
 
-// unitOf returns the unit a normalised word names, plural "s" allowed.
+// unitList names the units in messages.
+const unitList = "units: seance, jour, acte, equipement, dent, oreille, oeil, enfant"
+
+// unitOf returns the unit a normalised word names, plural "s" allowed;
+// "yeux" is the plural of "oeil" ("œil" is normalised to "oeil").
 func unitOf(word string) (Unit, bool) {
 	w := singular(word)
+	if w == "yeux" {
+		return UnitOeil, true
+	}
 	for _, u := range units {
 		if w == u {
 			return Unit(u), true
@@ -59,12 +70,15 @@ func unitOf(word string) (Unit, bool) {
 func (c *checker) amount(q *ast.Quantity, what string) (Amount, bool) {
 	switch symbolOf(q) {
 	case moneySymbol:
-		if !c.cents(q) {
+		if !c.cents(q) || !c.moneyInRange(q) {
 			return Amount{}, false
 		}
 		return Amount{Euros: q.Number.Value}, true
 	case percentSymbol:
 		if wordOf(q) == "pmss" {
+			if !c.percentInRange(q) {
+				return Amount{}, false
+			}
 			return Amount{PMSSPercent: q.Number.Value, IsPMSS: true}, true
 		}
 		c.report(codeNotAnAmount, q.Range, "a %s is an amount of money or a percentage of the PMSS: write %s 100€ / annee civile or %s 5%% PMSS / annee civile", what, what, what)

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -174,6 +175,27 @@ const AnySecteur Secteurs = 0b1111
 // Has reports whether the set allows sector n (0 for none).
 func (s Secteurs) Has(n int) bool { return n >= 0 && n <= 3 && s&(1<<n) != 0 }
 
+// Verres is the type of lenses of a claim's optical equipment, claim
+// column verres (LANGUAGE.md §4).
+type Verres uint8
+
+const (
+	NoVerres            Verres = iota // the claim gives no type of lenses
+	VerresSimples                     // verres = simple
+	VerresComplexes                   // verres = complexe
+	VerresTresComplexes               // verres = tres_complexe
+)
+
+// VerresSet is a set of lens types: bit v allows Verres v. The values are
+// exclusive: a claim has one of them, NoVerres when the column is empty.
+type VerresSet uint8
+
+// AnyVerres allows every type of lenses and a missing one.
+const AnyVerres VerresSet = 0b1111
+
+// Has reports whether the set allows v.
+func (s VerresSet) Has(v Verres) bool { return v <= VerresTresComplexes && s&(1<<v) != 0 }
+
 // Region is the set of claims a conjunction of conditions holds for: one
 // independent set per dimension, so intersection and containment are
 // computed dimension by dimension.
@@ -184,6 +206,9 @@ type Region struct {
 	Optam      Bools
 	Parcours   Bools // "hors parcours" is Parcours false
 	Secteur    Secteurs
+	Ald        Bools     // the claim is care for an affection de longue durée (column ald)
+	Rembourse  Bools     // the claim has a base above 0: care the RO reimburses
+	Verres     VerresSet // "verres simples" is {VerresSimples}; "non verres simples" also allows NoVerres
 	// NeedsAge and NeedsAnciennete record that a condition was written on
 	// the age or the seniority, even if it holds for every value.
 	NeedsAge        bool
@@ -192,7 +217,8 @@ type Region struct {
 
 // Everything is the region of a rule without conditions.
 func Everything() Region {
-	return Region{Age: AllYears, Anciennete: AllYears, Reseau: AnyBool, Optam: AnyBool, Parcours: AnyBool, Secteur: AnySecteur}
+	return Region{Age: AllYears, Anciennete: AllYears, Reseau: AnyBool, Optam: AnyBool, Parcours: AnyBool, Secteur: AnySecteur,
+		Ald: AnyBool, Rembourse: AnyBool, Verres: AnyVerres}
 }
 
 // Intersect returns the region where both r and s hold.
@@ -204,6 +230,9 @@ func (r Region) Intersect(s Region) Region {
 		Optam:           r.Optam & s.Optam,
 		Parcours:        r.Parcours & s.Parcours,
 		Secteur:         r.Secteur & s.Secteur,
+		Ald:             r.Ald & s.Ald,
+		Rembourse:       r.Rembourse & s.Rembourse,
+		Verres:          r.Verres & s.Verres,
 		NeedsAge:        r.NeedsAge || s.NeedsAge,
 		NeedsAnciennete: r.NeedsAnciennete || s.NeedsAnciennete,
 	}
@@ -211,7 +240,8 @@ func (r Region) Intersect(s Region) Region {
 
 // IsEmpty reports whether no claim satisfies the region.
 func (r Region) IsEmpty() bool {
-	return r.Age.IsEmpty() || r.Anciennete.IsEmpty() || r.Reseau == 0 || r.Optam == 0 || r.Parcours == 0 || r.Secteur == 0
+	return r.Age.IsEmpty() || r.Anciennete.IsEmpty() || r.Reseau == 0 || r.Optam == 0 || r.Parcours == 0 || r.Secteur == 0 ||
+		r.Ald == 0 || r.Rembourse == 0 || r.Verres == 0
 }
 
 // SubsetOf reports whether every claim in r is also in s ("r is contained
@@ -222,11 +252,29 @@ func (r Region) SubsetOf(s Region) bool {
 	}
 	return r.Age.SubsetOf(s.Age) && r.Anciennete.SubsetOf(s.Anciennete) &&
 		r.Reseau&^s.Reseau == 0 && r.Optam&^s.Optam == 0 &&
-		r.Parcours&^s.Parcours == 0 && r.Secteur&^s.Secteur == 0
+		r.Parcours&^s.Parcours == 0 && r.Secteur&^s.Secteur == 0 &&
+		r.Ald&^s.Ald == 0 && r.Rembourse&^s.Rembourse == 0 && r.Verres&^s.Verres == 0
 }
 
 // Equal reports whether r and s hold for the same claims.
 func (r Region) Equal(s Region) bool { return r.SubsetOf(s) && s.SubsetOf(r) }
+
+// Key returns a text that two regions share exactly when they are Equal
+// and not empty, for grouping rules by their conditions in a map.
+func (r Region) Key() string {
+	b := make([]byte, 0, 32)
+	for _, set := range []IntSet{r.Age, r.Anciennete} {
+		for _, iv := range set {
+			b = strconv.AppendInt(b, int64(iv.Lo), 10)
+			b = append(b, '-')
+			b = strconv.AppendInt(b, int64(iv.Hi), 10)
+			b = append(b, ' ')
+		}
+		b = append(b, '|')
+	}
+	return string(append(b, byte(r.Reseau), byte(r.Optam), byte(r.Parcours), byte(r.Secteur),
+		byte(r.Ald), byte(r.Rembourse), byte(r.Verres)))
+}
 
 // UsesAnciennete reports whether a condition was written on seniority.
 func (r Region) UsesAnciennete() bool { return r.NeedsAnciennete }
@@ -241,6 +289,9 @@ type Point struct {
 	Optam      bool
 	Parcours   bool
 	Secteur    int // 0 when not given
+	Ald        bool
+	Rembourse  bool   // the claim's base is above 0
+	Verres     Verres // NoVerres when not given
 }
 
 // Match reports whether the claim point satisfies the region. A region
@@ -253,12 +304,13 @@ func (r Region) Match(p Point) bool {
 	if r.NeedsAge && !r.Age.Contains(p.Age) || r.NeedsAnciennete && !r.Anciennete.Contains(p.Anciennete) {
 		return false
 	}
-	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur)
+	return r.MatchOthers(p)
 }
 
 // MatchOthers reports whether every condition except those on the age
 // and the seniority holds: used to decide that a line lacking a birth or
 // adhesion date must be rejected because the rule could apply.
 func (r Region) MatchOthers(p Point) bool {
-	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur)
+	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur) &&
+		r.Ald.Has(p.Ald) && r.Rembourse.Has(p.Rembourse) && r.Verres.Has(p.Verres)
 }

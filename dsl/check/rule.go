@@ -52,7 +52,7 @@ func (c *checker) garantie(g *ast.Garantie, r *Rule) bool {
 		r.Kind = LimitRule
 	}
 	for _, t := range g.Terms {
-		term, tok := c.term(t)
+		term, tok := c.term(t, r.Poste)
 		ok = ok && tok
 		r.Terms = append(r.Terms, term)
 	}

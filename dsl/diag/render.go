@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,16 +15,42 @@ type Source map[string][]byte
 // Line returns line n (from 1) of src without its line terminator.
 func Line(src []byte, n int) string {
 	for i := 1; i < n; i++ {
-		j := strings.IndexByte(string(src), '\n')
+		j := bytes.IndexByte(src, '\n')
 		if j < 0 {
 			return ""
 		}
 		src = src[j+1:]
 	}
-	if j := strings.IndexByte(string(src), '\n'); j >= 0 {
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
 		src = src[:j]
 	}
-	return strings.TrimSuffix(string(src), "\r")
+	return string(bytes.TrimSuffix(src, []byte("\r")))
+}
+
+// lineIndex holds where each line of a source starts, so that rendering
+// many diagnostics of a large file reads it once rather than once per
+// diagnostic.
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of each line
+}
+
+func newLineIndex(src []byte) *lineIndex {
+	x := &lineIndex{src: src, starts: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			x.starts = append(x.starts, i+1)
+		}
+	}
+	return x
+}
+
+// line returns line n (from 1) without its line terminator, as Line does.
+func (x *lineIndex) line(n int) string {
+	if n < 1 || n > len(x.starts) {
+		return ""
+	}
+	return Line(x.src[x.starts[n-1]:], 1)
 }
 
 // WriteText renders diagnostics in the text form
@@ -37,10 +64,14 @@ func Line(src []byte, n int) string {
 // the source line are kept in the padding so the caret lines up.
 func WriteText(w io.Writer, ds Diagnostics, src Source) error {
 	var b strings.Builder
+	lines := map[string]*lineIndex{}
 	for _, d := range ds {
 		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Range.Start.Line, d.Range.Start.Col, d.Severity, d.Message, d.Code)
 		if text, ok := src[d.File]; ok && d.Range.Start.Line > 0 {
-			line := Line(text, d.Range.Start.Line)
+			if lines[d.File] == nil {
+				lines[d.File] = newLineIndex(text)
+			}
+			line := lines[d.File].line(d.Range.Start.Line)
 			b.WriteString("    ")
 			b.WriteString(line)
 			b.WriteString("\n    ")

@@ -15,7 +15,9 @@
 //   - in a block of consecutive rule lines (not broken by a blank line, a
 //     comment line or a header declaration), the garanties start in one
 //     column, one space after the longest "poste si conditions:" of the
-//     block;
+//     block; a head longer than maxAligned characters is followed by one
+//     space and does not widen the column, so a very long line never pads
+//     every other rule of its block;
 //   - a comment after code is separated from it by two spaces; a comment
 //     line starts at column 1; trailing white space is removed from
 //     comments;
@@ -175,8 +177,13 @@ func spaced(prev, next parser.Token) bool {
 	return true
 }
 
+// maxAligned is the longest rule head, in characters, whose garantie is
+// aligned with those of its block.
+const maxAligned = 80
+
 // alignRules sets the padding of each rule so that the garanties of a
-// block of consecutive rule lines start in one column.
+// block of consecutive rule lines start in one column; the output stays
+// linear in the size of the input.
 func alignRules(lines []line) {
 	for start := 0; start < len(lines); {
 		if !lines[start].isRule {
@@ -189,10 +196,12 @@ func alignRules(lines []line) {
 		}
 		width := 0
 		for _, l := range lines[start:end] {
-			width = max(width, utf8.RuneCountInString(l.head))
+			if n := utf8.RuneCountInString(l.head); n <= maxAligned {
+				width = max(width, n)
+			}
 		}
 		for i := start; i < end; i++ {
-			lines[i].pad = width - utf8.RuneCountInString(lines[i].head) + 1
+			lines[i].pad = max(width-utf8.RuneCountInString(lines[i].head), 0) + 1
 		}
 		start = end
 	}

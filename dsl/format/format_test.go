@@ -65,6 +65,9 @@ func TestFragments(t *testing.T) {
 		{"a: 1€\nresponsable\nbb: 2€\n", "a: 1€\nresponsable\nbb: 2€\n"},
 		{"\n\n", ""},
 		{"# only\t \n", "# only\n"},
+		// A head over 80 characters is not aligned and pads no other rule.
+		{"a: 1€\n" + strings.Repeat("b", 81) + ": 2€\ncc: 3€", "a:  1€\n" + strings.Repeat("b", 81) + ": 2€\ncc: 3€\n"},
+		{"a: 1€\n" + strings.Repeat("b", 79) + ": 2€", "a:" + strings.Repeat(" ", 79) + "1€\n" + strings.Repeat("b", 79) + ": 2€\n"},
 	}
 	for _, tt := range tests {
 		got := formatClean(t, []byte(tt.src))

@@ -21,6 +21,7 @@ const (
 	CodeTrailing            diag.Code = "P014"
 	CodeBadHeader           diag.Code = "P015"
 	CodeUnknownKeyword      diag.Code = "P016"
+	CodeForbiddenCharacter  diag.Code = "P017"
 )
 
 // Codes documents every diagnostic the parser emits, in code order. All
@@ -44,10 +45,10 @@ func Codes() []diag.Info {
 			Doc:     "A rule is POSTE [si CONDITIONS]: GARANTIE, and the ':' ends the poste and its conditions. Add the ':' where the garantie starts; conditions are joined with 'et'. The suggested fix inserts it.",
 			Example: "consult.generaliste 150% BRSS"},
 		{Code: CodeMissingCondition, Title: "missing condition", Severity: diag.Error,
-			Doc:     "'si', 'et' and 'non' must be followed by a condition: age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N or hors parcours. Write the condition or remove the keyword.",
+			Doc:     "'si', 'et' and 'non' must be followed by a condition: age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes or verres tres complexes. Write the condition or remove the keyword.",
 			Example: "optique.monture si: forfait 80€ / 12 mois glissants"},
 		{Code: CodeIncompleteCondition, Title: "incomplete condition", Severity: diag.Error,
-			Doc:     "A comparison needs an operator and a number (age < 16, anciennete >= 2 ans), 'secteur' needs a sector number (secteur 2) and 'hors' is only used in 'hors parcours'. Complete the condition.",
+			Doc:     "A comparison needs an operator and a number (age < 16, anciennete >= 2 ans), 'secteur' needs a sector number (secteur 2), 'hors' is only used in 'hors parcours' and 'verres' needs the type of lenses (verres simples, verres complexes, verres tres complexes). Complete the condition.",
 			Example: "optique.monture si age 16: forfait 80€ / 12 mois glissants"},
 		{Code: CodeMissingGarantie, Title: "missing garantie", Severity: diag.Error,
 			Doc:     "A rule needs a garantie after its ':': a formula such as 150% BRSS, limits such as plafond 150€ / annee civile, or non couvert. Write what the contract grants for this poste.",
@@ -65,7 +66,7 @@ func Codes() []diag.Info {
 			Doc:     "'/' is followed by a unit (seance, jour, acte…) or a period (annee civile, an, 24 mois glissants, annee contrat). Write it, or remove the '/'.",
 			Example: "optique.monture: forfait 100€ / 24"},
 		{Code: CodeIncompleteKeyword, Title: "incomplete two-word keyword", Severity: diag.Error,
-			Doc:     "Some keywords are two words: frais reels, non couvert and par famille. Write the second word.",
+			Doc:     "Some keywords are two words: frais reels, non couvert, par famille and RO inclus. Write the second word.",
 			Example: "hospitalisation.forfait_journalier: frais"},
 		{Code: CodeTrailing, Title: "unexpected text after the declaration", Severity: diag.Error,
 			Doc:     "The declaration is complete but the line goes on. Formula terms are joined with '+' and come before the limits, limits are separated with ',', and each declaration ends at a newline or ';'. Remove the extra text or add the missing separator.",
@@ -76,5 +77,8 @@ func Codes() []diag.Info {
 		{Code: CodeUnknownKeyword, Title: "unknown keyword", Severity: diag.Error,
 			Doc:     "A word stands where a keyword is expected and is a likely misspelling of one: a limit (max, plafond, carence) after ',', a term (forfait, frais reels) after '+' or ':', non couvert after ':', or a header keyword (contrat, organisme, effet, responsable, mode, poste) at the start of a line. Keywords are case- and accent-insensitive, but their spelling counts. The message names the keyword meant, and the suggested fix replaces the word with it.",
 			Example: "dentaire.implant: 400€ / acte, plafonf 800€ / annee civile"},
+		{Code: CodeForbiddenCharacter, Title: "forbidden character", Severity: diag.Error,
+			Doc:     "The file holds, anywhere including comments and strings, a control character (NUL, escape, a carriage return inside a line…) or an invisible formatting character that changes how the text displays: the bidirectional controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C and the separators U+2028, U+2029. They can make a contract read differently on screen from what the tools evaluate, and would be echoed into explanations. Remove the character; the position counts characters.",
+			Example: "contrat \"Équilibre\x1b[2J\""},
 	}
 }

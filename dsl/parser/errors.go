@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 
 	"garantie/dsl/diag"
+	"garantie/dsl/internal/spell"
 )
 
 // headerKeywords are the words that start a header declaration.
@@ -39,7 +40,7 @@ var keywordsAfter = map[Kind][]string{
 }
 
 // pairs maps the first word of a two-word keyword to its second word.
-var pairs = map[string]string{"frais": "reels", "non": "couvert", "par": "famille"}
+var pairs = map[string]string{"frais": "reels", "non": "couvert", "par": "famille", "ro": "inclus"}
 
 // syntaxError locates a participle error within the tokens of one
 // declaration and explains it from the tokens around it.
@@ -114,41 +115,13 @@ var keywordUse = map[string]string{
 // misspelling of, or "": the nearest within an edit distance of a third
 // of the word's length (at least 1), and not the word itself.
 func closeKeyword(word string, candidates []string) string {
-	best, bestDist := "", max(1, utf8.RuneCountInString(word)/3)+1
+	best, limit := "", max(1, utf8.RuneCountInString(word)/3)
 	for _, c := range candidates {
-		if d := distance(word, c); d > 0 && d < bestDist {
-			best, bestDist = c, d
+		if d := spell.Distance(word, c, limit); d > 0 && d <= limit {
+			best, limit = c, d-1
 		}
 	}
 	return best
-}
-
-// distance is the edit distance between a and b, in runes, where a swap
-// of two adjacent letters counts as one edit (optimal string alignment):
-// "forfiat" is one edit from "forfait".
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 // at is the range of the unexpected token, or an empty range at the end
@@ -252,7 +225,7 @@ func (e syntaxError) rule() diag.Diagnostic {
 
 // beforeColon explains an error in the poste or the conditions of a rule.
 func (e syntaxError) beforeColon(prev Token, inConditions bool) diag.Diagnostic {
-	const conditions = "a condition is age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N or hors parcours"
+	const conditions = "a condition is age < N, age >= N, enfant, senior, adulte, anciennete >= N ans, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes or verres tres complexes"
 	switch {
 	case prev.Kind == Keyword && (prev.Norm == "si" || prev.Norm == "et"), inConditions && prev.Norm == "non":
 		return diag.Diagnostic{Code: CodeMissingCondition, Message: fmt.Sprintf("expected a condition after '%s'", prev.Raw), Hint: conditions}
@@ -268,6 +241,9 @@ func (e syntaxError) beforeColon(prev Token, inConditions bool) diag.Diagnostic 
 	case inConditions && prev.Norm == "hors":
 		return diag.Diagnostic{Code: CodeIncompleteCondition, Message: fmt.Sprintf("expected 'parcours' after '%s'", prev.Raw),
 			Hint: "the condition is written hors parcours"}
+	case inConditions && (prev.Norm == "verres" || prev.Norm == "verre"):
+		return diag.Diagnostic{Code: CodeIncompleteCondition, Message: fmt.Sprintf("expected the type of lenses after '%s'", prev.Raw),
+			Hint: "write verres simples, verres complexes or verres tres complexes"}
 	}
 	d := diag.Diagnostic{Code: CodeMissingColon}
 	if inConditions {
@@ -347,6 +323,10 @@ func (e syntaxError) afterColon(prev Token) diag.Diagnostic {
 		d.Hint = "formula terms joined by '+' come before the limits"
 	case next.Norm == "max" || next.Norm == "plafond" || next.Norm == "carence":
 		d.Hint = fmt.Sprintf("separate limits with ', ', as in `, %s`", next.Raw)
+	case next.Norm == "par" && prev.Norm == "inclus":
+		d.Hint = "par famille comes before RO inclus: write `par famille RO inclus`"
+	case next.Kind == Slash && prev.Norm == "inclus":
+		d.Hint = "the period comes right after the amount and RO inclus last, as in forfait 150€ / 24 mois glissants RO inclus"
 	case next.Kind == Number || next.Norm == "forfait" || next.Norm == "frais":
 		d.Hint = fmt.Sprintf("join formula terms with '+', as in `+ %s`", next.Raw)
 	}

@@ -71,6 +71,7 @@ type condG struct {
 	Compare *compareG    `parser:"( @@"`
 	Secteur *secteurG    `parser:"| @@"`
 	Hors    *horsG       `parser:"| @@"`
+	Verres  *verresG     `parser:"| @@"`
 	Word    *lexer.Token `parser:"| @Ident )"`
 }
 
@@ -90,7 +91,19 @@ type horsG struct {
 	Object  lexer.Token `parser:"@'parcours'"`
 }
 
+// verresG is "verres simples", "verres complexes" or "verres tres
+// complexes"; the checker reads the words.
+type verresG struct {
+	Subject lexer.Token  `parser:"@('verres' | 'verre')"`
+	Object  lexer.Token  `parser:"@Ident"`
+	Object2 *lexer.Token `parser:"@Ident?"`
+}
+
 // garantieG is terms with optional limits, limits, or "non couvert".
+//
+// "RO inclus" (the ROInclus fields, "ro" and "inclus" when present) is
+// accepted after every term and limit, so that the checker can explain
+// where it belongs.
 type garantieG struct {
 	Terms      []*termG      `parser:"( @@ ( '+' @@ )*"`
 	TermLimits []*limitG     `parser:"  ( ',' @@ )*"`
@@ -105,20 +118,23 @@ type termG struct {
 }
 
 type fraisReelsG struct {
-	Frais lexer.Token `parser:"@'frais'"`
-	Reels lexer.Token `parser:"@'reels'"`
+	Frais    lexer.Token   `parser:"@'frais'"`
+	Reels    lexer.Token   `parser:"@'reels'"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type forfaitG struct {
-	Keyword    lexer.Token `parser:"@'forfait'"`
-	Value      quantityG   `parser:"@@"`
-	Per        *perG       `parser:"@@?"`
-	ParFamille *parG       `parser:"@@?"`
+	Keyword    lexer.Token   `parser:"@'forfait'"`
+	Value      quantityG     `parser:"@@"`
+	Per        *perG         `parser:"@@?"`
+	ParFamille *parG         `parser:"@@?"`
+	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type valueTermG struct {
-	Value quantityG `parser:"@@"`
-	Per   *perG     `parser:"@@?"`
+	Value    quantityG     `parser:"@@"`
+	Per      *perG         `parser:"@@?"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type limitG struct {
@@ -128,21 +144,24 @@ type limitG struct {
 }
 
 type maxG struct {
-	Keyword lexer.Token `parser:"@'max'"`
-	Value   quantityG   `parser:"@@"`
-	Per     *perG       `parser:"@@?"`
+	Keyword  lexer.Token   `parser:"@'max'"`
+	Value    quantityG     `parser:"@@"`
+	Per      *perG         `parser:"@@?"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type plafondG struct {
-	Keyword    lexer.Token `parser:"@'plafond'"`
-	Value      quantityG   `parser:"@@"`
-	Per        *perG       `parser:"@@?"`
-	ParFamille *parG       `parser:"@@?"`
+	Keyword    lexer.Token   `parser:"@'plafond'"`
+	Value      quantityG     `parser:"@@"`
+	Per        *perG         `parser:"@@?"`
+	ParFamille *parG         `parser:"@@?"`
+	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type carenceG struct {
-	Keyword lexer.Token `parser:"@'carence'"`
-	Value   quantityG   `parser:"@@"`
+	Keyword  lexer.Token   `parser:"@'carence'"`
+	Value    quantityG     `parser:"@@"`
+	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
 type quantityG struct {

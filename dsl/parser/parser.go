@@ -220,6 +220,13 @@ func (b builder) condition(g *condG) *ast.Condition {
 	case g.Hors != nil:
 		c.Subject, c.Object = b.ident(g.Hors.Subject), b.ident(g.Hors.Object)
 		c.Range = span(c.Subject.Range, c.Object.Range)
+	case g.Verres != nil:
+		c.Subject, c.Object = b.ident(g.Verres.Subject), b.ident(g.Verres.Object)
+		c.Range = span(c.Subject.Range, c.Object.Range)
+		if g.Verres.Object2 != nil {
+			c.Object2 = b.ident(*g.Verres.Object2)
+			c.Range = span(c.Range, c.Object2.Range)
+		}
 	default:
 		c.Subject = b.ident(*g.Word)
 		c.Range = c.Subject.Range
@@ -261,35 +268,43 @@ func (b builder) garantie(g *garantieG) *ast.Garantie {
 func (b builder) term(g *termG) ast.Term {
 	switch {
 	case g.FraisReels != nil:
-		return &ast.FraisReels{Range: span(b.tok(g.FraisReels.Frais).Range, b.tok(g.FraisReels.Reels).Range)}
+		f := &ast.FraisReels{ROInclus: b.roInclus(g.FraisReels.ROInclus)}
+		f.Range = span(b.tok(g.FraisReels.Frais).Range, b.tok(g.FraisReels.Reels).Range)
+		if f.ROInclus != nil {
+			f.Range = span(f.Range, f.ROInclus.Range)
+		}
+		return f
 	case g.Forfait != nil:
-		f := &ast.Forfait{Keyword: b.ident(g.Forfait.Keyword), Value: b.quantity(g.Forfait.Value), Per: b.per(g.Forfait.Per), ParFamille: b.parFamille(g.Forfait.ParFamille)}
-		f.Range = span(f.Keyword.Range, lastRange(f.Value, f.Per, f.ParFamille))
+		f := &ast.Forfait{Keyword: b.ident(g.Forfait.Keyword), Value: b.quantity(g.Forfait.Value), Per: b.per(g.Forfait.Per),
+			ParFamille: b.parFamille(g.Forfait.ParFamille), ROInclus: b.roInclus(g.Forfait.ROInclus)}
+		f.Range = span(f.Keyword.Range, lastRange(f.Value, f.Per, f.ParFamille, f.ROInclus))
 		return f
 	}
-	v := &ast.ValueTerm{Value: b.quantity(g.Value.Value), Per: b.per(g.Value.Per)}
-	v.Range = span(v.Value.Range, lastRange(v.Value, v.Per))
+	v := &ast.ValueTerm{Value: b.quantity(g.Value.Value), Per: b.per(g.Value.Per), ROInclus: b.roInclus(g.Value.ROInclus)}
+	v.Range = span(v.Value.Range, lastRange(v.Value, v.Per, v.ROInclus))
 	return v
 }
 
 func (b builder) limit(g *limitG) ast.Limit {
 	switch {
 	case g.Max != nil:
-		m := &ast.Max{Keyword: b.ident(g.Max.Keyword), Value: b.quantity(g.Max.Value), Per: b.per(g.Max.Per)}
-		m.Range = span(m.Keyword.Range, lastRange(m.Value, m.Per))
+		m := &ast.Max{Keyword: b.ident(g.Max.Keyword), Value: b.quantity(g.Max.Value), Per: b.per(g.Max.Per), ROInclus: b.roInclus(g.Max.ROInclus)}
+		m.Range = span(m.Keyword.Range, lastRange(m.Value, m.Per, m.ROInclus))
 		return m
 	case g.Plafond != nil:
-		p := &ast.Plafond{Keyword: b.ident(g.Plafond.Keyword), Value: b.quantity(g.Plafond.Value), Per: b.per(g.Plafond.Per), ParFamille: b.parFamille(g.Plafond.ParFamille)}
-		p.Range = span(p.Keyword.Range, lastRange(p.Value, p.Per, p.ParFamille))
+		p := &ast.Plafond{Keyword: b.ident(g.Plafond.Keyword), Value: b.quantity(g.Plafond.Value), Per: b.per(g.Plafond.Per),
+			ParFamille: b.parFamille(g.Plafond.ParFamille), ROInclus: b.roInclus(g.Plafond.ROInclus)}
+		p.Range = span(p.Keyword.Range, lastRange(p.Value, p.Per, p.ParFamille, p.ROInclus))
 		return p
 	}
-	c := &ast.Carence{Keyword: b.ident(g.Carence.Keyword), Value: b.quantity(g.Carence.Value)}
-	c.Range = span(c.Keyword.Range, c.Value.Range)
+	c := &ast.Carence{Keyword: b.ident(g.Carence.Keyword), Value: b.quantity(g.Carence.Value), ROInclus: b.roInclus(g.Carence.ROInclus)}
+	c.Range = span(c.Keyword.Range, lastRange(c.Value, c.ROInclus))
 	return c
 }
 
 // lastRange returns the range of the last node that is present: the
-// quantity is always there, the per clause and "par famille" may not be.
+// quantity is always there, the per clause, "par famille" and "RO inclus"
+// may not be.
 func lastRange(q *ast.Quantity, rest ...ast.Node) diag.Range {
 	r := q.Range
 	for _, n := range rest {
@@ -299,6 +314,10 @@ func lastRange(q *ast.Quantity, rest ...ast.Node) diag.Range {
 				r = n.Range
 			}
 		case *ast.ParFamille:
+			if n != nil {
+				r = n.Range
+			}
+		case *ast.ROInclus:
 			if n != nil {
 				r = n.Range
 			}
@@ -342,6 +361,14 @@ func (b builder) parFamille(g *parG) *ast.ParFamille {
 		return nil
 	}
 	return &ast.ParFamille{Range: span(b.tok(g.Par).Range, b.tok(g.Famille).Range)}
+}
+
+// roInclus builds "RO inclus" from its two captured tokens, or nil.
+func (b builder) roInclus(g []lexer.Token) *ast.ROInclus {
+	if len(g) != 2 {
+		return nil
+	}
+	return &ast.ROInclus{Range: span(b.tok(g[0]).Range, b.tok(g[1]).Range)}
 }
 
 func (b builder) path(g pathG) *ast.Path {

@@ -60,6 +60,16 @@ func TestShapes(t *testing.T) {
 (rule z : (garantie (forfait (q 10 €) (/ 0 mois glissants))))
 (rule optique.montur : (garantie (value (q 1 €))))
 (rule w (si (cond martien)) : (garantie (value (q 1 €))))`},
+		{"issue 8 terms and units", "x: 100% PLV + 50 % hlf\ny: 1,5% PMSS / jour + 10% PMSS / enfants, max 2 yeux / an\nz: 20€ / Œil",
+			`(rule x : (garantie (value (q 100 % plv<PLV>)) (value (q 50 % hlf))))
+(rule y : (garantie (value (q 1.5<1,5> % pmss<PMSS>) (/ jour)) (value (q 10 % pmss<PMSS>) (/ enfants)) (max (q 2 yeux) (/ an))))
+(rule z : (garantie (value (q 20 €) (/ oeil<Œil>))))`},
+		{"RO inclus", "x: forfait 150€ / 24 mois glissants RO inclus, plafond 300€ / an par famille ro Inclus",
+			`(rule x : (garantie (forfait (q 150 €) (/ 24 mois glissants) ro-inclus) (plafond (q 300 €) (/ an) par-famille ro-inclus)))`},
+		{"RO inclus anywhere: checker's job", "x: 100% BRSS RO inclus + frais reels RO inclus, max 2 actes / an RO inclus, carence 3 mois RO inclus",
+			`(rule x : (garantie (value (q 100 % brss<BRSS>) ro-inclus) (frais-reels ro-inclus) (max (q 2 actes) (/ an) ro-inclus) (carence (q 3 mois) ro-inclus)))`},
+		{"issue 8 conditions", "x si ald et non rembourse et verres simples et non Verres Très Complexes et verre complexe: 1€ / acte",
+			`(rule x (si (cond ald) (cond non rembourse) (cond verres simples) (cond non verres<Verres> tres<Très> complexes<Complexes>) (cond verre complexe)) : (garantie (value (q 1 €) (/ acte))))`},
 		{"invalid date is left to the checker", "effet 2026-02-30",
 			`(effet 2026-02-30!invalid)`},
 		{"blank lines, comments and separators", "\n# head\n\n;; contrat \"X\" ; # after\n   responsable   # trailing\n\n",

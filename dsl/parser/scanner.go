@@ -81,6 +81,22 @@ func (s *scanner) advanceWhile(ok func(rune) bool) {
 	}
 }
 
+// advanceText moves past the characters of a comment or a string for
+// which ok holds, reporting each forbidden one.
+func (s *scanner) advanceText(ok func(rune) bool) {
+	for s.off < len(s.src) {
+		r, size := s.peek(s.off)
+		if !ok(r) {
+			return
+		}
+		if !s.forbidden(r, size) {
+			s.move(r, size)
+			continue
+		}
+		s.advance()
+	}
+}
+
 // emit records a token running from start to the current position.
 func (s *scanner) emit(kind Kind, start diag.Pos) {
 	raw := s.text[start.Offset:s.off]
@@ -124,16 +140,15 @@ func (s *scanner) next() {
 	start := s.pos()
 	r, size := s.peek(s.off)
 	switch {
-	case r == utf8.RuneError && size == 1:
+	case s.forbidden(r, size):
 		s.advance()
-		s.report(start, fmt.Sprintf("invalid UTF-8 byte 0x%02X", s.src[start.Offset]), "save the file as UTF-8")
 	case single(r) != 0:
 		s.advance()
 		s.emit(single(r), start)
 	case unicode.IsSpace(r):
 		s.advance()
 	case r == '#':
-		s.advanceWhile(func(r rune) bool { return r != '\n' })
+		s.advanceText(func(r rune) bool { return r != '\n' })
 		s.trimCR()
 		s.emit(Comment, start)
 	case r == '"':
@@ -168,7 +183,7 @@ func (s *scanner) trimCR() {
 // end on their line.
 func (s *scanner) scanString(start diag.Pos) {
 	s.advance()
-	s.advanceWhile(func(r rune) bool { return r != '"' && r != '\n' })
+	s.advanceText(func(r rune) bool { return r != '"' && r != '\n' })
 	if c, _ := s.peek(s.off); c == '"' {
 		s.advance()
 		s.emit(String, start)
@@ -219,6 +234,70 @@ func (s *scanner) isDate() bool {
 		}
 	}
 	return true
+}
+
+// forbidden reports, without moving, a character that no part of a
+// contract may hold, comments and strings included: a byte that is not
+// valid UTF-8, a control character, or a character that changes the
+// direction or the lines of the displayed text, so the text a reviewer
+// reads could differ from the text the tools read. It returns whether the
+// character at the current offset, r of size bytes, is one.
+func (s *scanner) forbidden(r rune, size int) bool {
+	start := s.pos()
+	switch {
+	case r == utf8.RuneError && size == 1:
+		s.diags = append(s.diags, s.badChar(start, CodeBadCharacter,
+			fmt.Sprintf("invalid UTF-8 byte 0x%02X", s.src[start.Offset]), "save the file as UTF-8"))
+	case r == '\r':
+		if next, _ := s.peek(s.off + 1); next == '\n' || s.off+1 == len(s.src) {
+			return false
+		}
+		s.diags = append(s.diags, s.badChar(start, CodeForbiddenCharacter,
+			"carriage return inside a line", "end lines with a newline (LF or CRLF)"))
+	case r < 0x20 && r != '\t' && r != '\n' || r >= 0x7F && r <= 0x9F:
+		s.diags = append(s.diags, s.badChar(start, CodeForbiddenCharacter,
+			fmt.Sprintf("control character U+%04X", r), "remove it; a contract holds no control character but tabs and newlines"))
+	case bidi[r] != "":
+		s.diags = append(s.diags, s.badChar(start, CodeForbiddenCharacter,
+			fmt.Sprintf("invisible formatting character U+%04X (%s)", r, bidi[r]),
+			"remove it: it makes the text display differently from what the tools read"))
+	default:
+		return false
+	}
+	return true
+}
+
+// bidi names the characters that reorder or break the displayed text
+// without being visible themselves.
+var bidi = map[rune]string{
+	'\u061C': "ARABIC LETTER MARK",
+	'\u200E': "LEFT-TO-RIGHT MARK",
+	'\u200F': "RIGHT-TO-LEFT MARK",
+	'\u202A': "LEFT-TO-RIGHT EMBEDDING",
+	'\u202B': "RIGHT-TO-LEFT EMBEDDING",
+	'\u202C': "POP DIRECTIONAL FORMATTING",
+	'\u202D': "LEFT-TO-RIGHT OVERRIDE",
+	'\u202E': "RIGHT-TO-LEFT OVERRIDE",
+	'\u2066': "LEFT-TO-RIGHT ISOLATE",
+	'\u2067': "RIGHT-TO-LEFT ISOLATE",
+	'\u2068': "FIRST STRONG ISOLATE",
+	'\u2069': "POP DIRECTIONAL ISOLATE",
+	'\u2028': "LINE SEPARATOR",
+	'\u2029': "PARAGRAPH SEPARATOR",
+}
+
+// badChar builds the diagnostic of the one character at start.
+func (s *scanner) badChar(start diag.Pos, code diag.Code, msg, hint string) diag.Diagnostic {
+	end := start
+	end.Offset++
+	if r, size := s.peek(start.Offset); r != utf8.RuneError || size > 1 {
+		end.Offset = start.Offset + size
+	}
+	end.Col++
+	return diag.Diagnostic{
+		File: s.name, Range: diag.Range{Start: start, End: end}, Severity: diag.Error,
+		Code: code, Message: msg, Hint: hint,
+	}
 }
 
 // report records a bad character.

@@ -15,7 +15,7 @@ type Kind int
 // declarations at Newline and Semicolon and collects comments apart.
 const (
 	Ident     Kind = iota + 1 // a word: optique, Séances, EUR
-	Keyword                   // a reserved word: si, et, par, forfait, max, plafond, carence
+	Keyword                   // a reserved word: si, et, par, ro, forfait, max, plafond, carence
 	String                    // "Équilibre 2026"
 	Number                    // 250, 12.5, 12,5
 	Date                      // 2026-01-01
@@ -58,10 +58,11 @@ type Token struct {
 
 // reserved lists the words lexed as Keyword rather than Ident. They may
 // follow a quantity or a period ("age < 16 et enfant", "/ an par famille",
-// or "40€ max 4 seances" with its ',' forgotten), so they must not be read
-// as its unit word; they cannot name a poste either.
+// "/ 24 mois glissants RO inclus", or "40€ max 4 seances" with its ','
+// forgotten), so they must not be read as its unit word; they cannot name
+// a poste either.
 var reserved = map[string]bool{
-	"si": true, "et": true, "par": true,
+	"si": true, "et": true, "par": true, "ro": true,
 	"forfait": true, "max": true, "plafond": true, "carence": true,
 }
 

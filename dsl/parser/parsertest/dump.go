@@ -102,7 +102,7 @@ func (d *dumper) node(n ast.Node) {
 		d.node(n.Garantie)
 	case *ast.Condition:
 		d.open("cond")
-		for _, c := range []ast.Node{n.Not, n.Subject, n.Object, n.Op, n.Value} {
+		for _, c := range []ast.Node{n.Not, n.Subject, n.Object, n.Object2, n.Op, n.Value} {
 			d.optional(c)
 		}
 	case *ast.Garantie:
@@ -120,25 +120,31 @@ func (d *dumper) node(n ast.Node) {
 		d.open("value")
 		d.node(n.Value)
 		d.optional(n.Per)
+		d.optional(n.ROInclus)
 	case *ast.FraisReels:
 		d.open("frais-reels")
+		d.optional(n.ROInclus)
 	case *ast.Forfait:
 		d.open("forfait")
 		d.node(n.Value)
 		d.optional(n.Per)
 		d.optional(n.ParFamille)
+		d.optional(n.ROInclus)
 	case *ast.Max:
 		d.open("max")
 		d.node(n.Value)
 		d.optional(n.Per)
+		d.optional(n.ROInclus)
 	case *ast.Plafond:
 		d.open("plafond")
 		d.node(n.Value)
 		d.optional(n.Per)
 		d.optional(n.ParFamille)
+		d.optional(n.ROInclus)
 	case *ast.Carence:
 		d.open("carence")
 		d.node(n.Value)
+		d.optional(n.ROInclus)
 	case *ast.Quantity:
 		d.open("q")
 		d.node(n.Number)
@@ -152,6 +158,9 @@ func (d *dumper) node(n ast.Node) {
 		}
 	case *ast.ParFamille:
 		d.leaf("par-famille", n.Range)
+		return
+	case *ast.ROInclus:
+		d.leaf("ro-inclus", n.Range)
 		return
 	case *ast.BadDecl:
 		d.open("bad")
