@@ -121,11 +121,27 @@ type Mode struct {
 }
 
 // PosteDecl declares a poste outside the standard nomenclature:
-// poste CODE "Label".
+// poste CODE "Label" [sans RO].
 type PosteDecl struct {
+	Range  diag.Range
+	Code   *Path
+	Label  *String
+	SansRO *SansRO // nil when absent
+}
+
+// SansRO marks a declared poste the RO never pays: "sans RO".
+type SansRO struct {
 	Range diag.Range
-	Code  *Path
-	Label *String
+}
+
+// Enveloppe declares a named lump sum that rules of any poste draw on:
+// enveloppe NAME forfait X€ / PERIOD [par famille] [RO inclus]. A rule
+// draws on it with the term "forfait NAME".
+type Enveloppe struct {
+	Range   diag.Range
+	Keyword *Ident
+	Name    *Ident
+	Forfait *Forfait // the amount and period, as a forfait term writes them
 }
 
 // Rule is POSTE [si CONDITION {et CONDITION}] : GARANTIE.
@@ -237,14 +253,37 @@ type FraisReels struct {
 	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
-// Forfait is "forfait QUANTITY / PERIOD [par famille] [RO inclus]".
+// Forfait is "forfait QUANTITY [porte a …] / PERIOD [par famille] [RO
+// inclus]", or "forfait NAME", which draws on the enveloppe NAME declared
+// in the header (Value is nil then; Per, ParFamille, ROInclus and Raises
+// written after a name are misuses the checker reports).
 type Forfait struct {
 	Range      diag.Range
 	Keyword    *Ident
-	Value      *Quantity
+	Value      *Quantity   // nil in the named form
+	Name       *Ident      // the enveloppe's name; nil in the amount form
+	Raises     []*Raise    // "porte a X€ si CONDITION", in textual order
 	Per        *Per        // nil when the period is missing
 	ParFamille *ParFamille // nil when absent
 	ROInclus   *ROInclus   // nil when absent
+}
+
+// Raise is a loyalty bonus on the amount of an envelope: "porte a X€ si
+// CONDITION {et CONDITION}" (also "porté à"), written right after the
+// amount of a forfait or a plafond.
+type Raise struct {
+	Range      diag.Range
+	Keyword    *Ident // "porte"
+	Value      *Quantity
+	Conditions []*Condition
+}
+
+// AuDela is what a plafond's rule pays once the plafond has cut it:
+// "au-dela FORMULE" (also "au-delà"), written at the end of the plafond.
+type AuDela struct {
+	Range   diag.Range
+	Keyword *Ident
+	Terms   []Term
 }
 
 // Limit is a limit of a garantie.
@@ -262,14 +301,28 @@ type Max struct {
 	ROInclus *ROInclus // nil when absent; always a misuse here
 }
 
-// Plafond is "plafond QUANTITY / PERIOD [par famille] [RO inclus]".
+// Plafond is "plafond QUANTITY [porte a …] / PERIOD [par famille] [RO
+// inclus] [au-dela FORMULE]". The per clause may name a unit ("/ oreille")
+// for a limit per unit rather than per period.
 type Plafond struct {
 	Range      diag.Range
 	Keyword    *Ident
 	Value      *Quantity
+	Raises     []*Raise // nil when absent
 	Per        *Per
 	ParFamille *ParFamille
 	ROInclus   *ROInclus // nil when absent
+	AuDela     *AuDela   // nil when absent
+}
+
+// Limite is a reduced cover during the first months after adhesion:
+// "limite FORMULE pendant N mois" (or jours).
+type Limite struct {
+	Range    diag.Range
+	Keyword  *Ident
+	Terms    []Term
+	Pendant  *Ident
+	Duration *Quantity
 }
 
 // Carence is "carence QUANTITY", as in "carence 6 mois".
@@ -315,6 +368,11 @@ func (n *Max) Span() diag.Range         { return n.Range }
 func (n *Plafond) Span() diag.Range     { return n.Range }
 func (n *Carence) Span() diag.Range     { return n.Range }
 func (n *BadDecl) Span() diag.Range     { return n.Range }
+func (n *SansRO) Span() diag.Range      { return n.Range }
+func (n *Enveloppe) Span() diag.Range   { return n.Range }
+func (n *Raise) Span() diag.Range       { return n.Range }
+func (n *AuDela) Span() diag.Range      { return n.Range }
+func (n *Limite) Span() diag.Range      { return n.Range }
 
 func (*Contrat) declNode()     {}
 func (*Organisme) declNode()   {}
@@ -324,6 +382,7 @@ func (*Mode) declNode()        {}
 func (*PosteDecl) declNode()   {}
 func (*Rule) declNode()        {}
 func (*BadDecl) declNode()     {}
+func (*Enveloppe) declNode()   {}
 
 func (*ValueTerm) termNode()  {}
 func (*FraisReels) termNode() {}
@@ -332,3 +391,4 @@ func (*Forfait) termNode()    {}
 func (*Max) limitNode()     {}
 func (*Plafond) limitNode() {}
 func (*Carence) limitNode() {}
+func (*Limite) limitNode()  {}

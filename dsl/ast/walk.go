@@ -23,6 +23,29 @@ func Inspect(n Node, f func(Node) bool) {
 	case *PosteDecl:
 		Inspect(n.Code, f)
 		Inspect(n.Label, f)
+		Inspect(n.SansRO, f)
+	case *Enveloppe:
+		Inspect(n.Keyword, f)
+		Inspect(n.Name, f)
+		Inspect(n.Forfait, f)
+	case *Raise:
+		Inspect(n.Keyword, f)
+		Inspect(n.Value, f)
+		for _, c := range n.Conditions {
+			Inspect(c, f)
+		}
+	case *AuDela:
+		Inspect(n.Keyword, f)
+		for _, t := range n.Terms {
+			Inspect(t, f)
+		}
+	case *Limite:
+		Inspect(n.Keyword, f)
+		for _, t := range n.Terms {
+			Inspect(t, f)
+		}
+		Inspect(n.Pendant, f)
+		Inspect(n.Duration, f)
 	case *Path:
 		for _, s := range n.Segments {
 			Inspect(s, f)
@@ -66,6 +89,10 @@ func Inspect(n Node, f func(Node) bool) {
 	case *Forfait:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
+		Inspect(n.Name, f)
+		for _, r := range n.Raises {
+			Inspect(r, f)
+		}
 		Inspect(n.Per, f)
 		Inspect(n.ParFamille, f)
 		Inspect(n.ROInclus, f)
@@ -77,9 +104,13 @@ func Inspect(n Node, f func(Node) bool) {
 	case *Plafond:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
+		for _, r := range n.Raises {
+			Inspect(r, f)
+		}
 		Inspect(n.Per, f)
 		Inspect(n.ParFamille, f)
 		Inspect(n.ROInclus, f)
+		Inspect(n.AuDela, f)
 	case *Carence:
 		Inspect(n.Keyword, f)
 		Inspect(n.Value, f)
@@ -114,6 +145,12 @@ func isNil(n Node) bool {
 	case *ParFamille:
 		return n == nil
 	case *ROInclus:
+		return n == nil
+	case *SansRO:
+		return n == nil
+	case *AuDela:
+		return n == nil
+	case *Forfait:
 		return n == nil
 	case *Garantie:
 		return n == nil

@@ -39,6 +39,8 @@ const (
 	dimAld
 	dimRembourse
 	dimVerres
+	dimSejour
+	dimEtranger
 	numDimensions
 )
 
@@ -271,9 +273,16 @@ func splitAxes(rules []*Rule, words int) []axis {
 	boolean(dimParcours, func(r Region) Bools { return r.Parcours })
 	boolean(dimAld, func(r Region) Bools { return r.Ald })
 	boolean(dimRembourse, func(r Region) Bools { return r.Rembourse })
+	boolean(dimEtranger, func(r Region) Bools { return r.Etranger })
 	for _, r := range rules {
 		if r.Cond.Secteur != all.Secteur {
 			add(dimSecteur, []int{1, 2, 3, 0}, func(r Region, v int) bool { return r.Secteur.Has(v) })
+			break
+		}
+	}
+	for _, r := range rules {
+		if r.Cond.Sejour != all.Sejour {
+			add(dimSejour, []int{1, 2, 3, 4, 5, 6, 0}, func(r Region, v int) bool { return r.Sejour.Has(TypeSejour(v)) })
 			break
 		}
 	}
@@ -351,6 +360,12 @@ func describe(p point, a, b *Rule) string {
 	}
 	if p[dimVerres] >= 0 && uses(func(r Region) bool { return r.Verres != AnyVerres }) {
 		parts = append(parts, lensText[p[dimVerres]])
+	}
+	if p[dimSejour] >= 0 && uses(func(r Region) bool { return r.Sejour != AnySejour }) {
+		parts = append(parts, pick(p[dimSejour] == 0, "with no type of stay", "during a stay in "+TypesSejour[p[dimSejour]]))
+	}
+	if p[dimEtranger] >= 0 && uses(func(r Region) bool { return r.Etranger != AnyBool }) {
+		parts = append(parts, pick(p[dimEtranger] == 1, "for care abroad", "for care in France"))
 	}
 	if len(parts) > 0 {
 		s += " " + strings.Join(parts, ", ")

@@ -24,6 +24,7 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 		prog:      &Program{File: f},
 		declared:  map[string]bool{},
 		suggested: map[string]string{},
+		enveloppe: map[string]*Enveloppe{},
 	}
 	c.header()
 	for _, d := range f.Decls {
@@ -34,6 +35,7 @@ func Check(f *ast.File, ref Reference) (*Program, diag.Diagnostics) {
 			}
 		}
 	}
+	c.unusedEnveloppes()
 	c.duplicates()
 	c.ambiguities()
 	c.diags.Sort()
@@ -48,6 +50,7 @@ type checker struct {
 	prog      *Program
 	declared  map[string]bool   // codes declared with "poste"
 	suggested map[string]string // the suggestion for each unknown code looked up
+	enveloppe map[string]*Enveloppe // the valid enveloppes by name
 	diags     diag.Diagnostics
 }
 

@@ -54,9 +54,18 @@ const (
 	codeTooManyRules         diag.Code = "E141"
 	codePLVOutsideSante100   diag.Code = "E142"
 	codeMisplacedROInclus    diag.Code = "E143"
+	codeUnknownSejour        diag.Code = "E144"
+	codeUnknownEnveloppe     diag.Code = "E145"
+	codeDuplicateEnveloppe   diag.Code = "E146"
+	codeEnveloppeShape       diag.Code = "E147"
+	codeBadRaise             diag.Code = "E148"
+	codeMisplacedAuDela      diag.Code = "E149"
+	codeBadLimite            diag.Code = "E150"
+	codePerUnitPlafond       diag.Code = "E151"
 
 	codeZeroTerm           diag.Code = "W101"
 	codeRedundantCondition diag.Code = "W102"
+	codeUnusedEnveloppe    diag.Code = "W103"
 )
 
 // infos documents every code of the checker.
@@ -202,6 +211,41 @@ func init() {
 	} {
 		infos[i.Code] = i
 	}
+	for _, i := range tablesInfos {
+		infos[i.Code] = i
+	}
+}
+
+// tablesInfos documents the codes of the constructs of real tables
+// (enveloppes, porte a, au-dela, limite, plafond per unit, sejour).
+var tablesInfos = []diag.Info{
+	info(codeUnknownSejour, "unknown type of stay", diag.Error,
+		"`si sejour TYPE` names the type of a hospital stay, one of medecine, chirurgie, psychiatrie, smr, maternite, had (claim column `type_sejour`).",
+		"hospitalisation.honoraires si sejour chirugie: 200% BRSS"),
+	info(codeUnknownEnveloppe, "unknown enveloppe", diag.Error,
+		"`forfait NAME` draws on the lump sum declared by `enveloppe NAME forfait X€ / PERIOD`; declare it in the header, or check its spelling.",
+		"medecine_douce: forfait bien_etre"),
+	info(codeDuplicateEnveloppe, "duplicate enveloppe", diag.Error,
+		"Each `enveloppe NAME` is declared once; rules of any poste share it by name.",
+		"enveloppe bien_etre forfait 150€ / an\nenveloppe bien_etre forfait 100€ / an"),
+	info(codeEnveloppeShape, "misused enveloppe", diag.Error,
+		"An `enveloppe` declaration gives an amount and a period (`enveloppe NAME forfait 150€ / annee civile [par famille] [RO inclus]`); a rule draws on it with `forfait NAME` alone, since the period, `par famille`, `RO inclus` and `porte a` belong to the declaration.",
+		"enveloppe bien_etre forfait 150€ / an\nmedecine_douce: forfait bien_etre / an"),
+	info(codeBadRaise, "bad porte a", diag.Error,
+		"`porte a X€ si CONDITION` raises the amount of the envelope it follows for lines where the condition holds on the date of care. It takes an amount of the same kind as the envelope's (euros, or % PMSS), and conditions on `age` or `anciennete` only (a loyalty or age bonus), since the envelope is one for every line.",
+		"medecine_douce: forfait 60€ porte a 90€ si reseau / annee civile"),
+	info(codeMisplacedAuDela, "misplaced au-dela", diag.Error,
+		"`au-dela FORMULE` says what a formula rule pays once its plafond has cut it; a limit-only rule has no formula to continue, and the formula after `au-dela` is paid per line (percentages, amounts per unit, frais reels), never a forfait.",
+		"dentaire.prothese: plafond 1400€ / an au-dela 100% BRSS"),
+	info(codeBadLimite, "bad limite", diag.Error,
+		"`limite FORMULE pendant N mois` (or jours) caps the rule at FORMULE during the first N months after adhesion. The duration is a whole number of months or days, and the formula is paid per line (percentages, amounts per unit), never a forfait.",
+		"dentaire.prothese: 300% BRSS, limite 100% BRSS pendant 3 semaines"),
+	info(codePerUnitPlafond, "bad plafond per unit", diag.Error,
+		"`plafond X€ / UNIT` caps each line at X € per covered unit: there is no envelope, so it cannot be `par famille`, and its amount is in euros.",
+		"audiologie.aide: 100% BRSS, plafond 1700€ / oreille par famille"),
+	info(codeUnusedEnveloppe, "unused enveloppe", diag.Warning,
+		"An `enveloppe` no rule draws on (`forfait NAME`) pays nothing: remove it, or write `forfait NAME` in the rules it covers.",
+		"enveloppe bien_etre forfait 150€ / an"),
 }
 
 // tooManyRulesExample returns one formula rule more than a poste may

@@ -9,10 +9,10 @@ import (
 
 // conditionWords are the condition forms, for suggestions.
 var conditionWords = []string{"age", "anciennete", "enfant", "senior", "adulte", "reseau", "optam", "secteur", "hors parcours",
-	"ald", "rembourse", "verres simples", "verres complexes", "verres tres complexes"}
+	"ald", "rembourse", "etranger", "sejour", "verres simples", "verres complexes", "verres tres complexes"}
 
 // conditionList names the conditions in messages.
-const conditionList = "conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours, ald, rembourse, verres simples, verres complexes, verres tres complexes"
+const conditionList = "conditions: age, anciennete, enfant, adulte, senior, reseau, optam, secteur N, hors parcours, ald, rembourse, etranger, sejour TYPE, verres simples, verres complexes, verres tres complexes"
 
 // lensTypes maps the words after "verres" to the type of lenses they
 // name; plural "s" is optional.
@@ -115,6 +115,9 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 	if s := singular(cd.Subject.Name); s == "verre" && cd.Object != nil {
 		return c.lenses(cd)
 	}
+	if cd.Subject.Name == "sejour" {
+		return c.sejour(cd)
+	}
 	takesValue := subject == "age" || subject == "anciennete" || subject == "secteur"
 	if !takesValue && (cd.Op != nil || cd.Value != nil) && isConditionWord(subject) {
 		c.report(codeConditionShape, cd.Range, "%s takes no operator or number; write si %s", cd.Subject.Raw, subject)
@@ -140,7 +143,11 @@ func (c *checker) condition(cd *ast.Condition) (Region, bool) {
 	case "reseau":
 		r.Reseau = OnlyTrue
 	case "optam":
-		r.Optam = OnlyTrue
+		// OPTAM is open to secteur 2 (and secteur 1 with a title): an
+		// OPTAM claim is never secteur 3 (negate keeps only Optam).
+		r.Optam, r.Secteur = OnlyTrue, AnySecteur&^(1<<3)
+	case "etranger":
+		r.Etranger = OnlyTrue
 	case "hors parcours":
 		r.Parcours = OnlyFalse
 	case "ald":
@@ -192,6 +199,10 @@ func negate(r Region) Region {
 		n.Rembourse = AnyBool &^ r.Rembourse
 	case r.Verres != AnyVerres:
 		n.Verres = AnyVerres &^ r.Verres
+	case r.Sejour != AnySejour:
+		n.Sejour = AnySejour &^ r.Sejour
+	case r.Etranger != AnyBool:
+		n.Etranger = AnyBool &^ r.Etranger
 	}
 	return n
 }
@@ -221,6 +232,35 @@ func (c *checker) lenses(cd *ast.Condition) (Region, bool) {
 	}
 	return r, true
 }
+
+// sejour checks "sejour TYPE": the type of the hospital stay, one of
+// TypesSejour. The types are exclusive, and a claim without a type of
+// stay matches none of them.
+func (c *checker) sejour(cd *ast.Condition) (Region, bool) {
+	r := Everything()
+	if cd.Object == nil {
+		c.report(codeUnknownSejour, cd.Range, "sejour needs a type of stay: write si sejour chirurgie (%s)", sejourList)
+		return r, false
+	}
+	for t, w := range TypesSejour {
+		if t > 0 && w == cd.Object.Name {
+			r.Sejour = 1 << t
+			if cd.Not != nil {
+				r = negate(r)
+			}
+			return r, true
+		}
+	}
+	s := closest(cd.Object.Name, TypesSejour[1:])
+	rep := c.report(codeUnknownSejour, cd.Object.Range, "unknown type of stay %q%s (%s)", cd.Object.Raw, didYouMean(s), sejourList)
+	if s != "" {
+		rep.Fix = replace(cd.Object.Range, s)
+	}
+	return r, false
+}
+
+// sejourList names the types of stay in messages.
+const sejourList = "types of stay: medecine, chirurgie, psychiatrie, smr, maternite, had"
 
 // years checks "age OP N" or "anciennete OP N ans" and returns the set of
 // whole years it holds for.

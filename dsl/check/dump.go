@@ -18,7 +18,15 @@ func Dump(p *Program) string {
 	}
 	fmt.Fprintf(&b, "responsable %t\nmode %s\n", p.Responsable, p.Mode)
 	for _, d := range p.Declared {
-		fmt.Fprintf(&b, "poste %s %q\n", d.Code, d.Label)
+		fmt.Fprintf(&b, "poste %s %q", d.Code, d.Label)
+		if d.SansRO {
+			b.WriteString(" sans RO")
+		}
+		b.WriteString("\n")
+	}
+	for _, e := range p.Enveloppes {
+		fmt.Fprintf(&b, "enveloppe %s %s%s / %s%s%s\n", e.Name, dumpAmount(e.Amount), dumpRaises(e.Raises), dumpPeriod(e.Period),
+			dumpFamille(e.ParFamille), dumpROInclus(e.ROInclus))
 	}
 	for _, r := range p.Rules {
 		fmt.Fprintf(&b, "rule %d %s [%s] %s", r.Index, r.Poste, dumpRegion(r.Cond), dumpKind(r.Kind))
@@ -69,6 +77,9 @@ func dumpRegion(r Region) string {
 	if r.Verres != AnyVerres {
 		parts = append(parts, fmt.Sprintf("verres %04b", r.Verres))
 	}
+	if r.Sejour != AnySejour {
+		parts = append(parts, fmt.Sprintf("sejour %07b", r.Sejour))
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -83,7 +94,28 @@ func dumpTerm(t Term) string {
 	case PerUnit:
 		return dumpAmount(t.Amount) + " / " + string(t.Unit)
 	}
-	return "forfait " + dumpAmount(t.Amount) + " / " + dumpPeriod(t.Period) + dumpFamille(t.ParFamille) + dumpROInclus(t.ROInclus)
+	if t.Enveloppe != nil {
+		return "forfait " + t.Enveloppe.Name
+	}
+	return "forfait " + dumpAmount(t.Amount) + dumpRaises(t.Raises) + " / " + dumpPeriod(t.Period) + dumpFamille(t.ParFamille) + dumpROInclus(t.ROInclus)
+}
+
+// dumpRaises renders the "porte a" clauses of an envelope.
+func dumpRaises(rs []Raise) string {
+	var b strings.Builder
+	for _, r := range rs {
+		fmt.Fprintf(&b, " porte a %s si [%s]", dumpAmount(r.Amount), dumpRegion(r.Cond))
+	}
+	return b.String()
+}
+
+// dumpTerms renders a nested formula.
+func dumpTerms(ts []Term) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = dumpTerm(t)
+	}
+	return strings.Join(parts, " + ")
 }
 
 func dumpLimit(l Limit) string {
@@ -91,7 +123,17 @@ func dumpLimit(l Limit) string {
 	case Max:
 		return fmt.Sprintf("max %d %s / %s", l.Count, l.Unit, dumpPeriod(l.Period))
 	case Plafond:
-		return "plafond " + dumpAmount(l.Amount) + " / " + dumpPeriod(l.Period) + dumpFamille(l.ParFamille) + dumpROInclus(l.ROInclus)
+		per := dumpPeriod(l.Period)
+		if l.PerUnit != "" {
+			per = string(l.PerUnit)
+		}
+		s := "plafond " + dumpAmount(l.Amount) + dumpRaises(l.Raises) + " / " + per + dumpFamille(l.ParFamille) + dumpROInclus(l.ROInclus)
+		if l.AuDela != nil {
+			s += " au-dela " + dumpTerms(l.AuDela)
+		}
+		return s
+	case Limite:
+		return fmt.Sprintf("limite %s pendant %d mois %d jours", dumpTerms(l.Terms), l.Duration.Months, l.Duration.Days)
 	}
 	return fmt.Sprintf("carence %d mois %d jours", l.Duration.Months, l.Duration.Days)
 }
@@ -109,6 +151,8 @@ func dumpPeriod(p Period) string {
 		return fmt.Sprintf("%d mois glissants", p.Months)
 	case AnneeContrat:
 		return "annee contrat"
+	case Sejour:
+		return "sejour"
 	}
 	return "annee civile"
 }

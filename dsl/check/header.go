@@ -26,6 +26,7 @@ func (c *checker) header() {
 		return true
 	}
 	var posteDecls []*ast.PosteDecl
+	var enveloppes []*ast.Enveloppe
 	sawContrat, sawOther := false, false
 	for _, d := range c.file.Decls {
 		switch d := d.(type) {
@@ -58,6 +59,8 @@ func (c *checker) header() {
 			}
 		case *ast.PosteDecl:
 			posteDecls = append(posteDecls, d)
+		case *ast.Enveloppe:
+			enveloppes = append(enveloppes, d)
 		case *ast.BadDecl:
 			continue
 		}
@@ -73,6 +76,7 @@ func (c *checker) header() {
 			Range: diag.Range{Start: start, End: start}, NewText: "contrat \"NAME\"\n"}
 	}
 	c.declarePostes(posteDecls)
+	c.enveloppes(enveloppes)
 }
 
 // firstIsBad reports whether the first declaration of f is one the parser
@@ -140,7 +144,7 @@ func (c *checker) declarePostes(decls []*ast.PosteDecl) {
 		if d.Label != nil {
 			label = d.Label.Value
 		}
-		c.prog.Declared = append(c.prog.Declared, DeclaredPoste{Code: code, Label: label, Range: d.Range})
+		c.prog.Declared = append(c.prog.Declared, DeclaredPoste{Code: code, Label: label, Range: d.Range, SansRO: d.SansRO != nil})
 	}
 	for _, d := range c.prog.Declared {
 		parent := parentCode(d.Code)

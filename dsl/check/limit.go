@@ -4,15 +4,18 @@ import (
 	"garantie/dsl/ast"
 )
 
-// limit checks one limit of a garantie.
-func (c *checker) limit(l ast.Limit) (Limit, bool) {
+// limit checks one limit of a garantie of rule r (its kind and poste
+// are set).
+func (c *checker) limit(l ast.Limit, r *Rule) (Limit, bool) {
 	switch l := l.(type) {
 	case *ast.Max:
 		return c.max(l)
 	case *ast.Plafond:
-		return c.plafond(l)
+		return c.plafond(l, r)
 	case *ast.Carence:
 		return c.carence(l)
+	case *ast.Limite:
+		return c.limite(l, r.Poste)
 	}
 	return Limit{}, false
 }
@@ -69,8 +72,9 @@ func (c *checker) max(m *ast.Max) (Limit, bool) {
 	return limit, ok && pok
 }
 
-// plafond checks "plafond AMOUNT / PERIOD [par famille]".
-func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
+// plafond checks "plafond AMOUNT [porte a …] / PERIOD [par famille] [RO
+// inclus] [au-dela FORMULE]", or "plafond X€ / UNIT".
+func (c *checker) plafond(p *ast.Plafond, r *Rule) (Limit, bool) {
 	limit := Limit{Kind: Plafond, Range: p.Range, ParFamille: p.ParFamille != nil, ROInclus: p.ROInclus != nil}
 	q := p.Value
 	if q == nil {
@@ -85,9 +89,20 @@ func (c *checker) plafond(p *ast.Plafond) (Limit, bool) {
 	}
 	amount, ok := c.amount(q, "plafond")
 	limit.Amount = amount
+	if len(p.Raises) > 0 {
+		raises, rok := c.raises(p.Raises, amount, "plafond")
+		limit.Raises, ok = raises, ok && rok
+	}
+	if p.AuDela != nil {
+		terms, aok := c.auDela(p.AuDela, r.Kind, r.Poste)
+		limit.AuDela, ok = terms, ok && aok
+	}
 	if p.Per == nil {
 		c.report(codeLimitWithoutPeriod, p.Range, "plafond needs a period: write plafond %s / annee civile", quantityText(q)).Fix = insertAfter(q.Range, " / annee civile")
 		return limit, false
+	}
+	if kind, _, unit, _ := parsePer(p.Per); kind == perUnit {
+		return limit, c.perUnitPlafond(p, &limit, unit) && ok
 	}
 	period, pok := c.period(p.Per, "plafond")
 	limit.Period = period

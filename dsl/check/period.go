@@ -25,7 +25,7 @@ type perProblem struct {
 }
 
 // periodPhrases are the period forms, for suggestions.
-var periodPhrases = []string{"annee civile", "an", "annee contrat", "mois glissants", "ans glissants"}
+var periodPhrases = []string{"annee civile", "an", "annee contrat", "mois glissants", "ans glissants", "sejour"}
 
 // parsePer reads a per clause as a period or a unit.
 func parsePer(per *ast.Per) (kind perKind, period Period, unit Unit, problem *perProblem) {
@@ -43,6 +43,8 @@ func parsePer(per *ast.Per) (kind perKind, period Period, unit Unit, problem *pe
 			return perPeriod, Period{Kind: AnneeCivile}, "", nil
 		case "annee contrat":
 			return perPeriod, Period{Kind: AnneeContrat}, "", nil
+		case "sejour":
+			return perPeriod, Period{Kind: Sejour}, "", nil
 		case "moi glissant", "mois glissant", "an glissant", "annee glissant":
 			return perBad, Period{}, "", &perProblem{code: codeMissingPeriodCount, rng: per.Range,
 				msg: "a sliding period needs its length: write 24 mois glissants or 2 ans glissants"}
@@ -90,7 +92,7 @@ func unknownPeriod(per *ast.Per) *perProblem {
 	text := strings.Join(names, " ")
 	p := &perProblem{code: codeUnknownPeriod, rng: per.Range,
 		msg: "unknown period " + quote(strings.Join(raw, " ")) + didYouMean(closest(text, periodPhrases)) +
-			" (periods: annee civile, N mois glissants, N ans glissants, annee contrat)"}
+			" (periods: annee civile, N mois glissants, N ans glissants, annee contrat, sejour)"}
 	if len(per.Words) > 0 {
 		if s := closest(text, periodPhrases); s != "" && per.Count == nil && !strings.Contains(s, "glissant") {
 			p.fix = replace(per.Words[0].Range.Join(per.Words[len(per.Words)-1].Range), s)

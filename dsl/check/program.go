@@ -20,7 +20,10 @@ type Program struct {
 	Responsable bool
 	Mode        Mode
 	Declared    []DeclaredPoste // postes declared with "poste CODE \"Label\"", in source order
-	Rules       []*Rule         // in source order
+	// Enveloppes are the named lump sums declared with "enveloppe NAME
+	// forfait …", in source order; a term "forfait NAME" points at one.
+	Enveloppes []*Enveloppe
+	Rules      []*Rule // in source order
 
 	complete bool // set by Check when it found no error
 }
@@ -52,6 +55,36 @@ type DeclaredPoste struct {
 	Code  string
 	Label string
 	Range diag.Range
+	// SansRO marks a poste written "sans RO": the RO never pays it, so
+	// its claims take no RO rate from the reference tables (a base with
+	// no taux and no ro means an RO of 0), and the ticket modérateur
+	// checks of the contrat responsable leave it alone.
+	SansRO bool
+}
+
+// Enveloppe is a named lump sum shared by every rule that draws on it
+// with "forfait NAME", whatever their postes: one envelope of Amount per
+// beneficiary (per family with ParFamille) and Period, exactly like a
+// forfait term's, its amount including the prev with ROInclus.
+type Enveloppe struct {
+	Name       string // normalised
+	Range      diag.Range
+	Amount     Amount
+	Raises     []Raise
+	Period     Period
+	ParFamille bool
+	ROInclus   bool
+	Used       bool // some rule draws on it
+}
+
+// Raise is a loyalty bonus "porte a X€ si CONDITION": on a line whose
+// point is in Cond (age and seniority conditions only) on the date of
+// care, the envelope's amount is Amount instead of the written one. When
+// several raises hold, the last one written wins.
+type Raise struct {
+	Amount Amount
+	Cond   Region
+	Range  diag.Range
 }
 
 // RuleKind tells what a rule grants.
@@ -132,6 +165,13 @@ type Term struct {
 	// terms of the formula paid on the line (LANGUAGE.md §1). Only a
 	// Forfait has it.
 	ROInclus bool
+	// Raises of a Forfait: "forfait 60€ porte a 90€ si anciennete >= 2
+	// ans / annee civile".
+	Raises []Raise
+	// Enveloppe is set on a Forfait written "forfait NAME": the term draws
+	// on the named envelope, whose Amount, Period, ParFamille, ROInclus
+	// and Raises are the ones that apply (the term's own are zero).
+	Enveloppe *Enveloppe
 }
 
 // Amount is a sum of money in euros, or a percentage of the PMSS: for an
@@ -166,6 +206,9 @@ const (
 	Max     LimitKind = iota // max N UNIT / PERIOD: a counter of units
 	Plafond                  // plafond X / PERIOD: an envelope on the RC
 	Carence                  // carence N mois|jours: nothing before adhesion + N
+	// Limite is "limite FORMULE pendant N mois|jours": before adhesion +
+	// Duration, the rule pays at most what Terms pay on the line.
+	Limite
 )
 
 // Limit is a checked limit.
@@ -183,8 +226,21 @@ type Limit struct {
 	// ROInclus marks a Plafond written "RO inclus": the line's prev (RO
 	// brut and earlier layers) counts inside its amount (LANGUAGE.md §1).
 	ROInclus bool
-	// Duration of a Carence.
+	// Duration of a Carence or a Limite.
 	Duration Duration
+	// PerUnit is set on a Plafond written "plafond X€ / UNIT": no
+	// envelope and no period; on each line the rule pays at most Amount
+	// × the line's covered quantity (minus the prev with ROInclus).
+	PerUnit Unit
+	// Raises of a Plafond, as on a forfait.
+	Raises []Raise
+	// AuDela is the formula of "au-dela FORMULE" on a Plafond of a
+	// formula rule: when the plafond cuts the rule's amount, the rule
+	// pays the greater of what the plafond left and what AuDela pays on
+	// the line, which charges nothing to the plafond. Nil when absent.
+	AuDela []Term
+	// Terms is the formula of a Limite.
+	Terms []Term
 }
 
 // PeriodKind is the kind of period an envelope or counter is renewed on.
@@ -194,6 +250,9 @@ const (
 	AnneeCivile  PeriodKind = iota // 1 January to 31 December
 	Glissant                       // N months from the first positive charge
 	AnneeContrat                   // yearly from the adhesion date
+	// Sejour is one hospital stay: the lines sharing a claim's sejour id
+	// (a line without one is a stay of its own).
+	Sejour
 )
 
 // Period is a renewal period. For Glissant, Months is N ("24 mois
@@ -217,12 +276,27 @@ func (r *Rule) NeedsAdhesion() bool {
 		return true
 	}
 	for _, l := range r.Limits {
-		if l.Kind == Carence || l.Period.Kind == AnneeContrat && l.Kind != Carence {
+		if l.Kind == Carence || l.Kind == Limite || l.Period.Kind == AnneeContrat && l.Kind == Max ||
+			l.Kind == Plafond && l.PerUnit == "" && l.Period.Kind == AnneeContrat || raisesNeedAdhesion(l.Raises) {
 			return true
 		}
 	}
 	for _, t := range r.Terms {
-		if t.Kind == Forfait && t.Period.Kind == AnneeContrat {
+		period, raises := t.Period, t.Raises
+		if t.Enveloppe != nil {
+			period, raises = t.Enveloppe.Period, t.Enveloppe.Raises
+		}
+		if t.Kind == Forfait && (period.Kind == AnneeContrat || raisesNeedAdhesion(raises)) {
+			return true
+		}
+	}
+	return false
+}
+
+// raisesNeedAdhesion reports whether a raise is conditioned on seniority.
+func raisesNeedAdhesion(raises []Raise) bool {
+	for _, r := range raises {
+		if r.Cond.UsesAnciennete() {
 			return true
 		}
 	}

@@ -196,6 +196,34 @@ const AnyVerres VerresSet = 0b1111
 // Has reports whether the set allows v.
 func (s VerresSet) Has(v Verres) bool { return v <= VerresTresComplexes && s&(1<<v) != 0 }
 
+// TypeSejour is the type of a hospital stay, claim column type_sejour
+// (LANGUAGE.md §4).
+type TypeSejour uint8
+
+const (
+	NoSejour          TypeSejour = iota // the claim gives no type of stay
+	SejourMedecine                      // medecine
+	SejourChirurgie                     // chirurgie
+	SejourPsychiatrie                   // psychiatrie
+	SejourSMR                           // smr: soins médicaux et de réadaptation
+	SejourMaternite                     // maternite
+	SejourHAD                           // had: hospitalisation à domicile
+)
+
+// TypesSejour are the words of the types of stay, indexed by TypeSejour
+// (the first is NoSejour's, empty): the condition "sejour WORD" and the
+// claim column type_sejour use the same words.
+var TypesSejour = [...]string{"", "medecine", "chirurgie", "psychiatrie", "smr", "maternite", "had"}
+
+// SejourSet is a set of types of stay: bit t allows TypeSejour t.
+type SejourSet uint8
+
+// AnySejour allows every type of stay and a missing one.
+const AnySejour SejourSet = 0b111_1111
+
+// Has reports whether the set allows t.
+func (s SejourSet) Has(t TypeSejour) bool { return t <= SejourHAD && s&(1<<t) != 0 }
+
 // Region is the set of claims a conjunction of conditions holds for: one
 // independent set per dimension, so intersection and containment are
 // computed dimension by dimension.
@@ -209,6 +237,8 @@ type Region struct {
 	Ald        Bools     // the claim is care for an affection de longue durée (column ald)
 	Rembourse  Bools     // the claim has a base above 0: care the RO reimburses
 	Verres     VerresSet // "verres simples" is {VerresSimples}; "non verres simples" also allows NoVerres
+	Sejour     SejourSet // "sejour chirurgie" is {SejourChirurgie}
+	Etranger   Bools     // care abroad (column etranger)
 	// NeedsAge and NeedsAnciennete record that a condition was written on
 	// the age or the seniority, even if it holds for every value.
 	NeedsAge        bool
@@ -218,7 +248,7 @@ type Region struct {
 // Everything is the region of a rule without conditions.
 func Everything() Region {
 	return Region{Age: AllYears, Anciennete: AllYears, Reseau: AnyBool, Optam: AnyBool, Parcours: AnyBool, Secteur: AnySecteur,
-		Ald: AnyBool, Rembourse: AnyBool, Verres: AnyVerres}
+		Ald: AnyBool, Rembourse: AnyBool, Verres: AnyVerres, Sejour: AnySejour, Etranger: AnyBool}
 }
 
 // Intersect returns the region where both r and s hold.
@@ -233,15 +263,34 @@ func (r Region) Intersect(s Region) Region {
 		Ald:             r.Ald & s.Ald,
 		Rembourse:       r.Rembourse & s.Rembourse,
 		Verres:          r.Verres & s.Verres,
+		Sejour:          r.Sejour & s.Sejour,
+		Etranger:        r.Etranger & s.Etranger,
 		NeedsAge:        r.NeedsAge || s.NeedsAge,
 		NeedsAnciennete: r.NeedsAnciennete || s.NeedsAnciennete,
 	}
 }
 
-// IsEmpty reports whether no claim satisfies the region.
+// IsEmpty reports whether no claim satisfies the region. An OPTAM
+// doctor is in secteur 1 or 2 (or gives no sector), never in secteur 3:
+// the reader rejects a line with both.
 func (r Region) IsEmpty() bool {
-	return r.Age.IsEmpty() || r.Anciennete.IsEmpty() || r.Reseau == 0 || r.Optam == 0 || r.Parcours == 0 || r.Secteur == 0 ||
-		r.Ald == 0 || r.Rembourse == 0 || r.Verres == 0
+	return r.Age.IsEmpty() || r.Anciennete.IsEmpty() || r.Reseau == 0 || r.optamSecteur() == 0 || r.Parcours == 0 ||
+		r.Ald == 0 || r.Rembourse == 0 || r.Verres == 0 || r.Sejour == 0 || r.Etranger == 0
+}
+
+// optamSecteur returns the possible pairs (optam, secteur) of the region
+// as a set: bit 4×o+s for optam o (0 or 1) and secteur s (0 for none),
+// without the impossible pair (optam, secteur 3).
+func (r Region) optamSecteur() uint8 {
+	var set uint8
+	for o := range 2 {
+		for s := range 4 {
+			if r.Optam.Has(o == 1) && r.Secteur.Has(s) && (o == 0 || s != 3) {
+				set |= 1 << (4*o + s)
+			}
+		}
+	}
+	return set
 }
 
 // SubsetOf reports whether every claim in r is also in s ("r is contained
@@ -251,9 +300,10 @@ func (r Region) SubsetOf(s Region) bool {
 		return true
 	}
 	return r.Age.SubsetOf(s.Age) && r.Anciennete.SubsetOf(s.Anciennete) &&
-		r.Reseau&^s.Reseau == 0 && r.Optam&^s.Optam == 0 &&
-		r.Parcours&^s.Parcours == 0 && r.Secteur&^s.Secteur == 0 &&
-		r.Ald&^s.Ald == 0 && r.Rembourse&^s.Rembourse == 0 && r.Verres&^s.Verres == 0
+		r.Reseau&^s.Reseau == 0 && r.optamSecteur()&^s.optamSecteur() == 0 &&
+		r.Parcours&^s.Parcours == 0 &&
+		r.Ald&^s.Ald == 0 && r.Rembourse&^s.Rembourse == 0 && r.Verres&^s.Verres == 0 &&
+		r.Sejour&^s.Sejour == 0 && r.Etranger&^s.Etranger == 0
 }
 
 // Equal reports whether r and s hold for the same claims.
@@ -272,8 +322,8 @@ func (r Region) Key() string {
 		}
 		b = append(b, '|')
 	}
-	return string(append(b, byte(r.Reseau), byte(r.Optam), byte(r.Parcours), byte(r.Secteur),
-		byte(r.Ald), byte(r.Rembourse), byte(r.Verres)))
+	return string(append(b, byte(r.Reseau), r.optamSecteur(), byte(r.Parcours),
+		byte(r.Ald), byte(r.Rembourse), byte(r.Verres), byte(r.Sejour), byte(r.Etranger)))
 }
 
 // UsesAnciennete reports whether a condition was written on seniority.
@@ -292,6 +342,8 @@ type Point struct {
 	Ald        bool
 	Rembourse  bool   // the claim's base is above 0
 	Verres     Verres // NoVerres when not given
+	Sejour     TypeSejour // NoSejour when not given
+	Etranger   bool       // care abroad
 }
 
 // Match reports whether the claim point satisfies the region. A region
@@ -312,5 +364,5 @@ func (r Region) Match(p Point) bool {
 // adhesion date must be rejected because the rule could apply.
 func (r Region) MatchOthers(p Point) bool {
 	return r.Reseau.Has(p.Reseau) && r.Optam.Has(p.Optam) && r.Parcours.Has(p.Parcours) && r.Secteur.Has(p.Secteur) &&
-		r.Ald.Has(p.Ald) && r.Rembourse.Has(p.Rembourse) && r.Verres.Has(p.Verres)
+		r.Ald.Has(p.Ald) && r.Rembourse.Has(p.Rembourse) && r.Verres.Has(p.Verres) && r.Sejour.Has(p.Sejour) && r.Etranger.Has(p.Etranger)
 }

@@ -66,7 +66,7 @@ func (c *checker) garantie(g *ast.Garantie, r *Rule) bool {
 			}
 			carence = k
 		}
-		limit, lok := c.limit(l)
+		limit, lok := c.limit(l, r)
 		ok = ok && lok
 		r.Limits = append(r.Limits, limit)
 	}

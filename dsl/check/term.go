@@ -165,14 +165,22 @@ func (c *checker) perUnitTerm(t *ast.ValueTerm) (Term, bool) {
 	return term, ok
 }
 
-// forfait checks "forfait AMOUNT / PERIOD [par famille]".
+// forfait checks "forfait AMOUNT [porte a …] / PERIOD [par famille] [RO
+// inclus]", or "forfait NAME".
 func (c *checker) forfait(f *ast.Forfait) (Term, bool) {
+	if f.Name != nil {
+		return c.namedForfait(f)
+	}
 	term := Term{Kind: Forfait, Range: f.Range, ParFamille: f.ParFamille != nil, ROInclus: f.ROInclus != nil}
 	if f.Value == nil {
 		return term, false
 	}
 	amount, ok := c.amount(f.Value, "forfait")
 	term.Amount = amount
+	if len(f.Raises) > 0 {
+		raises, rok := c.raises(f.Raises, amount, "forfait")
+		term.Raises, ok = raises, ok && rok
+	}
 	if f.Per == nil {
 		c.report(codeForfaitWithoutPeriod, f.Range, "a forfait needs a period: write forfait %s / annee civile or / 24 mois glissants", quantityText(f.Value)).Fix =
 			insertAfter(f.Value.Range, " / annee civile")

@@ -29,6 +29,7 @@ type declG struct {
 	Responsable *lexer.Token `parser:"| @'responsable'"`
 	Mode        *modeG       `parser:"| @@"`
 	Poste       *posteDeclG  `parser:"| @@"`
+	Enveloppe   *enveloppeG  `parser:"| @@"`
 	Rule        *ruleG       `parser:"| @@"`
 }
 
@@ -49,9 +50,17 @@ type modeG struct {
 }
 
 type posteDeclG struct {
-	Keyword lexer.Token `parser:"@'poste'"`
-	Code    pathG       `parser:"@@"`
-	Label   lexer.Token `parser:"@String"`
+	Keyword lexer.Token   `parser:"@'poste'"`
+	Code    pathG         `parser:"@@"`
+	Label   lexer.Token   `parser:"@String"`
+	SansRO  []lexer.Token `parser:"@('sans' 'ro')?"`
+}
+
+// enveloppeG is "enveloppe NAME forfait …": a named lump sum.
+type enveloppeG struct {
+	Keyword lexer.Token `parser:"@'enveloppe'"`
+	Name    lexer.Token `parser:"@Ident"`
+	Forfait forfaitG    `parser:"@@"`
 }
 
 type pathG struct {
@@ -70,6 +79,7 @@ type condG struct {
 	Not     *lexer.Token `parser:"@'non'?"`
 	Compare *compareG    `parser:"( @@"`
 	Secteur *secteurG    `parser:"| @@"`
+	Sejour  *sejourG     `parser:"| @@"`
 	Hors    *horsG       `parser:"| @@"`
 	Verres  *verresG     `parser:"| @@"`
 	Word    *lexer.Token `parser:"| @Ident )"`
@@ -84,6 +94,12 @@ type compareG struct {
 type secteurG struct {
 	Subject lexer.Token `parser:"@'secteur'"`
 	Value   quantityG   `parser:"@@"`
+}
+
+// sejourG is "sejour TYPE": the type of a hospital stay.
+type sejourG struct {
+	Subject lexer.Token `parser:"@'sejour'"`
+	Object  lexer.Token `parser:"@Ident"`
 }
 
 type horsG struct {
@@ -123,9 +139,13 @@ type fraisReelsG struct {
 	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
+// forfaitG is "forfait X€ …" or "forfait NAME" (an enveloppe); the
+// checker rejects what the named form may not carry.
 type forfaitG struct {
 	Keyword    lexer.Token   `parser:"@'forfait'"`
-	Value      quantityG     `parser:"@@"`
+	Value      *quantityG    `parser:"( @@"`
+	Name       *lexer.Token  `parser:"| @Ident )"`
+	Raises     []*raiseG     `parser:"@@*"`
 	Per        *perG         `parser:"@@?"`
 	ParFamille *parG         `parser:"@@?"`
 	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
@@ -137,10 +157,32 @@ type valueTermG struct {
 	ROInclus []lexer.Token `parser:"@('ro' 'inclus')?"`
 }
 
+// raiseG is "porte a X€ si CONDITION {et CONDITION}" ("porté à").
+type raiseG struct {
+	Keyword    lexer.Token `parser:"@'porte' 'a'"`
+	Value      quantityG   `parser:"@@"`
+	Conditions []*condG    `parser:"'si' @@ ( 'et' @@ )*"`
+}
+
 type limitG struct {
 	Max     *maxG     `parser:"  @@"`
 	Plafond *plafondG `parser:"| @@"`
 	Carence *carenceG `parser:"| @@"`
+	Limite  *limiteG  `parser:"| @@"`
+}
+
+// limiteG is "limite FORMULE pendant N mois".
+type limiteG struct {
+	Keyword  lexer.Token `parser:"@'limite'"`
+	Terms    []*termG    `parser:"@@ ( '+' @@ )*"`
+	Pendant  lexer.Token `parser:"@'pendant'"`
+	Duration quantityG   `parser:"@@"`
+}
+
+// auDelaG is "au-dela FORMULE", at the end of a plafond.
+type auDelaG struct {
+	Keyword lexer.Token `parser:"@'au-dela'"`
+	Terms   []*termG    `parser:"@@ ( '+' @@ )*"`
 }
 
 type maxG struct {
@@ -153,9 +195,11 @@ type maxG struct {
 type plafondG struct {
 	Keyword    lexer.Token   `parser:"@'plafond'"`
 	Value      quantityG     `parser:"@@"`
+	Raises     []*raiseG     `parser:"@@*"`
 	Per        *perG         `parser:"@@?"`
 	ParFamille *parG         `parser:"@@?"`
 	ROInclus   []lexer.Token `parser:"@('ro' 'inclus')?"`
+	AuDela     *auDelaG      `parser:"@@?"`
 }
 
 type carenceG struct {

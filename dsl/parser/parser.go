@@ -193,7 +193,16 @@ func (b builder) decl(g *declG) ast.Decl {
 		return &ast.Mode{Range: span(kw.Range, v.Range), Value: v}
 	case g.Poste != nil:
 		kw, label := b.tok(g.Poste.Keyword), b.str(g.Poste.Label)
-		return &ast.PosteDecl{Range: span(kw.Range, label.Range), Code: b.path(g.Poste.Code), Label: label}
+		p := &ast.PosteDecl{Range: span(kw.Range, label.Range), Code: b.path(g.Poste.Code), Label: label}
+		if len(g.Poste.SansRO) == 2 {
+			p.SansRO = &ast.SansRO{Range: span(b.tok(g.Poste.SansRO[0]).Range, b.tok(g.Poste.SansRO[1]).Range)}
+			p.Range = span(p.Range, p.SansRO.Range)
+		}
+		return p
+	case g.Enveloppe != nil:
+		e := &ast.Enveloppe{Keyword: b.ident(g.Enveloppe.Keyword), Name: b.ident(g.Enveloppe.Name), Forfait: b.forfait(&g.Enveloppe.Forfait)}
+		e.Range = span(e.Keyword.Range, e.Forfait.Range)
+		return e
 	}
 	return b.rule(g.Rule)
 }
@@ -217,6 +226,9 @@ func (b builder) condition(g *condG) *ast.Condition {
 	case g.Secteur != nil:
 		c.Subject, c.Value = b.ident(g.Secteur.Subject), b.quantity(g.Secteur.Value)
 		c.Range = span(c.Subject.Range, c.Value.Range)
+	case g.Sejour != nil:
+		c.Subject, c.Object = b.ident(g.Sejour.Subject), b.ident(g.Sejour.Object)
+		c.Range = span(c.Subject.Range, c.Object.Range)
 	case g.Hors != nil:
 		c.Subject, c.Object = b.ident(g.Hors.Subject), b.ident(g.Hors.Object)
 		c.Range = span(c.Subject.Range, c.Object.Range)
@@ -275,40 +287,101 @@ func (b builder) term(g *termG) ast.Term {
 		}
 		return f
 	case g.Forfait != nil:
-		f := &ast.Forfait{Keyword: b.ident(g.Forfait.Keyword), Value: b.quantity(g.Forfait.Value), Per: b.per(g.Forfait.Per),
-			ParFamille: b.parFamille(g.Forfait.ParFamille), ROInclus: b.roInclus(g.Forfait.ROInclus)}
-		f.Range = span(f.Keyword.Range, lastRange(f.Value, f.Per, f.ParFamille, f.ROInclus))
-		return f
+		return b.forfait(g.Forfait)
 	}
 	v := &ast.ValueTerm{Value: b.quantity(g.Value.Value), Per: b.per(g.Value.Per), ROInclus: b.roInclus(g.Value.ROInclus)}
-	v.Range = span(v.Value.Range, lastRange(v.Value, v.Per, v.ROInclus))
+	v.Range = span(v.Value.Range, lastRange(v.Value.Range, v.Per, v.ROInclus))
 	return v
+}
+
+// forfait builds "forfait X€ …" or "forfait NAME …".
+func (b builder) forfait(g *forfaitG) *ast.Forfait {
+	f := &ast.Forfait{Keyword: b.ident(g.Keyword), Raises: b.raises(g.Raises), Per: b.per(g.Per),
+		ParFamille: b.parFamille(g.ParFamille), ROInclus: b.roInclus(g.ROInclus)}
+	var head diag.Range
+	if g.Value != nil {
+		f.Value = b.quantity(*g.Value)
+		head = f.Value.Range
+	} else {
+		f.Name = b.ident(*g.Name)
+		head = f.Name.Range
+	}
+	f.Range = span(f.Keyword.Range, lastRange(head, raisesEnd(f.Raises), f.Per, f.ParFamille, f.ROInclus))
+	return f
+}
+
+// raises builds the "porte a X€ si CONDITION" clauses of an envelope.
+func (b builder) raises(gs []*raiseG) []*ast.Raise {
+	var out []*ast.Raise
+	for _, g := range gs {
+		r := &ast.Raise{Keyword: b.ident(g.Keyword), Value: b.quantity(g.Value)}
+		for _, c := range g.Conditions {
+			r.Conditions = append(r.Conditions, b.condition(c))
+		}
+		r.Range = span(r.Keyword.Range, r.Conditions[len(r.Conditions)-1].Range)
+		out = append(out, r)
+	}
+	return out
+}
+
+// raisesEnd returns the last raise as a node, or nil.
+func raisesEnd(rs []*ast.Raise) ast.Node {
+	if len(rs) == 0 {
+		return nil
+	}
+	return rs[len(rs)-1]
+}
+
+// terms builds the terms of a formula nested in a limit.
+func (b builder) terms(gs []*termG) []ast.Term {
+	out := make([]ast.Term, len(gs))
+	for i, g := range gs {
+		out[i] = b.term(g)
+	}
+	return out
 }
 
 func (b builder) limit(g *limitG) ast.Limit {
 	switch {
+	case g.Limite != nil:
+		l := &ast.Limite{Keyword: b.ident(g.Limite.Keyword), Terms: b.terms(g.Limite.Terms), Pendant: b.ident(g.Limite.Pendant),
+			Duration: b.quantity(g.Limite.Duration)}
+		l.Range = span(l.Keyword.Range, l.Duration.Range)
+		return l
 	case g.Max != nil:
 		m := &ast.Max{Keyword: b.ident(g.Max.Keyword), Value: b.quantity(g.Max.Value), Per: b.per(g.Max.Per), ROInclus: b.roInclus(g.Max.ROInclus)}
-		m.Range = span(m.Keyword.Range, lastRange(m.Value, m.Per, m.ROInclus))
+		m.Range = span(m.Keyword.Range, lastRange(m.Value.Range, m.Per, m.ROInclus))
 		return m
 	case g.Plafond != nil:
-		p := &ast.Plafond{Keyword: b.ident(g.Plafond.Keyword), Value: b.quantity(g.Plafond.Value), Per: b.per(g.Plafond.Per),
-			ParFamille: b.parFamille(g.Plafond.ParFamille), ROInclus: b.roInclus(g.Plafond.ROInclus)}
-		p.Range = span(p.Keyword.Range, lastRange(p.Value, p.Per, p.ParFamille, p.ROInclus))
+		p := &ast.Plafond{Keyword: b.ident(g.Plafond.Keyword), Value: b.quantity(g.Plafond.Value), Raises: b.raises(g.Plafond.Raises),
+			Per: b.per(g.Plafond.Per), ParFamille: b.parFamille(g.Plafond.ParFamille), ROInclus: b.roInclus(g.Plafond.ROInclus)}
+		if a := g.Plafond.AuDela; a != nil {
+			p.AuDela = &ast.AuDela{Keyword: b.ident(a.Keyword), Terms: b.terms(a.Terms)}
+			p.AuDela.Range = span(p.AuDela.Keyword.Range, p.AuDela.Terms[len(p.AuDela.Terms)-1].Span())
+		}
+		p.Range = span(p.Keyword.Range, lastRange(p.Value.Range, raisesEnd(p.Raises), p.Per, p.ParFamille, p.ROInclus, p.AuDela))
 		return p
 	}
 	c := &ast.Carence{Keyword: b.ident(g.Carence.Keyword), Value: b.quantity(g.Carence.Value), ROInclus: b.roInclus(g.Carence.ROInclus)}
-	c.Range = span(c.Keyword.Range, lastRange(c.Value, c.ROInclus))
+	c.Range = span(c.Keyword.Range, lastRange(c.Value.Range, c.ROInclus))
 	return c
 }
 
 // lastRange returns the range of the last node that is present: the
-// quantity is always there, the per clause, "par famille" and "RO inclus"
-// may not be.
-func lastRange(q *ast.Quantity, rest ...ast.Node) diag.Range {
-	r := q.Range
+// first range is always there, the raises, the per clause, "par famille",
+// "RO inclus" and "au-dela" may not be.
+func lastRange(first diag.Range, rest ...ast.Node) diag.Range {
+	r := first
 	for _, n := range rest {
 		switch n := n.(type) {
+		case *ast.Raise:
+			if n != nil {
+				r = n.Range
+			}
+		case *ast.AuDela:
+			if n != nil {
+				r = n.Range
+			}
 		case *ast.Per:
 			if n != nil {
 				r = n.Range

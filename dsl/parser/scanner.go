@@ -163,6 +163,17 @@ func (s *scanner) next() {
 		s.scanNumber(start)
 	case unicode.IsLetter(r) || r == '_':
 		s.advanceWhile(isIdentChar)
+		// A hyphen between letters joins a word: "au-delà".
+		for {
+			if c, _ := s.peek(s.off); c != '-' {
+				break
+			}
+			if c, _ := s.peek(s.off + 1); !unicode.IsLetter(c) {
+				break
+			}
+			s.advance()
+			s.advanceWhile(isIdentChar)
+		}
 		s.emit(Ident, start)
 	default:
 		s.advance()

@@ -64,6 +64,10 @@ type Token struct {
 var reserved = map[string]bool{
 	"si": true, "et": true, "par": true, "ro": true,
 	"forfait": true, "max": true, "plafond": true, "carence": true,
+	// They follow an amount or a per clause: "forfait 60€ porte a 90€ si
+	// …", "plafond 1400€ / an au-dela 100% BRSS", "limite 50€ pendant 3
+	// mois".
+	"porte": true, "au-dela": true, "pendant": true,
 }
 
 // accents maps the accented lower-case letters of French to their plain

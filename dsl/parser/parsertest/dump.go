@@ -88,6 +88,7 @@ func (d *dumper) node(n ast.Node) {
 		d.open("poste")
 		d.node(n.Code)
 		d.node(n.Label)
+		d.optional(n.SansRO)
 	case *ast.Rule:
 		d.open("rule")
 		d.node(n.Poste)
@@ -126,7 +127,11 @@ func (d *dumper) node(n ast.Node) {
 		d.optional(n.ROInclus)
 	case *ast.Forfait:
 		d.open("forfait")
-		d.node(n.Value)
+		d.optional(n.Value)
+		d.optional(n.Name)
+		for _, r := range n.Raises {
+			d.node(r)
+		}
 		d.optional(n.Per)
 		d.optional(n.ParFamille)
 		d.optional(n.ROInclus)
@@ -138,9 +143,34 @@ func (d *dumper) node(n ast.Node) {
 	case *ast.Plafond:
 		d.open("plafond")
 		d.node(n.Value)
+		for _, r := range n.Raises {
+			d.node(r)
+		}
 		d.optional(n.Per)
 		d.optional(n.ParFamille)
 		d.optional(n.ROInclus)
+		d.optional(n.AuDela)
+	case *ast.Raise:
+		d.open("porte")
+		d.node(n.Value)
+		for _, c := range n.Conditions {
+			d.node(c)
+		}
+	case *ast.AuDela:
+		d.open("au-dela")
+		for _, t := range n.Terms {
+			d.node(t)
+		}
+	case *ast.Limite:
+		d.open("limite")
+		for _, t := range n.Terms {
+			d.node(t)
+		}
+		d.node(n.Duration)
+	case *ast.Enveloppe:
+		d.open("enveloppe")
+		d.node(n.Name)
+		d.node(n.Forfait)
 	case *ast.Carence:
 		d.open("carence")
 		d.node(n.Value)
@@ -161,6 +191,9 @@ func (d *dumper) node(n ast.Node) {
 		return
 	case *ast.ROInclus:
 		d.leaf("ro-inclus", n.Range)
+		return
+	case *ast.SansRO:
+		d.leaf("sans-ro", n.Range)
 		return
 	case *ast.BadDecl:
 		d.open("bad")
