@@ -48,8 +48,8 @@ type checker struct {
 	file      *ast.File
 	ref       Reference
 	prog      *Program
-	declared  map[string]bool   // codes declared with "poste"
-	suggested map[string]string // the suggestion for each unknown code looked up
+	declared  map[string]bool       // codes declared with "poste"
+	suggested map[string]string     // the suggestion for each unknown code looked up
 	enveloppe map[string]*Enveloppe // the valid enveloppes by name
 	diags     diag.Diagnostics
 }

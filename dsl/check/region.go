@@ -340,8 +340,8 @@ type Point struct {
 	Parcours   bool
 	Secteur    int // 0 when not given
 	Ald        bool
-	Rembourse  bool   // the claim's base is above 0
-	Verres     Verres // NoVerres when not given
+	Rembourse  bool       // the claim's base is above 0
+	Verres     Verres     // NoVerres when not given
 	Sejour     TypeSejour // NoSejour when not given
 	Etranger   bool       // care abroad
 }
