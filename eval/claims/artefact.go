@@ -193,7 +193,7 @@ func checkArtefacts(sep byte, cols []column, b []byte, line int, final bool) err
 func isDateColumn(c column) bool { return c == colDate || c == colNaissance || c == colAdhesion }
 
 func isAmountColumn(c column) bool {
-	return c == colFrais || c == colBase || c == colRO || c == colPF || c == colTaux
+	return c == colFrais || c == colBase || c == colRO || c == colPF || c == colTaux || c == colParticipation
 }
 
 // noteDayMonth notes, for a value written NN/NN/NNNN, whether its first

@@ -32,13 +32,22 @@ func generateClaims(n int, seed uint64) []byte {
 		if rng.IntN(4) == 0 {
 			ro = money.Cents(base * 70 / 100).String()
 		}
-		fmt.Fprintf(&b, "L%08d,B%06d-%d,F%06d,2026-%02d-%02d,%s,%s,%s,%d,%s,%d,%d-%02d-%02d,%s,%s,%d\n",
+		fmt.Fprintf(&b, "L%08d,B%06d-%d,F%06d,2026-%02d-%02d,%s,%s,%s,%d,%s,%d,%d-%02d-%02d,%s,%s\n",
 			i, family, rng.IntN(4), family, 1+rng.IntN(12), 1+rng.IntN(28), postes[rng.IntN(len(postes))],
 			money.Cents(frais), money.Cents(base), []int{60, 70, 100}[rng.IntN(3)], ro, 1+rng.IntN(3),
 			1940+rng.IntN(80), 1+rng.IntN(12), 1+rng.IntN(28),
-			[]string{"oui", "non"}[rng.IntN(2)], []string{"true", "false"}[rng.IntN(2)], 1+rng.IntN(3))
+			[]string{"oui", "non"}[rng.IntN(2)], optamSecteur(rng.IntN(2), 1+rng.IntN(3)))
 	}
 	return b.Bytes()
+}
+
+// optamSecteur renders the optam and secteur fields: an OPTAM doctor is
+// never in secteur 3, so that pair becomes secteur 2.
+func optamSecteur(optam, secteur int) string {
+	if optam == 0 {
+		secteur = min(secteur, 2)
+	}
+	return fmt.Sprintf("%s,%d", []string{"true", "false"}[optam], secteur)
 }
 
 // BenchmarkReadClaims reads a 100,000-line file from memory, in the

@@ -17,7 +17,7 @@ import (
 // are exact integer cents; dates are civil day numbers. The zero value of
 // an optional field is paired with a Has flag when zero is meaningful.
 // The fields are grouped by size, so that a Claim is as small as can be
-// (200 bytes): the reader and the engine move many of them.
+// (224 bytes): the reader and the engine move many of them.
 //
 // The text fields of the claims a Reader returns share storage blocks:
 // a caller keeping one of them for long (beyond the batch it evaluates)
@@ -39,12 +39,21 @@ type Claim struct {
 	// (a frame and its lenses) or one hearing aid purchase, "" when not
 	// given: counters such as `max 1 equipement` count equipments.
 	Equipement string
+	// Sejour is the id shared by the lines of one hospital stay, "" when
+	// not given: a line without one is a stay of its own. Envelopes and
+	// counters "/ sejour" are kept per stay.
+	Sejour string
 
 	Frais    money.Cents
 	Base     money.Cents
 	RO       money.Cents // RO net paid, when HasRO
 	PF       money.Cents // participation forfaitaire or franchise withheld, when HasPF
 	Quantite int64       // whole number >= 1, default 1
+	// Participation is the forfait patient urgences or the participation
+	// for heavy acts the RO withheld from this line (0 when not given):
+	// RO net = RO brut − PF − Participation, and unlike PF a contract
+	// may pay it.
+	Participation money.Cents
 
 	Date      date.Day
 	Naissance date.Day // when HasNaiss
@@ -67,6 +76,10 @@ type Claim struct {
 	// Verres is the kind of lenses of the optical equipment, given on its
 	// frame and lens lines alike; VerresUnknown when not given.
 	Verres Verres
+	// TypeSejour is the type of the hospital stay, SejourUnknown when not
+	// given.
+	TypeSejour TypeSejour
+	Etranger   bool // care abroad (column etranger)
 
 	// Err is why the reader rejected the line: its first problem, naming
 	// the column and the value. It is nil for a line that decoded; the
@@ -105,6 +118,34 @@ func (v Verres) String() string {
 		return verresNames[v]
 	}
 	return "Verres(" + strconv.Itoa(int(v)) + ")"
+}
+
+// TypeSejour is the type of a hospital stay (LANGUAGE.md §4, column
+// type_sejour), the words of the condition "sejour TYPE".
+type TypeSejour uint8
+
+const (
+	// SejourUnknown is the zero value: the line does not say.
+	SejourUnknown     TypeSejour = iota
+	SejourMedecine               // "medecine"
+	SejourChirurgie              // "chirurgie"
+	SejourPsychiatrie            // "psychiatrie"
+	SejourSMR                    // "smr": soins médicaux et de réadaptation
+	SejourMaternite              // "maternite"
+	SejourHAD                    // "had": hospitalisation à domicile
+)
+
+// typeSejourNames are the values of the type_sejour column, indexed by
+// TypeSejour, in the order of check.TypesSejour.
+var typeSejourNames = [...]string{"", "medecine", "chirurgie", "psychiatrie", "smr", "maternite", "had"}
+
+// String returns the value of the type_sejour column for t, "" for
+// SejourUnknown.
+func (t TypeSejour) String() string {
+	if int(t) < len(typeSejourNames) {
+		return typeSejourNames[t]
+	}
+	return "TypeSejour(" + strconv.Itoa(int(t)) + ")"
 }
 
 // SpanError is the reason a record spread over several lines of the file

@@ -33,7 +33,7 @@ type parser struct {
 	named   int     // number of columns before the header's trailing unnamed ones
 	fs      []field // fields of the current record
 	scratch []byte  // the current field with its "" pairs undone
-	// strs caches the recent assure, famille, poste and professionnel values by hash, so
+	// strs caches the recent assure, famille, poste, professionnel and sejour values by hash, so
 	// that equal values share one string without the cost of a map.
 	strs [internSlots]internSlot
 	seed maphash.Seed
@@ -147,6 +147,9 @@ func (p *parser) decode(c *Claim) {
 	}
 	if c.HasNaiss && c.Err == nil && c.Naissance > c.Date {
 		p.fail(c, "naissance: %s is after the date of care %s", c.Naissance, c.Date)
+	}
+	if c.Optam && c.Secteur == 3 {
+		p.fail(c, "optam: an OPTAM doctor is in secteur 1 or 2, never in secteur 3: fix the optam or the secteur column")
 	}
 }
 
@@ -264,6 +267,14 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 		}
 	case colVerres:
 		c.Verres, err = parseVerres(v)
+	case colSejour:
+		c.Sejour, err = p.intern(v)
+	case colTypeSejour:
+		c.TypeSejour, err = parseTypeSejour(v)
+	case colEtranger:
+		c.Etranger, err = parseBool(v)
+	case colParticipation:
+		c.Participation, err = parseAmount(v)
 	}
 	if err != nil {
 		if h := hint(col, v); h != "" {

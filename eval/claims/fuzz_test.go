@@ -23,6 +23,7 @@ func FuzzReadClaims(f *testing.F) {
 	f.Add([]byte("id,assure,date,poste,frais\nL1,A1,2026-03-02 00:00:00,soins,\"1 234,00 €\"\nL2,A1,46083,soins,#N/A\n"))
 	f.Add([]byte("id;assure;date;poste;frais\nL1;A1;2026-03-02;soins;\"1\nL2;A1;2026-03-02;soins;1\nL3;A1;2026-03-02;soins;1\"\n"))
 	f.Add([]byte("\xff\xfei\x00d\x00"))
+	f.Add([]byte("id;assure;date;poste;frais;base;ro;participation;sejour;type_sejour;etranger;optam;secteur\nL1;A1;2026-03-02;hospitalisation.urgences;25;25;0;19,61;;;non;oui;2\nL2;A1;2026-03-02;hospitalisation.frais_sejour;900;900;696;24;S1;chirurgie;oui;;\nL3;A1;2026-03-03;hospitalisation.honoraires;300;250;;;S1;Médecine;1;oui;3\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		want, err := readClaims(t, string(src), Options{Workers: 1, BlockSize: len(src) + 1})
 		if err != nil {

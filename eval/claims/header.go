@@ -47,6 +47,10 @@ const (
 	colProfessionnel
 	colEquipement
 	colVerres
+	colSejour
+	colTypeSejour
+	colEtranger
+	colParticipation
 	numColumns
 	// colNone is an unnamed column at the end of the header, as a
 	// spreadsheet writes when cells right of the table were once used
@@ -60,7 +64,7 @@ var columnNames = [numColumns]string{
 	"id", "assure", "date", "poste", "frais", "base", "taux", "ro", "pf",
 	"quantite", "naissance", "adhesion", "famille", "reseau", "optam",
 	"parcours", "ald", "secteur", "regime", "professionnel", "equipement",
-	"verres",
+	"verres", "sejour", "type_sejour", "etranger", "participation",
 }
 
 func (c column) String() string {

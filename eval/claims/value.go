@@ -38,6 +38,7 @@ var (
 	errNotRegime    = errors.New("is not a regime (use general or alsace_moselle)")
 	errUnnamed      = errors.New("is under a column the header does not name (only empty values may follow the named columns)")
 	errNotVerres    = errors.New("is not a kind of lenses (use simple, complexe or tres_complexe)")
+	errNotSejour    = errors.New("is not a type of stay (use medecine, chirurgie, psychiatrie, smr, maternite or had)")
 )
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -242,4 +243,23 @@ func parseVerres(v []byte) (Verres, error) {
 		return VerresTresComplexe, nil
 	}
 	return VerresUnknown, errNotVerres
+}
+
+// parseTypeSejour parses a type of hospital stay, in any case and with or
+// without accents on médecine and maternité.
+func parseTypeSejour(v []byte) (TypeSejour, error) {
+	var buf [12]byte
+	w := string(lower(buf[:], v))
+	switch w {
+	case "médecine":
+		w = "medecine"
+	case "maternité":
+		w = "maternite"
+	}
+	for t, name := range typeSejourNames {
+		if t > 0 && name == w {
+			return TypeSejour(t), nil
+		}
+	}
+	return SejourUnknown, errNotSejour
 }
