@@ -28,6 +28,10 @@ const (
 	ROAudiologie                      // aides auditives: 60%
 	RODentaire                        // dentaire: 70%, then 60% from 2023-10-15
 	ROThermalisme                     // cures thermales: soins thermaux 65% (surveillance médicale 70%)
+	// ROUrgences is a passage aux urgences not followed by a stay: 100%
+	// since 2022, less the forfait patient urgences (FPU) the RO withholds
+	// (claim column participation); 80% before.
+	ROUrgences
 )
 
 var roFamilyNames = [...]string{
@@ -46,6 +50,7 @@ var roFamilyNames = [...]string{
 	ROAudiologie:      "audiologie",
 	RODentaire:        "dentaire",
 	ROThermalisme:     "thermalisme",
+	ROUrgences:        "urgences",
 }
 
 // String returns the name of the family as written in taux.csv ("medecin").
@@ -114,6 +119,10 @@ var nomenclature = []Poste{
 	{Code: "hospitalisation.forfait_journalier", Label: "Forfait journalier hospitalier", RO: RONone},
 	{Code: "hospitalisation.chambre_particuliere", Label: "Chambre particulière", RO: RONone},
 	{Code: "hospitalisation.accompagnant", Label: "Frais d'accompagnant", RO: RONone},
+	// A passage aux urgences without a stay: the RO pays it in full but
+	// withholds the forfait patient urgences (column participation), which
+	// contracts, responsables included, pay.
+	{Code: "hospitalisation.urgences", Label: "Forfait patient urgences", RO: ROUrgences},
 
 	// Consultations and acts of doctors.
 	{Code: "consult", Label: "Consultations et visites", RO: ROMedecin, Deduction: ParticipationForfaitaire},

@@ -84,8 +84,33 @@ func AideAuditiveClasseIIBase() decimal.Decimal { return embedded.latest(AideAud
 // ticketModerateurFacultatif lists the postes whose ticket modérateur a
 // contrat responsable need not cover although the RO reimburses them
 // (CSS R871-2, 1°): the cures thermales. Homeopathy and medicines at 15% or
-// 30%, the other exceptions, have no poste of their own.
-var ticketModerateurFacultatif = []string{"prestations.cure_thermale"}
+// 30%, the other exceptions, have no poste of their own. The passage aux
+// urgences has no ticket modérateur since 2022 (the RO pays it in full
+// less the forfait patient urgences): what a contrat responsable owes there
+// is the participation, see ParticipationObligatoire.
+var ticketModerateurFacultatif = []string{"prestations.cure_thermale", "hospitalisation.urgences"}
+
+// participationObligatoire are the postes whose participation (claim column
+// participation) a contrat responsable must pay: the forfait patient
+// urgences, which replaced the ticket modérateur of a passage aux urgences
+// on 2022-01-01 (LFSS 2021 art. 51, CSS L160-13 and R160-17-1) and which
+// the cahier des charges of R871-2 covers like the ticket modérateur it
+// replaced.
+var participationObligatoire = []string{"hospitalisation.urgences"}
+
+// ParticipationObligatoire reports whether a contrat responsable must pay
+// the participation the RO withholds on code (a nomenclature code or a
+// poste declared under one).
+func ParticipationObligatoire(code string) bool {
+	for c := code; c != ""; c = Parent(c) {
+		for _, f := range participationObligatoire {
+			if c == f {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // TicketModerateurFacultatif reports whether a contrat responsable may
 // leave the ticket modérateur of code (a nomenclature code or a poste

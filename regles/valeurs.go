@@ -61,6 +61,15 @@ const (
 	AideAuditiveAgeAdulte        Name = "aide_auditive_age_adulte"
 	DepassementNonOptamMax       Name = "depassement_non_optam_max_pct" // percent of the base above the base
 	DepassementEcartMin          Name = "depassement_ecart_min_pct"     // percent of the base below OPTAM coverage
+
+	// Participations the RO withholds and contracts may pay (claim column
+	// participation): the forfait patient urgences (FPU), its reduced
+	// amount (ALD, AT-MP under 2/3), and the participation for heavy acts
+	// (PAL, acts of at least ParticipationActesLourdsSeuil euros).
+	ForfaitPatientUrgences        Name = "forfait_patient_urgences"
+	ForfaitPatientUrgencesMinore  Name = "forfait_patient_urgences_minore"
+	ParticipationActesLourds      Name = "participation_actes_lourds"
+	ParticipationActesLourdsSeuil Name = "participation_actes_lourds_seuil"
 )
 
 // names lists every Name in the order of the constants.
@@ -83,6 +92,7 @@ var names = []Name{
 	AideAuditiveClasseIIPlafond, AideAuditiveRenouvellement,
 	AideAuditiveBase, AideAuditiveBaseMoins20, AideAuditiveAgeAdulte,
 	DepassementNonOptamMax, DepassementEcartMin,
+	ForfaitPatientUrgences, ForfaitPatientUrgencesMinore, ParticipationActesLourds, ParticipationActesLourdsSeuil,
 }
 
 // Entry is the amount a reference value takes from a date on.

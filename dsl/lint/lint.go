@@ -53,7 +53,7 @@ func Rules() []Rule {
 		uselessLimit, unitAbovePlafond, forfaitAbovePlafond, capsNothing, afterFraisReels, percentWithoutBase, crossedCounters,
 		ticketModerateur, forfaitJournalier, sante100, nonOptamMax, nonOptamEcart,
 		montureMax, optiqueGrid, optiqueGridPrices, optiqueRenewal,
-		aideAuditiveMax, aideAuditiveRenewal, aideAuditivePrices, uncoveredCare, limitCutsObligation, sante100Inherited,
+		aideAuditiveMax, aideAuditiveRenewal, aideAuditivePrices, uncoveredCare, limitCutsObligation, sante100Inherited, forfaitPatientUrgences,
 	}
 	slices.SortFunc(rules, func(a, b Rule) int { return strings.Compare(string(a.Info.Code), string(b.Info.Code)) })
 	return rules

@@ -205,7 +205,8 @@ func yearsWithin(a, b check.IntSet) bool {
 }
 
 // claimPostes returns the postes a claim may name below the families of
-// the nomenclature, and the postes the contract declares, sorted.
+// the nomenclature, and the postes the contract declares, sorted; a poste
+// declared "sans RO" is left out, since the law asks nothing of it.
 func claimPostes(p *check.Program) []string {
 	var out []string
 	for _, e := range regles.Postes() {
@@ -214,7 +215,9 @@ func claimPostes(p *check.Program) []string {
 		}
 	}
 	for _, d := range p.Declared {
-		out = append(out, d.Code)
+		if !d.SansRO { // the RO never pays it: no obligation of the law applies
+			out = append(out, d.Code)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
