@@ -56,6 +56,10 @@ const (
 	// RejectNoReference: a reference value the line needs (the PMSS of a
 	// period, a deduction amount) is not known at its date.
 	RejectNoReference
+	// RejectNoPriceLimit: a N% PLV term applies and the 100% Santé price
+	// limit of the line is unknown (a hearing aid without naissance, an
+	// optical equipment without verres, an item regles has no limit for).
+	RejectNoPriceLimit
 )
 
 var rejectText = [...]string{
@@ -72,6 +76,7 @@ var rejectText = [...]string{
 	RejectMixedRORate:        "mixed_ro_rate",
 	RejectRONetAboveFrais:    "ro_net_above_frais",
 	RejectNoReference:        "no_reference",
+	RejectNoPriceLimit:       "no_price_limit",
 }
 
 // String returns the code's identifier, as in the JSON results.

@@ -18,8 +18,22 @@ func (w *worker) note(format string, args ...any) {
 }
 
 // explainLayer renders the explanation of the layer l just evaluated on
-// c, from what the arithmetic recorded in w.run, in the order of §3.
+// c, from what the arithmetic recorded in w.run, in the order of §3, then
+// what the law of the contrat responsable changed (traceLaw).
 func (w *worker) explainLayer(l *layerPlan, c *claims.Claim) {
+	t := &w.run
+	if t.law.applied && t.law.majoration > 0 {
+		w.note("%s: contrat responsable: the hors-parcours majoration %s is not paid: RO brut counted as %s, as within the parcours de soins",
+			l.name, t.law.majoration, w.line.brut+t.law.majoration)
+	}
+	w.explainRules(l, c)
+	if t.law.applied {
+		w.traceLaw()
+	}
+}
+
+// explainRules explains what the rules of the layer paid.
+func (w *worker) explainRules(l *layerPlan, c *claims.Claim) {
 	t := &w.run
 	if t.stop == stopNoRule {
 		w.note("%s: no rule for %s: non couvert, pays 0.00", l.name, c.Poste)
@@ -40,6 +54,12 @@ func (w *worker) explainLayer(l *layerPlan, c *claims.Claim) {
 	}
 	if t.covered < t.quantite {
 		w.note("%d of %d units covered: frais %s, base %s, %s", t.covered, t.quantite, t.frais, t.base, w.prevText(t.brut, t.prev, ", "))
+	}
+	if r.hasPLV {
+		w.note("100%% Santé price limit: %s for %d %s", t.plv, t.covered, plural("unit", t.covered))
+		if t.frais > t.plv {
+			w.note("prix au-dessus de la limite légale: frais %s above the price limit %s: the PLV terms pay within the limit", t.frais, t.plv)
+		}
 	}
 	w.tracePercentage(l.mode, r)
 	w.traceMoney(r)
@@ -182,9 +202,11 @@ func (w *worker) traceCounters(covered int64, charged bool) {
 		switch {
 		case covered == 0:
 			w.note("%s: %d of %d %s already used, nothing covered", head, v.used, m.count, m.unit)
+		case v.seen:
+			w.note("%s: equipment %s already counted, covered with it", head, w.line.claim.Equipement)
 		case !charged:
 			w.note("%s: %d of %d used, not counted as nothing is paid", head, v.used, m.count)
-		case covered == 1:
+		case m.equip || covered == 1:
 			w.note("%s: %s of %d", head, ordinal(v.used+1), m.count)
 		default:
 			w.note("%s: %s to %s of %d", head, ordinal(v.used+1), ordinal(v.used+covered), m.count)
@@ -231,12 +253,14 @@ func termText(t check.Term) string {
 		return t.Percent.String() + "% TM"
 	case check.PercentFR:
 		return t.Percent.String() + "% FR"
+	case check.PercentPLV:
+		return t.Percent.String() + "% PLV"
 	case check.FraisReels:
 		return "frais reels"
 	case check.PerUnit:
 		return amountText(t.Amount) + " / " + string(t.Unit)
 	}
-	return "forfait " + amountText(t.Amount) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille)
+	return "forfait " + amountText(t.Amount) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille) + roInclusText(t.ROInclus)
 }
 
 // limitText renders a limit as a contract would write it.
@@ -245,7 +269,7 @@ func limitText(l check.Limit) string {
 	case check.Max:
 		return "max " + strconv.FormatInt(l.Count, 10) + " " + plural(string(l.Unit), l.Count) + " / " + periodText(l.Period)
 	case check.Plafond:
-		return "plafond " + amountText(l.Amount) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille)
+		return "plafond " + amountText(l.Amount) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille) + roInclusText(l.ROInclus)
 	}
 	s := "carence"
 	if d := l.Duration; d.Months > 0 || d.Days == 0 {
@@ -280,6 +304,13 @@ func periodText(p check.Period) string {
 func parFamilleText(b bool) string {
 	if b {
 		return " par famille"
+	}
+	return ""
+}
+
+func roInclusText(b bool) string {
+	if b {
+		return " RO inclus"
 	}
 	return ""
 }
