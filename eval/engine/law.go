@@ -89,9 +89,9 @@ type (
 )
 
 const (
-	floorNone    lawFloor = iota
-	floorTM               // the ticket modérateur in full
-	floorSante100         // a 100% Santé basket up to its price limit
+	floorNone     lawFloor = iota
+	floorTM                // the ticket modérateur in full
+	floorSante100          // a 100% Santé basket up to its price limit
 )
 
 const (

@@ -81,12 +81,12 @@ const (
 )
 
 var motifText = [...]string{
-	MotifNone:           "",
-	MotifNonCouvert:     "non couvert",
-	MotifCarence:        "carence",
-	MotifMaxAtteint:     "max atteint",
-	MotifPlafondAtteint: "plafond atteint",
-	MotifForfaitEpuise:  "forfait épuisé",
+	MotifNone:               "",
+	MotifNonCouvert:         "non couvert",
+	MotifCarence:            "carence",
+	MotifMaxAtteint:         "max atteint",
+	MotifPlafondAtteint:     "plafond atteint",
+	MotifForfaitEpuise:      "forfait épuisé",
 	MotifPrixAuDessusLimite: "prix au-dessus de la limite légale",
 	MotifPanier100Sante:     "100% Santé pris en charge par la loi",
 	MotifTicketModerateur:   "ticket modérateur pris en charge par la loi",

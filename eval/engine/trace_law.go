@@ -1,6 +1,5 @@
 package engine
 
-
 // traceLaw explains what the law of the contrat responsable did on a
 // layer, in words an agent can repeat to a member.
 func (w *worker) traceLaw() {
@@ -51,4 +50,3 @@ func (w *worker) ceilingPrev() string {
 	}
 	return w.prevWords()
 }
-
