@@ -103,6 +103,13 @@ func (w *worker) traceMoney(r *rulePlan) {
 	if n > 1 {
 		without = "without the plafonds"
 	}
+	if t.law.final < t.law.contract && t.stop == stopNone {
+		// A legal ceiling cut the money terms too (lawLayer).
+		without = "without the legal ceiling"
+		if n > 0 {
+			without = "without the plafonds and the legal ceiling"
+		}
+	}
 	rest, consumed := t.left-t.pct, t.pct > 0
 	f := 0
 	for i := range r.money {
