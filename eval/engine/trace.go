@@ -103,7 +103,7 @@ func (w *worker) traceMoney(r *rulePlan) {
 	if n > 1 {
 		without = "without the plafonds"
 	}
-	if t.law.final < t.law.contract && t.stop == stopNone {
+	if t.law.applied && t.law.final < t.law.contract && t.stop == stopNone {
 		// A legal ceiling cut the money terms too (lawLayer).
 		without = "without the legal ceiling"
 		if n > 0 {
