@@ -94,7 +94,7 @@ func readClaims(path string, stdin io.Reader) (*claims.Reader, engine.StreamOpti
 // has. Standard input is read whole: surveying it would mean reading it
 // twice.
 func openClaims(path string, stdin io.Reader) (r io.Reader, o engine.StreamOptions, closeFn func(), err error) {
-	o = engine.Unordered
+	o = engine.StreamOptions{}
 	if path == "-" {
 		return stdin, o, func() {}, nil
 	}
