@@ -29,6 +29,12 @@ func TestUsageErrors(t *testing.T) {
 		{"fmt exclusive flags", []string{"fmt", "-l", "-w", contract}, "exclude each other"},
 		{"fmt -w without files", []string{"fmt", "-w"}, "needs files"},
 		{"unknown flag", []string{"eval", contract, "--claims", claims, "--frmat", "csv"}, "frmat"},
+		{"eval too many workers", []string{"eval", contract, "--claims", claims, "--workers", "100000"}, "--workers"},
+		{"eval negative workers", []string{"eval", contract, "--claims", claims, "--workers", "-1"}, "--workers"},
+		{"diff too many workers", []string{"diff", contract, contract, "--claims", claims, "--workers", "1000000"}, "--workers"},
+		{"diff negative top", []string{"diff", contract, contract, "--claims", claims, "--top", "-1"}, "--top"},
+		{"eval shard out of range", []string{"eval", contract, "--claims", claims, "--shard", "3/2"}, "--shard"},
+		{"eval shard not K/N", []string{"eval", contract, "--claims", claims, "--shard", "half"}, "--shard"},
 	} {
 		status, out, errOut := runCLI(t, "", c.args...)
 		if status != exitUsage || out != "" || !strings.Contains(errOut, c.msg) {
