@@ -23,7 +23,7 @@ import (
 const DefaultMemory = 32 << 20
 
 // Sorter sorts records, each a key and a value, by key (bytes.Compare).
-// Records with equal keys come out in the order they were added. It holds
+// Records with equal keys come out in no particular order. It holds
 // up to its budget of record bytes in memory, then writes them sorted to a
 // temporary file (a run); Sort merges the runs. The zero Sorter is not
 // usable: call NewSorter.
@@ -67,7 +67,10 @@ func (s *Sorter) Add(key, value []byte) error {
 		}
 	}
 	if s.buf == nil {
-		s.buf = make([]byte, 0, min(s.budget, 1<<20))
+		// The whole budget at once: growing it by copies costs more
+		// than the memory it would save on small inputs.
+		s.buf = make([]byte, 0, s.budget)
+		s.recs = make([]span, 0, s.budget/64)
 	}
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(key)))
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(value)))
@@ -83,10 +86,10 @@ func prefixOf(key []byte) uint64 {
 	return binary.BigEndian.Uint64(b[:])
 }
 
-// sortMemory sorts the records in memory, stably by key.
+// sortMemory sorts the records in memory by key.
 func (s *Sorter) sortMemory() {
 	buf := s.buf
-	slices.SortStableFunc(s.recs, func(a, b span) int {
+	slices.SortFunc(s.recs, func(a, b span) int {
 		if a.prefix != b.prefix {
 			if a.prefix < b.prefix {
 				return -1
@@ -275,8 +278,7 @@ func unexpected(err error) error {
 	return err
 }
 
-// cursorHeap orders cursors by their current key, then by run, which
-// keeps equal keys in the order they were added.
+// cursorHeap orders cursors by their current key, then by run.
 type cursorHeap []*cursor
 
 func (h cursorHeap) Len() int { return len(h) }
