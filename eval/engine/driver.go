@@ -82,15 +82,27 @@ func newShard(e *Engine) *shard {
 // batch is rejected with a reason saying so, never evaluated out of order.
 // Engine.Stream sorts a file in any order for the Session.
 func (s *Session) Evaluate(batch []claims.Claim, out []Result) {
-	s.evaluate(batch, out, Shard{})
+	s.evaluate(batch, out, batchOptions{})
 }
 
-// evaluate is Evaluate that evaluates only the lines of shard; the
-// results of the other lines are left unset but for their checks.
-func (s *Session) evaluate(batch []claims.Claim, out []Result, shard Shard) {
-	out = s.begin(batch, out, shard)
+// batchOptions are what a stream knows of its batches.
+type batchOptions struct {
+	// shard: evaluate only its lines; the results of the others are left
+	// unset but for their checks.
+	shard Shard
+	// uniqueIDs: the ids are known not to repeat, so none is remembered.
+	uniqueIDs bool
+}
+
+// evaluate is Evaluate with options.
+func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
+	out = s.begin(batch, out, o.shard)
 	w := len(s.shards)
-	s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
+	if o.uniqueIDs {
+		checkKnownIDs(batch, out, s.info, nil)
+	} else {
+		s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
+	}
 	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
 	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
 }

@@ -33,13 +33,14 @@ func (sh *shard) checkIDs(batch []claims.Claim, out []Result, info []lineInfo, k
 
 // checkKnownIDs is checkIDs for a batch whose duplicates are known:
 // dupFirst[i] is the line where the id of line i was first seen, 0 when
-// line i is its first. The external sort of Stream finds them.
+// line i is its first; a nil dupFirst has no duplicate. The external sort
+// of Stream finds them.
 func checkKnownIDs(batch []claims.Claim, out []Result, info []lineInfo, dupFirst []int32) {
 	for i := range batch {
 		in := &info[i]
 		switch {
 		case !in.ok:
-		case dupFirst[i] > 0:
+		case dupFirst != nil && dupFirst[i] > 0:
 			rejectDuplicate(&out[i], in, &batch[i], int(dupFirst[i]))
 		case in.poste < 0:
 			rejectUnknownPoste(&out[i], in, &batch[i])

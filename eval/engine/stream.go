@@ -57,7 +57,18 @@ type StreamOptions struct {
 	// Shard, when set, restricts the results emitted to the lines of its
 	// families (see Shard).
 	Shard Shard
+	// IDsIncreasing announces that every claim's id is greater,
+	// byte-wise, than the id of the claim above (claims.Survey tells):
+	// no id can repeat, so a stream in a known Order remembers none. A
+	// claim that breaks it stops the stream with an *IDOrderError.
+	IDsIncreasing bool
 }
+
+// maxRememberedIDs is the most lines of a file in a known Order whose
+// ids StreamOptionsOf lets a stream remember to find duplicates, at
+// about 45 bytes an id out of order: above it, and unless the ids
+// increase, the file is sorted, which finds duplicates in bounded memory.
+const maxRememberedIDs = 2_000_000
 
 // Order is what is known of the order of a stream's claims by date. The
 // zero Order is unknown.
@@ -79,14 +90,28 @@ func LateBy(days int) Order { return Order{lateness: max(days, 0), known: days >
 func (o Order) Lateness() (days int, known bool) { return o.lateness, o.known }
 
 // StreamOptionsOf returns the options to stream a surveyed file with. A
-// file whose lines go back over half its span of dates gains nothing from
-// streaming: its order is left unknown, so it is sorted.
+// file is streamed in its order when its lines go back less than half its
+// span of dates, and either its ids increase (then no id is remembered)
+// or it has at most 2,000,000 lines (then the ids are remembered, about
+// 45 bytes each when they come in no order). Any other file is left in an
+// unknown order, so it is sorted in bounded memory.
 func StreamOptionsOf(s claims.Survey) StreamOptions {
-	o := StreamOptions{Order: LateBy(s.Lateness), Lines: s.Lines}
-	if s.Lateness > 0 && 2*s.Lateness > s.Span {
+	o := StreamOptions{Order: LateBy(s.Lateness), Lines: s.Lines, IDsIncreasing: s.IDsIncreasing}
+	if s.Lateness > 0 && 2*s.Lateness > s.Span || !s.IDsIncreasing && s.Lines > maxRememberedIDs {
 		o.Order = Order{}
 	}
 	return o
+}
+
+// IDOrderError is the error of a stream announced with IDsIncreasing
+// whose ids do not increase.
+type IDOrderError struct {
+	Line     int    // the line whose id breaks the order
+	ID, Prev string // its id and the id of the line above
+}
+
+func (e *IDOrderError) Error() string {
+	return fmt.Sprintf("line %d: id %q does not come after %q, though the ids were announced in increasing order", e.Line, e.ID, e.Prev)
 }
 
 // OrderError is the error of a stream whose claims break the Order they
@@ -114,10 +139,14 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 	if !known {
 		return streamSorted(sessions, r, o, emit)
 	}
-	for _, s := range sessions {
-		s.Reserve(o.Lines)
+	if !o.IDsIncreasing {
+		for _, s := range sessions {
+			s.Reserve(o.Lines)
+		}
 	}
-	em := newEmitter(len(engines), o.Shard, emit)
+	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing}, emit)
+	var lastID string
+	firstID := true
 	var pending []claims.Claim
 	batch := o.Batch
 	if batch <= 0 {
@@ -140,6 +169,13 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 		}
 		for i := n; i < len(pending); i++ {
 			c := &pending[i]
+			if o.IDsIncreasing && (c.Err == nil || c.ID != "") {
+				if !firstID && c.ID <= lastID {
+					em.close()
+					return &IDOrderError{Line: c.Line, ID: c.ID, Prev: lastID}
+				}
+				lastID, firstID = c.ID, false
+			}
 			if c.Err != nil {
 				continue
 			}
@@ -189,7 +225,7 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 // emitted.
 type emitter struct {
 	emit   func([][]Result) error
-	shard  Shard
+	opts   batchOptions
 	bufs   [2][][]Result // per set, one buffer per engine
 	next   int
 	free   [2]chan struct{} // holds a token while set k may be evaluated into
@@ -198,8 +234,8 @@ type emitter struct {
 	failed atomic.Bool // emit returned an error: stop evaluating
 }
 
-func newEmitter(engines int, shard Shard, emit func([][]Result) error) *emitter {
-	em := &emitter{emit: emit, shard: shard, batch: make(chan [][]Result), done: make(chan error, 1)}
+func newEmitter(engines int, opts batchOptions, emit func([][]Result) error) *emitter {
+	em := &emitter{emit: emit, opts: opts, batch: make(chan [][]Result), done: make(chan error, 1)}
 	for k := range em.free {
 		em.bufs[k] = make([][]Result, engines)
 		em.free[k] = make(chan struct{}, 1)
@@ -239,8 +275,8 @@ func (em *emitter) evaluate(sessions []*Session, batch []claims.Claim) bool {
 			out = slices.Grow(out[:0], len(batch))
 		}
 		out = out[:len(batch)]
-		s.evaluate(batch, out, em.shard)
-		set[i] = keepShard(out, batch, em.shard)
+		s.evaluate(batch, out, em.opts)
+		set[i] = keepShard(out, batch, em.opts.shard)
 	}
 	em.batch <- set
 	em.next ^= 1

@@ -236,3 +236,35 @@ func assertEmptyDir(t *testing.T, dir string) {
 		t.Errorf("%s holds %d temporary files after the stream", dir, len(entries))
 	}
 }
+
+// TestStreamIDsNotIncreasing announces increasing ids on a file with a
+// duplicate id: the stream stops with an *IDOrderError rather than let
+// the duplicate through unremembered.
+func TestStreamIDsNotIncreasing(t *testing.T) {
+	var buf bytes.Buffer
+	gen.Write(&buf, gen.Options{Claims: 3000, Beneficiaries: 100, Seed: 3,
+		From: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	lines = append(lines, lines[len(lines)-1]) // the last line twice
+	data := []byte(strings.Join(lines, "\n") + "\n")
+	sv, err := claims.SurveyFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil || sv.IDsIncreasing {
+		t.Fatalf("survey %+v, %v: the ids do not increase", sv, err)
+	}
+	e := mustEngine(t, engine.Options{}, readExample(t, "equilibre.garantie"))
+	r, err := claims.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	err = e.Stream(r, engine.StreamOptions{Order: engine.Sorted(), IDsIncreasing: true}, func([]engine.Result) error { return nil })
+	var ie *engine.IDOrderError
+	if !errors.As(err, &ie) || ie.Line != 3002 {
+		t.Fatalf("Stream returned %v, want an *IDOrderError on line 3002", err)
+	}
+	// As surveyed, the duplicate is found and rejected.
+	got := streamAll(t, e, data, engine.StreamOptionsOf(sv))
+	if want := "duplicate id"; !strings.Contains(got[len(got)-1].Err, want) {
+		t.Errorf("last line: Err %q, want %q", got[len(got)-1].Err, want)
+	}
+}

@@ -67,10 +67,9 @@ func (s *Sorter) Add(key, value []byte) error {
 		}
 	}
 	if s.buf == nil {
-		// The whole budget at once: growing it by copies costs more
-		// than the memory it would save on small inputs.
-		s.buf = make([]byte, 0, s.budget)
-		s.recs = make([]span, 0, s.budget/64)
+		// Small inputs stay small; large ones reach the budget in a
+		// few doublings, and keep the buffer from run to run.
+		s.buf = make([]byte, 0, min(s.budget, 4<<20))
 	}
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(key)))
 	s.buf = binary.AppendUvarint(s.buf, uint64(len(value)))
