@@ -34,10 +34,11 @@ func (s Survey) Sorted() bool { return s.Lateness == 0 }
 
 // SurveyClaims reads a claims file once without decoding its lines, to
 // tell how far its dates go back in time (Lateness) and how many lines it
-// has. Lines without a valid date are ignored for the order: the reader
-// rejects them anyway. A line with a quote before its date makes the
-// lateness unknown, so the file is read whole, which is always correct. A
-// header error is returned as from NewReader.
+// has, and whether its ids increase. Lines without a valid date are
+// ignored for the order: the reader rejects them anyway. A line with a
+// quote before its date makes the lateness unknown, so the engine sorts
+// the file, which is always correct. A header error is returned as from
+// NewReader.
 func SurveyClaims(src io.Reader) (Survey, error) {
 	br := bufio.NewReaderSize(src, 1<<20)
 	sep, cols, rest, _, err := readHeader(br)

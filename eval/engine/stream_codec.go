@@ -174,12 +174,18 @@ func readResult(b []byte, r *Result) ([]byte, error) {
 	if n > uint64(len(d.b)) {
 		return nil, errCorrupt
 	}
+	// The rule and motif of the result this one reuses are often the
+	// same: their strings are kept.
+	prev := r.Couches[:cap(r.Couches)]
 	r.Couches = r.Couches[:0]
-	for range n {
-		var c Couche
+	for k := range int(n) {
+		var c, p Couche
+		if k < len(prev) {
+			p = prev[k]
+		}
 		c.RC = money.Cents(d.varint())
-		c.Regle = d.string("")
-		c.Motif = d.string("")
+		c.Regle = d.string(p.Regle)
+		c.Motif = d.string(p.Motif)
 		r.Couches = append(r.Couches, c)
 	}
 	n = d.uvarint()
