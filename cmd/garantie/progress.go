@@ -53,6 +53,7 @@ func isTerminal(w io.Writer) bool {
 func (p *progress) run() {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
+	var readTime time.Duration // when the whole file had been read
 	for {
 		select {
 		case <-p.stop:
@@ -61,8 +62,13 @@ func (p *progress) run() {
 			}
 			return
 		case now := <-tick.C:
-			if elapsed := now.Sub(p.start); elapsed >= progressDelay {
-				fmt.Fprint(p.w, "\r\033[K"+p.prefix+formatProgress(p.lines.Load(), p.bytes.Load(), p.size, elapsed))
+			elapsed := now.Sub(p.start)
+			read := p.bytes.Load()
+			if p.size > 0 && read >= p.size && readTime == 0 {
+				readTime = elapsed
+			}
+			if elapsed >= progressDelay {
+				fmt.Fprint(p.w, "\r\033[K"+p.prefix+formatProgress(p.lines.Load(), read, p.size, elapsed, readTime))
 				p.shown = true
 			}
 		}
@@ -101,8 +107,13 @@ func (c *countingReader) Read(b []byte) (int, error) {
 
 // formatProgress formats the progress line: lines read, their rate, and
 // when the size of the file is known, the share read and the time left
-// at the rate so far.
-func formatProgress(lines, read, size int64, elapsed time.Duration) string {
+// at the rate so far. Once the file is read (at readTime, 0 before), an
+// unsorted file is still being sorted and evaluated: the line says so.
+func formatProgress(lines, read, size int64, elapsed, readTime time.Duration) string {
+	if readTime > 0 {
+		rate := float64(lines) / max(readTime.Seconds(), 1e-3)
+		return fmt.Sprintf("%s lines read in %s (%s lines/s); evaluating, %s so far", groupThousands(lines), readTime.Round(time.Second), groupThousands(int64(rate)), elapsed.Round(time.Second))
+	}
 	rate := float64(lines) / max(elapsed.Seconds(), 1e-3)
 	s := fmt.Sprintf("%s lines read, %s lines/s", groupThousands(lines), groupThousands(int64(rate)))
 	if size > 0 && read > 0 {

@@ -10,14 +10,15 @@ import (
 func TestFormatProgress(t *testing.T) {
 	for _, c := range []struct {
 		lines, read, size int64
-		elapsed           time.Duration
+		elapsed, readTime time.Duration
 		want              string
 	}{
-		{2_500_000, 250 << 20, 1000 << 20, 5 * time.Second, "2,500,000 lines read, 500,000 lines/s, 25% of the file, about 15s left"},
-		{999, 100, 0, time.Second, "999 lines read, 999 lines/s"},
-		{0, 0, 1 << 20, 4 * time.Second, "0 lines read, 0 lines/s"},
+		{2_500_000, 250 << 20, 1000 << 20, 5 * time.Second, 0, "2,500,000 lines read, 500,000 lines/s, 25% of the file, about 15s left"},
+		{999, 100, 0, time.Second, 0, "999 lines read, 999 lines/s"},
+		{0, 0, 1 << 20, 4 * time.Second, 0, "0 lines read, 0 lines/s"},
+		{3_000_000, 1 << 20, 1 << 20, 9 * time.Second, 6 * time.Second, "3,000,000 lines read in 6s (500,000 lines/s); evaluating, 9s so far"},
 	} {
-		if got := formatProgress(c.lines, c.read, c.size, c.elapsed); got != c.want {
+		if got := formatProgress(c.lines, c.read, c.size, c.elapsed, c.readTime); got != c.want {
 			t.Errorf("formatProgress(%d, %d, %d, %s) = %q, want %q", c.lines, c.read, c.size, c.elapsed, got, c.want)
 		}
 	}
