@@ -228,6 +228,11 @@ func (t *idTable) searchRun(id string) (int, bool) {
 func (t *idTable) tableFirstLine(id string, h uint64, line int) (int, bool) {
 	h |= 1 // 0 marks an empty slot
 	if 4*(t.n+1) > 3*len(t.slots) {
+		if t.slots == nil {
+			// Ids out of order usually all are: room for the hinted
+			// number of ids about this long.
+			t.arena = slices.Grow(t.arena, t.hint*(len(id)+1))
+		}
 		t.grow(max(t.sizeFor(t.hint), 2*len(t.slots)))
 	}
 	mask := uint64(len(t.slots) - 1)
