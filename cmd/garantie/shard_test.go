@@ -71,3 +71,59 @@ func TestEvalShards(t *testing.T) {
 		t.Errorf("--tmpdir holds %d files after the runs", len(left))
 	}
 }
+
+// TestSortedPathCommands runs diff and eval --explain on a file and on the
+// same lines shuffled (so through the external sort, with two engines for
+// diff): the diff reports are identical, and so is every line's result
+// with its explanation.
+func TestSortedPathCommands(t *testing.T) {
+	status, data, errOut := runCLI(t, "", "gen", "--claims", "3000", "--beneficiaries", "200", "--seed", "9")
+	if status != exitOK {
+		t.Fatalf("gen: %d %s", status, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(data, "\n"), "\n")
+	body := append([]string(nil), lines[1:]...)
+	rand.New(rand.NewPCG(3, 3)).Shuffle(len(body), func(i, j int) { body[i], body[j] = body[j], body[i] })
+	dir := t.TempDir()
+	sorted, shuffled := filepath.Join(dir, "sorted.csv"), filepath.Join(dir, "shuffled.csv")
+	os.WriteFile(sorted, []byte(data), 0o644)
+	os.WriteFile(shuffled, []byte(lines[0]+"\n"+strings.Join(body, "\n")+"\n"), 0o644)
+	a, b := "../../exemples/essentiel.garantie", "../../exemples/equilibre.garantie"
+
+	var reports []string
+	for _, f := range []string{sorted, shuffled} {
+		status, out, errOut := runCLI(t, "", "diff", a, b, "--claims", f, "--format", "json")
+		if status != exitOK {
+			t.Fatalf("diff %s: %d %s", f, status, errOut)
+		}
+		reports = append(reports, strings.ReplaceAll(out, f, "FILE"))
+	}
+	if reports[0] != reports[1] {
+		t.Errorf("diff reports differ between the sorted and the shuffled file:\n%s\n%s", reports[0], reports[1])
+	}
+
+	byID := func(f string) map[string]string {
+		status, out, errOut := runCLI(t, "", "eval", b, "--claims", f, "--format", "csv", "--explain")
+		if status != exitOK {
+			t.Fatalf("eval %s: %d %s", f, status, errOut)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, row := range rows[1:] {
+			m[row[0]] = strings.Join(append([]string{row[0]}, row[2:]...), ",") // all but ligne
+		}
+		return m
+	}
+	want, got := byID(sorted), byID(shuffled)
+	if len(want) != 3000 || len(got) != 3000 {
+		t.Fatalf("%d and %d results", len(want), len(got))
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Fatalf("%s: shuffled gives\n%s\nsorted gives\n%s", id, got[id], w)
+		}
+	}
+}
