@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -79,6 +80,12 @@ func (rf runFlags) check(cmd string, stderr io.Writer) (engine.Shard, bool) {
 	if w := *rf.workers; w < 0 || w > maxWorkers() {
 		fmt.Fprintf(stderr, "garantie %s: --workers must be between 0 (one per core) and %d (four per core), not %d\n", cmd, maxWorkers(), w)
 		return engine.Shard{}, false
+	}
+	if dir := *rf.tmpdir; dir != "" {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintf(stderr, "garantie %s: --tmpdir %s is not a folder\n", cmd, dir)
+			return engine.Shard{}, false
+		}
 	}
 	if *rf.shard == "" {
 		return engine.Shard{}, true

@@ -35,6 +35,7 @@ func TestUsageErrors(t *testing.T) {
 		{"diff negative top", []string{"diff", contract, contract, "--claims", claims, "--top", "-1"}, "--top"},
 		{"eval shard out of range", []string{"eval", contract, "--claims", claims, "--shard", "3/2"}, "--shard"},
 		{"eval shard not K/N", []string{"eval", contract, "--claims", claims, "--shard", "half"}, "--shard"},
+		{"eval missing tmpdir", []string{"eval", contract, "--claims", claims, "--tmpdir", "/nonexistent/dir"}, "--tmpdir"},
 	} {
 		status, out, errOut := runCLI(t, "", c.args...)
 		if status != exitUsage || out != "" || !strings.Contains(errOut, c.msg) {
