@@ -374,9 +374,16 @@ func (x *externalSort) emit(emit func([][]Result) error) error {
 	for j := range sets {
 		sets[j] = growResults(&x.outs[j], x.batch)
 	}
-	lines := 0
+	lines, next := 0, 0
+	var index uint64
 	for it.Next() {
-		j := int(it.Key()[8])
+		// Each line has one result per session, in session order.
+		k := it.Key()
+		j := int(k[8])
+		if j != next || j > 0 && binary.BigEndian.Uint64(k) != index {
+			return errors.New("eval: internal error: the sorted results miss a line")
+		}
+		index, next = binary.BigEndian.Uint64(k), (j+1)%n
 		if _, err := readResult(it.Value(), &sets[j][lines]); err != nil {
 			return err
 		}
