@@ -268,3 +268,39 @@ func TestStreamIDsNotIncreasing(t *testing.T) {
 		t.Errorf("last line: Err %q, want %q", got[len(got)-1].Err, want)
 	}
 }
+
+// TestStreamSortBatchBoundaries streams small shuffled files through the
+// external sort with tiny batches and budgets, so that batches are cut
+// between families and inside large families, and runs are many: the
+// results are always those of the file evaluated whole, and the shards
+// of each file add up to it.
+func TestStreamSortBatchBoundaries(t *testing.T) {
+	e := mustEngine(t, engine.Options{Workers: 3}, readExample(t, "equilibre.garantie"))
+	for seed := range uint64(4) {
+		data := shuffledFile(t, 2000+int(seed)*500, 100+seed)
+		whole := evaluateWhole(t, e, data)
+		for _, o := range []engine.StreamOptions{
+			{Batch: 7, SortMemory: 2 << 10},
+			{Batch: 100, SortMemory: 16 << 10},
+			{Batch: 1},
+		} {
+			got := streamAll(t, e, data, o)
+			if len(got) != len(whole) {
+				t.Fatalf("seed %d, batch %d: %d results, want %d", seed, o.Batch, len(got), len(whole))
+			}
+			for i := range whole {
+				if !resultsEqual(got[i], whole[i]) {
+					t.Fatalf("seed %d, batch %d, result %d:\n got %+v\nwant %+v", seed, o.Batch, i, got[i], whole[i])
+				}
+			}
+		}
+		n := 0
+		for k := 1; k <= 4; k++ {
+			shard, _ := engine.NewShard(k, 4)
+			n += len(streamAll(t, e, data, engine.StreamOptions{Batch: 50, SortMemory: 8 << 10, Shard: shard}))
+		}
+		if n != len(whole) {
+			t.Errorf("seed %d: the 4 shards hold %d lines, the file %d", seed, n, len(whole))
+		}
+	}
+}
