@@ -56,6 +56,9 @@ const (
 	// RejectNoReference: a reference value the line needs (the PMSS of a
 	// period, a deduction amount) is not known at its date.
 	RejectNoReference
+	// RejectLateClaim: a Session was given a claim dated before what its
+	// family was already evaluated up to in an earlier batch.
+	RejectLateClaim
 )
 
 var rejectText = [...]string{
@@ -72,6 +75,7 @@ var rejectText = [...]string{
 	RejectMixedRORate:        "mixed_ro_rate",
 	RejectRONetAboveFrais:    "ro_net_above_frais",
 	RejectNoReference:        "no_reference",
+	RejectLateClaim:          "late_claim",
 }
 
 // String returns the code's identifier, as in the JSON results.
