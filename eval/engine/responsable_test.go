@@ -34,6 +34,16 @@ var respPostes = []string{
 	"audiologie.aide_100_sante", "audiologie.aide", "medecine_douce.osteopathie", "prestations.cure_thermale",
 }
 
+// allPostes are every code of the nomenclature, families included: the
+// claims of the property.
+var allPostes = func() []string {
+	var out []string
+	for _, p := range regles.Postes() {
+		out = append(out, p.Code)
+	}
+	return out
+}()
+
 var respFamilies = []string{"consult", "soins", "hospitalisation", "optique", "dentaire", "audiologie"}
 
 // respContract writes a random responsable contract from a menu of rule
@@ -95,7 +105,7 @@ func respContract(p *picker, name string) string {
 	return b.String()
 }
 
-// respClaims writes random claims on every poste: hors parcours, OPTAM or
+// respClaims writes random claims on every poste of the nomenclature: hors parcours, OPTAM or
 // not, secteurs, ages under 16 and under 20, equipment ids, verres, dates
 // from 2019 to 2026.
 func respClaims(p *picker) []claims.Claim {
@@ -107,7 +117,7 @@ func respClaims(p *picker) []claims.Claim {
 		c := claims.Claim{
 			Line: i + 2, Index: i, ID: fmt.Sprintf("c%02d", i), Assure: fmt.Sprintf("a%d", k),
 			Date:     date.DayOf(2019+p.n(8), 1+p.n(12), 1+p.n(28)),
-			Poste:    pick(p, respPostes...),
+			Poste:    pick(p, allPostes...),
 			Quantite: int64(1 + p.n(2)),
 			Optam:    p.n(2) == 0, Parcours: p.n(4) != 0, Secteur: int8(p.n(4)), ALD: p.n(10) == 0,
 			Naissance: births[k], HasNaiss: k != 3 || p.n(2) == 0,
@@ -151,8 +161,12 @@ func euros(t *testing.T, name regles.Name, d date.Day) money.Cents {
 // equipKey identifies a classe B equipment of a beneficiary.
 type equipKey struct{ assure, id string }
 
+// lawChecks counts the lines each assertion of the law looked at, so that
+// the property test can tell it did not pass vacuously.
+type lawChecks struct{ sante100, tm, honoraires, classeII, classeB int }
+
 // checkResponsable asserts the law on the results of one evaluation.
-func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, src string) {
+func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, src string, n *lawChecks) {
 	t.Helper()
 	type equipSum struct {
 		first     date.Day
@@ -197,6 +211,7 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 		// majoration, which the law does not pay either).
 		if l, ok := regles.PriceLimit(c.Poste, c.Date.Time(), age, variante); ok {
 			limit := money.Cents(l.Limite.Mul(decimal.NewFromInt(c.Quantite)).Shift(2).IntPart())
+			n.sante100++
 			if c.Frais <= limit && r.Reste > r.PF+maj {
 				fail("100%% Santé within its limit %s: reste %s above pf %s + majoration %s", limit, r.Reste, r.PF, maj)
 			}
@@ -205,16 +220,21 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 		// The ticket modérateur in full where required.
 		entry, _ := regles.LookupPoste(c.Poste)
 		if entry.RO != regles.RONone && !regles.TicketModerateurFacultatif(c.Poste) && c.Base > 0 && !ceiling {
+			n.tm++
 			if tm := min(max(0, c.Base-brut), max(0, c.Frais-brut)); r.RC < tm {
 				fail("TM %s not paid in full: RC %s", tm, r.RC)
 			}
 		}
 		// Non-OPTAM doctors' fees within 200% of the base.
+		if regles.HonorairesMedicaux(c.Poste) && !c.Optam && c.Base > 0 {
+			n.honoraires++
+		}
 		if regles.HonorairesMedicaux(c.Poste) && !c.Optam && c.Base > 0 && r.RC > 0 && brut+r.RC > 2*c.Base {
 			fail("non-OPTAM: RO brut %s + RC %s above 200%% of base %s", brut, r.RC, c.Base)
 		}
 		// Classe II within 1,700 € per ear, RO included.
 		if under2(c.Poste, "audiologie.aide") && r.RC > 0 {
+			n.classeII++
 			if cap := euros(t, regles.AideAuditiveClasseIIPlafond, c.Date) * money.Cents(c.Quantite); r.ROBrut+r.RC > cap {
 				fail("classe II: RO %s + RC %s above %s", r.ROBrut, r.RC, cap)
 			}
@@ -233,6 +253,7 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 				}
 				equips[k] = e
 			}
+			n.classeB++
 			e.rc += r.RC
 			if !b {
 				e.frame += r.RC
@@ -247,7 +268,10 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 // respBody is one run of the property: a random responsable contract
 // (one or two layers) the checker accepts, random claims, the law on
 // every line.
-func respBody(t *testing.T, data []byte) {
+func respBody(t *testing.T, data []byte) { respRun(t, data, &lawChecks{}) }
+
+// respRun is respBody, counting the lines each assertion looked at.
+func respRun(t *testing.T, data []byte, n *lawChecks) {
 	p := &picker{data: data}
 	srcs := []string{respContract(p, "Base")}
 	if p.n(4) == 0 {
@@ -266,19 +290,20 @@ func respBody(t *testing.T, data []byte) {
 		t.Fatal(err)
 	}
 	input := respClaims(p)
-	checkResponsable(t, input, e.Evaluate(input), strings.Join(srcs, "---\n"))
+	checkResponsable(t, input, e.Evaluate(input), strings.Join(srcs, "---\n"), n)
 }
 
 // TestResponsableProperty runs the property on fixed seeds.
 func TestResponsableProperty(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 871))
 	ran := 0
+	var n lawChecks
 	for range 400 {
 		data := make([]byte, 400)
 		for i := range data {
 			data[i] = byte(rng.Uint32())
 		}
-		ok := t.Run("", func(t *testing.T) { respBody(t, data) })
+		ok := t.Run("", func(t *testing.T) { respRun(t, data, &n) })
 		if !ok {
 			break
 		}
@@ -287,6 +312,10 @@ func TestResponsableProperty(t *testing.T) {
 	if ran < 100 {
 		t.Errorf("only %d runs", ran)
 	}
+	if n.sante100 < 20 || n.tm < 20 || n.honoraires < 20 || n.classeII < 20 || n.classeB < 20 {
+		t.Errorf("too few lines checked: %+v", n)
+	}
+	t.Logf("lines checked: %+v", n)
 }
 
 // FuzzResponsable is the property as a fuzz target.
