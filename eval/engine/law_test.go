@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -441,5 +442,16 @@ func TestLawExplain(t *testing.T) {
 		if diff := cmp.Diff(w, res[i].Trace); diff != "" {
 			t.Errorf("line %d trace (-want +got):\n%s", i, diff)
 		}
+	}
+}
+
+// TestROInclusExplain: the explanation of a forfait RO inclus says what
+// counts inside it.
+func TestROInclusExplain(t *testing.T) {
+	e := mustEngine(t, engine.Options{Workers: 1, Explain: true}, contract("optique.monture: forfait 150€ / 24 mois glissants RO inclus"))
+	res := e.Evaluate(numbered(claim("m1", "2026-03-02", "optique.monture", "366", base("0.15"))))
+	want := "forfait 150€ / 24 mois glissants RO inclus (t.garantie:3, from 2026-03-02 to 2028-03-01): 150.00 available, RO inclus: 0.09 already paid on the line counts inside, 149.91 used, 0.00 left"
+	if !slices.Contains(res[0].Trace, want) {
+		t.Errorf("trace %q lacks %q", res[0].Trace, want)
 	}
 }

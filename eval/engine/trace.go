@@ -122,14 +122,14 @@ func (w *worker) traceMoney(r *rulePlan) {
 		if mt.kind == check.Forfait {
 			v := t.forfaits[f]
 			f++
-			if would < v.avail {
+			if would < max(0, v.avail-v.inside) {
 				clauses = append(clauses, "capped at the "+rest.String()+" "+w.leftText(consumed))
 			}
 			extra := ""
 			if len(clauses) > 0 {
 				extra = " (" + strings.Join(clauses, ", ") + ")"
 			}
-			w.note("%s: %s available, %s used%s, %s left", envHead(v, paid > 0), v.avail, paid, extra, v.avail-paid)
+			w.note("%s: %s available%s, %s used%s, %s left", envHead(v, paid > 0), v.avail, insideText(v, paid), paid, extra, v.avail-charged(v, paid))
 		} else {
 			clauses = append(clauses, rest.String()+" "+w.leftText(consumed))
 			w.note("%s: %s (%s)", mt.text, paid, strings.Join(clauses, "; "))
@@ -147,8 +147,25 @@ func (w *worker) traceEnvelopes(r *rulePlan) {
 		if c := t.cuts[k]; c.amount > 0 {
 			w.note("%s", cutText(r, v, c, t.cutTerms[c.from:c.from+len(r.money)], t.total > 0))
 		}
-		w.note("%s: %s available, %s used, %s left", envHead(v, t.total > 0), v.avail, t.total, v.avail-t.total)
+		w.note("%s: %s available%s, %s used, %s left", envHead(v, t.total > 0), v.avail, insideText(v, t.total), t.total, v.avail-charged(v, t.total))
 	}
+}
+
+// insideText says what counts inside an envelope "RO inclus": ", RO and
+// earlier payments 0.09 inside".
+func insideText(v envView, paid money.Cents) string {
+	if !v.plan.roInclus {
+		return ""
+	}
+	return ", RO inclus: " + v.inside.String() + " already paid on the line counts inside"
+}
+
+// charged is what an envelope is charged when its term or rule pays paid.
+func charged(v envView, paid money.Cents) money.Cents {
+	if paid == 0 {
+		return 0
+	}
+	return v.inside + paid
 }
 
 // envHead names an envelope with its rule and period: "forfait 100€ / 24
