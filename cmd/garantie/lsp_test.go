@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -22,7 +23,7 @@ func TestLsp(t *testing.T) {
 		t.Fatalf("status %d, stderr %q", status, errOut)
 	}
 	for _, want := range []string{
-		`"serverInfo":{"name":"garantie"}`,
+		`"serverInfo":{"name":"garantie","version":"` + serverVersion(testBuildInfo()) + `"}`,
 		`"method":"textDocument/publishDiagnostics"`,
 		`"code":"E109"`,
 		`"range":{"start":{"line":1,"character":0},"end":{"line":1,"character":14}}`,
@@ -34,6 +35,30 @@ func TestLsp(t *testing.T) {
 	}
 	if n := strings.Count(out, "Content-Length: "); n != 3 {
 		t.Errorf("want 3 framed messages (initialize, publishDiagnostics, shutdown), got %d", n)
+	}
+}
+
+// testBuildInfo is the build information of the test binary, which the
+// server reads as well.
+func testBuildInfo() *debug.BuildInfo {
+	info, _ := debug.ReadBuildInfo()
+	return info
+}
+
+func TestServerVersion(t *testing.T) {
+	for _, c := range []struct {
+		info *debug.BuildInfo
+		want string
+	}{
+		{nil, "devel"},
+		{&debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, "devel"},
+		{&debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}}, "v1.2.0"},
+		{&debug.BuildInfo{Main: debug.Module{Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "63a12f6e0123456789abcdef"}, {Key: "vcs.modified", Value: "true"}}}, "v1.2.0 (63a12f6e0123)"},
+	} {
+		if got := serverVersion(c.info); got != c.want {
+			t.Errorf("serverVersion(%+v) = %q, want %q", c.info, got, c.want)
+		}
 	}
 }
 
