@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"garantie/dsl/diag/suppress"
 )
 
 // today is the date the tests run the server at.
@@ -420,5 +423,35 @@ func TestRelatedInformation(t *testing.T) {
 	rel := ds[i].RelatedInformation
 	if len(rel) != 1 || rel[0].Location.URI != uri || rel[0].Location.Range.Start.Line == ds[i].Range.Start.Line {
 		t.Errorf("E135 at line %d: related %+v, want the other rule", ds[i].Range.Start.Line, rel)
+	}
+}
+
+// TestSuppressions checks that the "# garantie:ignore" comments of a
+// document hide the diagnostics they name, as in `garantie check`, and
+// that the server reports a suppression that hides nothing (W901) and a
+// malformed one.
+func TestSuppressions(t *testing.T) {
+	c := startServer(t, Options{Today: today})
+	c.call("initialize", map[string]any{"capabilities": map[string]any{}}, nil)
+	src := strings.Join([]string{
+		`contrat "x"`,
+		`responsable # garantie:ignore R813 the ticket modérateur is in the parent contract`,
+		`consult: 100% BRSS`,
+		`consult.specialiste: 150% BRSS`,
+		`hospitalisation.forfait_journalier: frais reels, max 30 jours / annee civile # garantie:ignore R802 W101 tested`,
+		`optique.monture: 100% BRSS # garantie:ignore`,
+		``,
+	}, "\n")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "garantie", "version": 3, "text": src}})
+	var got []string
+	for _, d := range c.diagnostics(uri, 3).Diagnostics {
+		got = append(got, fmt.Sprintf("%s %d", d.Code, d.Range.Start.Line))
+	}
+	// R813 (line 1) and R802 (line 4) are those of TestLintDiagnostics,
+	// suppressed; W101 is not reported on line 4, so its suppression is
+	// unused; line 5's comment names no code.
+	want := []string{string(suppress.CodeUnused) + " 4", string(suppress.CodeMalformed) + " 5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
