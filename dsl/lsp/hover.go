@@ -22,8 +22,8 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 	})
 }
 
-// hover answers a hover at a byte offset: on a poste code, on "PMSS", or
-// on a keyword; nil elsewhere.
+// hover answers a hover at a byte offset: on a poste code, on "PMSS", on
+// "PLV" or "HLF", or on a keyword; nil elsewhere.
 func (a *analysis) hover(offset int, today time.Time) *protocol.Hover {
 	if code, r, ok := a.posteAt(offset); ok {
 		return a.markdown(r, a.posteDoc(code))
@@ -36,8 +36,11 @@ func (a *analysis) hover(offset int, today time.Time) *protocol.Hover {
 	if tok.Kind != parser.Ident && tok.Kind != parser.Keyword {
 		return nil
 	}
-	if tok.Norm == "pmss" {
+	switch tok.Norm {
+	case "pmss":
 		return a.markdown(tok.Range, a.pmssDoc(offset, today))
+	case "plv", "hlf":
+		return a.markdown(tok.Range, a.limitDoc(tok.Norm, offset, today))
 	}
 	if k, r, ok := a.keywordAt(i); ok {
 		return a.markdown(r, k.doc)
@@ -180,7 +183,7 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 			fmt.Fprintf(&b, "- no PMSS is known on %s (the contract's effet)\n", at.Format(time.DateOnly))
 		}
 	}
-	if q := a.pmssQuantity(offset); q != nil && q.Number != nil {
+	if q := a.quantityAt(offset, "pmss"); q != nil && q.Number != nil {
 		if v, err := regles.Value(regles.PMSS, at); err == nil {
 			amount := q.Number.Value.Mul(v).Div(decimal.NewFromInt(100)).Round(2)
 			fmt.Fprintf(&b, "\n`%s` is %s with the PMSS of %s.\n", a.source(q.Range), euros(amount), at.Format(time.DateOnly))
@@ -188,20 +191,6 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 	}
 	b.WriteString("\nAn amount in `% PMSS` uses the PMSS in force on the first day of its period.")
 	return b.String()
-}
-
-// pmssQuantity returns the "N% PMSS" quantity holding offset, or nil.
-func (a *analysis) pmssQuantity(offset int) *ast.Quantity {
-	var found *ast.Quantity
-	ast.Inspect(a.file, func(n ast.Node) bool {
-		q, ok := n.(*ast.Quantity)
-		if ok && q.Word != nil && q.Word.Name == "pmss" &&
-			q.Range.Start.Offset <= offset && offset <= q.Range.End.Offset {
-			found = q
-		}
-		return found == nil
-	})
-	return found
 }
 
 // keywordAt finds the keyword written at token i, trying the two-word
