@@ -24,7 +24,7 @@ func runLsp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	info, _ := debug.ReadBuildInfo()
-	opts := lsp.Options{Today: time.Now(), Debounce: *debounce, Version: serverVersion(info)}
+	opts := lsp.Options{Today: time.Now(), Debounce: *debounce, Version: serverVersion(info), Example: lspExample}
 	if err := lsp.Serve(context.Background(), stdio{stdin, stdout}, opts); err != nil {
 		fmt.Fprintf(stderr, "garantie lsp: %v\n", err)
 		return exitUsage

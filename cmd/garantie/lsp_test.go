@@ -70,3 +70,41 @@ func TestLspUsage(t *testing.T) {
 		t.Errorf("lsp with a file: status %d, stderr %q", status, errOut)
 	}
 }
+
+// TestLspHoverExample asks `garantie lsp` for the hover on two postes and
+// checks what the contract pays on the standard examples of the first
+// (exemples_standard.csv) and on the typical claim of the second, which
+// has none. Expected, by hand, with the 2026 values: a généraliste
+// consultation of base 30 € is repaid 70% = 21 € less the 2 € of
+// participation forfaitaire by the RO, and 100% BRSS is 30 € RO
+// included, so the RC pays 9 €; the ostéopathe claim (frais 100 €, no
+// base) gets its forfait of 60 €.
+func TestLspHoverExample(t *testing.T) {
+	frame := func(msg string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(msg), msg) }
+	src := "contrat \"X\"\neffet 2026-01-01\nconsult.generaliste: 100% BRSS\nmedecine_douce.osteopathie: forfait 60€ / annee civile\n"
+	text, _ := json.Marshal(src)
+	hover := func(id, line, char int) string {
+		return frame(fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///tmp/x.garantie"},"position":{"line":%d,"character":%d}}}`, id, line, char))
+	}
+	session := frame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`) +
+		frame(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/x.garantie","languageId":"garantie","version":1,"text":`+string(text)+`}}}`) +
+		hover(2, 2, 12) + hover(3, 3, 20) +
+		frame(`{"jsonrpc":"2.0","id":4,"method":"shutdown"}`) +
+		frame(`{"jsonrpc":"2.0","method":"exit"}`)
+	status, out, errOut := runCLI(t, session, "lsp")
+	if status != exitOK || errOut != "" {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	for _, want := range []string{
+		"**Example** (2026-01-01), what this contract pays:\n\n" +
+			"- Consultation d'un médecin généraliste secteur 1: frais 30.00 €, base 30.00 €: RO 19.00 €, RC 9.00 €, reste 2.00 € (prices not confirmed)\n" +
+			"- Consultation d'un médecin généraliste secteur 2 adhérent OPTAM: frais 40.00 €, base 30.00 €: RO 19.00 €, RC 9.00 €, reste 12.00 € (prices not confirmed)\n" +
+			"- Consultation d'un médecin généraliste secteur 2 non adhérent OPTAM: frais 50.00 €, base 30.00 €: RO 19.00 €, RC 9.00 €, reste 22.00 € (prices not confirmed)\n",
+		"- A typical claim of its RO family (aucun): frais 100.00 €, base 0.00 €: RO 0.00 €, RC 60.00 €, reste 40.00 €\n",
+	} {
+		j, _ := json.Marshal(want)
+		if !strings.Contains(out, strings.Trim(string(j), `"`)) {
+			t.Errorf("%q not in the output:\n%s", want, out)
+		}
+	}
+}

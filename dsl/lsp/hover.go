@@ -18,15 +18,16 @@ import (
 
 func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	return withDocument(s, p.TextDocument.URI, func(a *analysis) *protocol.Hover {
-		return a.hover(a.text.offset(p.Position), s.opts.Today)
+		return a.hover(a.text.offset(p.Position), s.opts)
 	})
 }
 
 // hover answers a hover at a byte offset: on a poste code, on "PMSS", on
 // "PLV" or "HLF", or on a keyword; nil elsewhere.
-func (a *analysis) hover(offset int, today time.Time) *protocol.Hover {
+func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
+	today := opts.Today
 	if code, r, ok := a.posteAt(offset); ok {
-		return a.markdown(r, a.posteDoc(code))
+		return a.markdown(r, a.posteDoc(code)+a.exampleDoc(code, opts))
 	}
 	i := a.tokenAt(offset)
 	if i < 0 {
@@ -153,6 +154,26 @@ func (a *analysis) ruleList(b *strings.Builder, title string, rules []*ast.Rule)
 	for _, r := range rules {
 		fmt.Fprintf(b, "- line %d: `%s`\n", r.Range.Start.Line, a.source(r.Range))
 	}
+}
+
+// exampleDoc asks Options.Example what the contract pays for code on a
+// standard example claim, at the contract's effet (today without one),
+// and renders the answer as the end of a poste's hover; "" when there is
+// no Example, the file has errors (its contract cannot be evaluated), or
+// no example is given.
+func (a *analysis) exampleDoc(code string, opts Options) string {
+	if opts.Example == nil || a.program == nil || a.diags.HasErrors() {
+		return ""
+	}
+	date := opts.Today
+	if a.program.Effet != nil {
+		date = *a.program.Effet
+	}
+	md, ok := opts.Example(a.program, code, date)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("\n**Example** (%s), what this contract pays:\n\n%s\n", date.Format(time.DateOnly), md)
 }
 
 // isAncestor reports whether a is a strict ancestor of code.

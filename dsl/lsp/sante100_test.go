@@ -20,10 +20,15 @@ func hoverText(t *testing.T, src string, line int, word string) string {
 	if i < 0 {
 		t.Fatalf("%q not on line %d", word, line)
 	}
-	h := a.hover(start+i+1, today)
+	h := a.hover(start+i+1, Options{Today: today})
 	if h == nil {
 		return ""
 	}
+	return hoverValue(h)
+}
+
+// hoverValue is the markdown of a hover answer.
+func hoverValue(h *protocol.Hover) string {
 	return h.Contents.(protocol.MarkupContent).Value
 }
 
