@@ -214,9 +214,10 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 	return b.String()
 }
 
-// keywordAt finds the keyword written at token i, trying the two-word
-// phrases it is part of ("frais reels", "annee civile") before the word
-// alone.
+// keywordAt finds the keyword written at token i, trying the phrases of
+// three and two words it is part of ("verres tres complexes", "frais
+// reels") before the word alone; a word after "/" or "max N" is read as
+// a unit first ("/ enfant").
 func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	word := func(j int) (string, bool) {
 		if j < 0 || j >= len(a.tokens) {
@@ -225,21 +226,45 @@ func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 		t := a.tokens[j]
 		return t.Norm, t.Kind == parser.Ident || t.Kind == parser.Keyword
 	}
-	cur, _ := word(i)
-	if prev, ok := word(i - 1); ok {
-		if k, found := keywordByWords(prev + " " + cur); found {
-			return k, diag.Range{Start: a.tokens[i-1].Range.Start, End: a.tokens[i].Range.End}, true
+	for n := 3; n >= 2; n-- {
+		for first := i - n + 1; first <= i; first++ {
+			var words []string
+			for j := first; j < first+n; j++ {
+				w, ok := word(j)
+				if !ok {
+					break
+				}
+				words = append(words, w)
+			}
+			if len(words) < n {
+				continue
+			}
+			if k, found := keywordByWords(strings.Join(words, " ")); found {
+				return k, diag.Range{Start: a.tokens[first].Range.Start, End: a.tokens[first+n-1].Range.End}, true
+			}
 		}
 	}
-	if next, ok := word(i + 1); ok {
-		if k, found := keywordByWords(cur + " " + next); found {
-			return k, diag.Range{Start: a.tokens[i].Range.Start, End: a.tokens[i+1].Range.End}, true
+	cur, _ := word(i)
+	if a.unitPosition(i) {
+		if k, found := keywordOfKind(cur, unitKeyword); found {
+			return k, a.tokens[i].Range, true
 		}
 	}
 	if k, found := keywordByWords(cur); found {
 		return k, a.tokens[i].Range, true
 	}
 	return keyword{}, diag.Range{}, false
+}
+
+// unitPosition reports whether token i is where a unit is written: after
+// "/" or after the count of "max N".
+func (a *analysis) unitPosition(i int) bool {
+	if i < 1 {
+		return false
+	}
+	prev := a.tokens[i-1]
+	return prev.Kind == parser.Slash ||
+		prev.Kind == parser.Number && i >= 2 && a.tokens[i-2].Norm == "max"
 }
 
 // euros renders an amount the French way a hover is read: "4 005,00 €".
