@@ -37,23 +37,46 @@ var typicalClaims = map[regles.ROFamily]typicalClaim{
 }
 
 // lspExample is the language server's Options.Example: what prog pays
-// for poste at date on the standard examples of regles that bear on that
-// poste (exemples_standard.csv, evaluated by package eval/exemples as
-// `garantie exemples` does), else on a typical claim of its RO family,
-// shown with its frais and base. One line per example:
+// for poste at date on the lines of the standard examples of regles on
+// that poste (exemples_standard.csv, evaluated by package eval/exemples
+// as `garantie exemples` does), else, for a poste that is not a family,
+// on a typical claim of its RO family, shown with its frais and base.
+// ok is false when the contract cannot be evaluated. One line per
+// example:
 //
 //   - Consultation d'un médecin généraliste secteur 1: frais 30.00 €, base 30.00 €: RO 19.00 €, RC 9.00 €, reste 2.00 € (prices not confirmed)
 func lspExample(prog *check.Program, poste string, date time.Time) (string, bool) {
 	var list []regles.Exemple
 	for _, e := range regles.ExemplesStandard(date) {
+		// Of an example of several lines (a frame and its lenses), the
+		// lines of this poste only, named by their detail.
+		var own []regles.LigneExemple
+		var details []string
 		for _, l := range e.Lignes {
 			if l.Poste == poste {
-				list = append(list, e)
-				break
+				own = append(own, l)
+				if l.Detail != "" {
+					details = append(details, l.Detail)
+				}
 			}
 		}
+		if len(own) == 0 {
+			continue
+		}
+		if len(own) < len(e.Lignes) && len(details) > 0 {
+			e.Situation += " (" + strings.Join(details, ", ") + ")"
+		}
+		e.Lignes = own
+		e.Confirme = true
+		for _, l := range own {
+			e.Confirme = e.Confirme && l.Confirme
+		}
+		list = append(list, e)
 	}
 	if len(list) == 0 {
+		if p, ok := regles.LookupPoste(poste); ok && p.Family == p.Code {
+			return "", false // a claim names a poste, not a family
+		}
 		family, ok := roFamilyOf(prog, poste)
 		if !ok {
 			return "", false

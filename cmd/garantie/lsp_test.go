@@ -6,6 +6,10 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
+
+	"garantie/dsl/check"
+	"garantie/dsl/parser"
 )
 
 // TestLsp runs a whole editor session through `garantie lsp` in-process:
@@ -105,6 +109,37 @@ func TestLspHoverExample(t *testing.T) {
 		j, _ := json.Marshal(want)
 		if !strings.Contains(out, strings.Trim(string(j), `"`)) {
 			t.Errorf("%q not in the output:\n%s", want, out)
+		}
+	}
+}
+
+// TestLspExample checks the choice of the claims lspExample evaluates:
+// of a standard example of two lines, the line of the poste only; a
+// typical claim for a declared poste, with the RO family of its
+// standard ancestor; nothing for a family or an unknown poste. Expected
+// by hand: optique has an RO of 60%, so a base of 0.05 € gives 0.03 €
+// and 100% BRSS (RO included) 0.02 € more; 0.10 € gives 0.06 €.
+func TestLspExample(t *testing.T) {
+	src := "contrat \"X\"\nposte optique.loupe \"Loupes\"\noptique: plafond 500€ / annee civile\n" +
+		"optique.loupe: 30€ / equipement\noptique.monture: 100% BRSS\n"
+	f, ds := parser.Parse("x.garantie", []byte(src))
+	prog, cds := check.Check(f, check.Regles())
+	if ds = append(ds, cds...); ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	date := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		poste, want string
+		ok          bool
+	}{
+		{"optique.monture", "- Lunettes à tarifs libres (classe B), verres simples (monture): frais 150.00 €, base 0.05 €: RO 0.03 €, RC 0.02 €, reste 149.95 € (prices not confirmed)", true},
+		{"optique.loupe", "- A typical claim of its RO family (optique): frais 200.00 €, base 0.10 €: RO 0.06 €, RC 30.00 €, reste 169.94 €", true},
+		{"optique", "", false},
+		{"optique.inconnu", "", false},
+	} {
+		got, ok := lspExample(prog, c.poste, date)
+		if got != c.want || ok != c.ok {
+			t.Errorf("lspExample(%s) = %q, %v; want %q, %v", c.poste, got, ok, c.want, c.ok)
 		}
 	}
 }
