@@ -210,7 +210,7 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 			fmt.Fprintf(&b, "\n`%s` is %s with the PMSS of %s.\n", a.source(q.Range), euros(amount), at.Format(time.DateOnly))
 		}
 	}
-	b.WriteString("\nAn amount in `% PMSS` uses the PMSS in force on the first day of its period.")
+	b.WriteString("\nIn a `forfait` or `plafond`, an amount in `% PMSS` uses the PMSS in force on the first day of its period; per unit (`N% PMSS / UNIT`), the PMSS in force on the date of care.")
 	return b.String()
 }
 

@@ -41,3 +41,16 @@ func TestHoverKeywords(t *testing.T) {
 		}
 	}
 }
+
+// TestHoverPMSSPerUnit checks the hover on the PMSS of a per-unit
+// amount: its value at the contract's effet (4 005 € in 2026, so 10% is
+// 400,50 €) and which PMSS a per-unit amount uses.
+func TestHoverPMSSPerUnit(t *testing.T) {
+	src := "contrat \"x\"\neffet 2026-01-01\nprestations.naissance: 10% PMSS / enfant\n"
+	got := hoverText(t, src, 2, "PMSS")
+	for _, want := range []string{"`10% PMSS` is 400,50 € with the PMSS of 2026-01-01.", "per unit (`N% PMSS / UNIT`), the PMSS in force on the date of care"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q not in\n%s", want, got)
+		}
+	}
+}
