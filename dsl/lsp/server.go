@@ -26,7 +26,7 @@ type Options struct {
 	Debounce time.Duration
 	// Version is the server version reported to the client.
 	Version string
-	// Example, when set, tells what a rule-free-of-errors contract pays
+	// Example, when set, tells what a contract without errors pays
 	// for poste on a standard example claim dated date: markdown for
 	// the hover on a poste, ok false when there is none to show. It is
 	// injected because evaluating is the engine's work, and nothing in
