@@ -57,6 +57,8 @@ type shard struct {
 type familyMark struct {
 	date  date.Day
 	batch uint32
+	line  int32  // the line of the mark in its batch
+	id    string // its id, kept (cloned) once the batch is evaluated
 }
 
 // orderKey places a line in the evaluation order of its shard.
@@ -240,11 +242,18 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
 	})
 	for _, key := range keys {
-		if !sh.inOrder(key, &out[key.line], &info[key.line]) {
+		if !sh.inOrder(key, batch[key.line].ID, &out[key.line], &info[key.line]) {
 			continue
 		}
 		fam := &wk.families[key.loc.family-1]
 		wk.evaluateClaim(&batch[key.line], info[key.line].poste, fam, &fam.members[key.loc.member-1], &out[key.line])
+	}
+	// Keep the id of each family's last line: the batch's text is not
+	// kept beyond it, and a later batch is compared with it.
+	for _, key := range keys {
+		if m := &sh.last[key.loc.family-1]; m.batch == sh.batches && m.line == key.line {
+			m.id = strings.Clone(batch[key.line].ID)
+		}
 	}
 	sh.order = keys
 }
@@ -260,20 +269,21 @@ func hasFamilyOf(info []lineInfo, k, w int) bool {
 	return false
 }
 
-// inOrder records the date of the line of key as its family's latest, or
-// rejects the line when its family was already evaluated, in an earlier
-// batch, on a later date or on the same date: evaluating it would consume
-// envelopes out of the (date, id) order of LANGUAGE.md §3.
-func (sh *shard) inOrder(key orderKey, r *Result, in *lineInfo) bool {
+// inOrder records the (date, id) of the line of key as its family's
+// latest, or rejects the line when its family was already evaluated, in an
+// earlier batch, on a later date, or on the same date with a greater or
+// equal id: evaluating it would consume envelopes out of the (date, id)
+// order of LANGUAGE.md §3.
+func (sh *shard) inOrder(key orderKey, id string, r *Result, in *lineInfo) bool {
 	f := int(key.loc.family - 1)
 	if f >= len(sh.last) {
 		sh.last = append(sh.last, make([]familyMark, f+1-len(sh.last))...)
 	}
 	m := &sh.last[f]
-	if m.batch != 0 && m.batch != sh.batches && key.date <= m.date {
-		reject(r, in, RejectLateClaim, fmt.Sprintf("claim dated %s comes after its family was evaluated up to %s in an earlier batch: a Session needs each family's claims in date order across batches", key.date, m.date))
+	if m.batch != 0 && m.batch != sh.batches && (key.date < m.date || key.date == m.date && id <= m.id) {
+		reject(r, in, RejectLateClaim, fmt.Sprintf("claim %s dated %s comes after its family was evaluated up to claim %s dated %s in an earlier batch: a Session needs each family's claims in (date, id) order across batches", id, key.date, m.id, m.date))
 		return false
 	}
-	m.date, m.batch = key.date, sh.batches
+	m.date, m.batch, m.line = key.date, sh.batches, key.line
 	return true
 }

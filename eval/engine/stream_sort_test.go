@@ -226,6 +226,27 @@ func TestSessionRejectsLateClaims(t *testing.T) {
 	}
 }
 
+// TestSessionSameDateAcrossBatches gives a family two claims of one date
+// in two batches: in (date, id) order the second is evaluated, out of it
+// it is rejected (FuzzEngine found the first case rejected).
+func TestSessionSameDateAcrossBatches(t *testing.T) {
+	e := mustEngine(t, engine.Options{}, contract("optique.lentilles: forfait 100€ / annee civile"))
+	s := e.NewSession()
+	out := make([]engine.Result, 1)
+	s.Evaluate(numbered(claim("c2", "2026-03-10", "optique.lentilles", "80")), out)
+	if out[0].Err != nil || out[0].RC != eur("80") {
+		t.Fatalf("c2: %+v", out[0])
+	}
+	s.Evaluate(numbered(claim("c3", "2026-03-10", "optique.lentilles", "80")), out)
+	if out[0].Err != nil || out[0].RC != eur("20") {
+		t.Errorf("c3 after c2 on the same date: %+v, want 20.00 paid (100 − 80)", out[0])
+	}
+	s.Evaluate(numbered(claim("c1", "2026-03-10", "optique.lentilles", "80")), out)
+	if out[0].Err == nil || out[0].Err.Code != engine.RejectLateClaim {
+		t.Errorf("c1 after c3 on the same date: %+v, want a late_claim rejection", out[0])
+	}
+}
+
 func assertEmptyDir(t *testing.T, dir string) {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
