@@ -278,7 +278,7 @@ func fuzzBody(t *testing.T, data []byte) {
 		t.Fatalf("another order and 3 workers differ (-want +got):\n%s\n%s", diff, strings.Join(srcs, "---\n"))
 	}
 
-	// One date per batch in processing order, the envelopes checked
+	// One line per batch in processing order, the envelopes checked
 	// after each, so that every period of every envelope is.
 	sorted := slices.Clone(input)
 	slices.SortFunc(sorted, func(a, b claims.Claim) int {
@@ -286,23 +286,16 @@ func fuzzBody(t *testing.T, data []byte) {
 	})
 	s := newEngine(2).NewSession()
 	var got []engine.Result
-	for i := 0; i < len(sorted); {
-		// The lines of one date go in one batch: a Session takes a
-		// family's claims in date order across batches (late_claim).
-		j := i + 1
-		for j < len(sorted) && sorted[j].Date == sorted[i].Date {
-			j++
-		}
-		out := make([]engine.Result, j-i)
-		s.Evaluate(sorted[i:j], out)
+	for i := range sorted {
+		out := make([]engine.Result, 1)
+		s.Evaluate(sorted[i:i+1], out)
 		if err := engine.CheckEnvelopes(s); err != nil {
 			t.Fatalf("after line %d: %v\n%s", sorted[i].Line, err, strings.Join(srcs, "---\n"))
 		}
 		got = append(got, out...)
-		i = j
 	}
 	if diff := gocmp.Diff(byID(want), byID(got)); diff != "" {
-		t.Fatalf("one date per batch differs (-want +got):\n%s\n%s", diff, strings.Join(srcs, "---\n"))
+		t.Fatalf("one line per batch differs (-want +got):\n%s\n%s", diff, strings.Join(srcs, "---\n"))
 	}
 }
 
