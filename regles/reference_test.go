@@ -52,7 +52,7 @@ func TestLoadReplacesData(t *testing.T) {
 	if got, _ := Default().Value(PMSS, d); !got.Equal(dec("4005")) {
 		t.Errorf("embedded PMSS = %s, want 4005", got)
 	}
-	if Default() != Default() {
+	if a, b := Default(), Default(); a != b {
 		t.Error("Default returns different values")
 	}
 	if _, err := Load(strings.NewReader(""), bytes.NewReader(tauxCSV), bytes.NewReader(sante100CSV)); err == nil {

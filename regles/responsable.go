@@ -126,6 +126,28 @@ func TicketModerateurFacultatif(code string) bool {
 	return false
 }
 
+// honorairesPostes are the postes whose RO base is doctors' fees, where
+// the OPTAM rules of R871-2 govern dépassements d'honoraires:
+// consultations and visits (and the actes techniques médicaux billed with
+// them), imaging (the radiologist's fees) and the fees of surgeons and
+// other doctors in hospital. The linter (R871-2 checks) and the engine
+// (the 200% BRSS ceiling of a non-OPTAM line) share this one list.
+var honorairesPostes = []string{"consult", "hospitalisation.honoraires", "soins.imagerie"}
+
+// HonorairesMedicaux reports whether code (a nomenclature code or a poste
+// declared under one) is a poste of doctors' fees: one of the list above
+// or below one of them.
+func HonorairesMedicaux(code string) bool {
+	for c := code; c != ""; c = Parent(c) {
+		for _, h := range honorairesPostes {
+			if c == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Renewal periods and thresholds of R871-2, as constants for the checks of
 // the linter; the same values, with their dates and sources, are the names
 // OptiqueRenouvellement, OptiqueRenouvellementMoins16,

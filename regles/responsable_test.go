@@ -22,3 +22,15 @@ func TestAideAuditiveClasseIIBase(t *testing.T) {
 		t.Errorf("AideAuditiveClasseIIBase() = %s, want 400, below the cap", b)
 	}
 }
+
+func TestHonorairesMedicaux(t *testing.T) {
+	for code, want := range map[string]bool{
+		"consult": true, "consult.specialiste": true, "soins.imagerie": true,
+		"hospitalisation.honoraires": true, "hospitalisation.frais_sejour": false,
+		"soins.analyses": false, "consultation": false, "optique.monture": false,
+	} {
+		if got := HonorairesMedicaux(code); got != want {
+			t.Errorf("HonorairesMedicaux(%q) = %v, want %v", code, got, want)
+		}
+	}
+}

@@ -20,6 +20,14 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
+	shard, ok := rf.check("diff", stderr)
+	if !ok {
+		return exitUsage
+	}
+	if *top < 0 {
+		fmt.Fprintf(stderr, "garantie diff: --top must be 0 or more, not %d\n", *top)
+		return exitUsage
+	}
 	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
 	if !ok {
 		return exitUsage
@@ -49,12 +57,13 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		engines = append(engines, e)
 	}
 
-	reader, survey, closeClaims, err := readClaims(*rf.claims, stdin)
+	reader, survey, closeClaims, err := readClaims("diff", rf, stdin, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage
 	}
 	defer closeClaims()
+	survey.Shard = shard
 
 	cmp := whatif.NewComparison()
 	err = engine.StreamMany(engines, reader, survey, func(rs [][]engine.Result) error {

@@ -20,6 +20,10 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
+	shard, ok := rf.check("eval", stderr)
+	if !ok {
+		return exitUsage
+	}
 	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
 	if !ok {
 		return exitUsage
@@ -43,12 +47,13 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	reader, survey, closeClaims, err := readClaims(*rf.claims, stdin)
+	reader, survey, closeClaims, err := readClaims("eval", rf, stdin, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
 	}
 	defer closeClaims()
+	survey.Shard = shard
 
 	bw := bufio.NewWriterSize(stdout, 1<<20)
 	out, err := encode.New(*format, bw, len(progs), *explain)
@@ -74,48 +79,55 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// readClaims opens a claims file and reads its header. The returned
-// function closes the reader and the file. A header error names the file.
-func readClaims(path string, stdin io.Reader) (*claims.Reader, engine.StreamOptions, func(), error) {
-	in, survey, closeIn, err := openClaims(path, stdin)
+// readClaims opens the claims file of --claims and reads its header, and
+// returns the options to stream it with. The returned function closes the
+// reader and the file. A header error names the file. On a terminal, a
+// progress line shows how far the reading has gone until the returned
+// function is called.
+func readClaims(cmd string, rf runFlags, stdin io.Reader, stderr io.Writer) (*claims.Reader, engine.StreamOptions, func(), error) {
+	path := *rf.claims
+	in, o, size, closeIn, err := openClaims(path, stdin)
 	if err != nil {
-		return nil, survey, nil, err
+		return nil, o, nil, err
 	}
-	reader, err := claims.NewReader(in)
+	o.TempDir = *rf.tmpdir
+	p := startProgress(cmd, stderr, size)
+	reader, err := claims.NewReader(p.reader(in))
 	if err != nil {
+		p.Stop()
 		closeIn()
-		return nil, survey, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, o, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return reader, survey, func() { reader.Close(); closeIn() }, nil
+	return reader, o, func() { p.Stop(); reader.Close(); closeIn() }, nil
 }
 
 // openClaims opens the claims file and surveys it: how far its dates go
 // back in time, which lets the engine stream it, and how many lines it
-// has. Standard input is read whole: surveying it would mean reading it
-// twice.
-func openClaims(path string, stdin io.Reader) (r io.Reader, o engine.StreamOptions, closeFn func(), err error) {
-	o = engine.Unordered
+// has. Standard input is not surveyed (that would mean reading it twice):
+// its order is unknown, so the engine sorts it. size is the file's size,
+// 0 when unknown.
+func openClaims(path string, stdin io.Reader) (r io.Reader, o engine.StreamOptions, size int64, closeFn func(), err error) {
 	if path == "-" {
-		return stdin, o, func() {}, nil
+		return stdin, o, 0, func() {}, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, o, nil, err
+		return nil, o, 0, nil, err
 	}
 	closeFn = func() { f.Close() }
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() {
-		return f, o, closeFn, nil
+		return f, o, 0, closeFn, nil
 	}
 	sv, err := claims.SurveyFile(f, info.Size())
 	var herr *claims.HeaderError
 	if err != nil && !errors.As(err, &herr) {
 		f.Close()
-		return nil, o, nil, err
+		return nil, o, 0, nil, err
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		f.Close()
-		return nil, o, nil, err
+		return nil, o, 0, nil, err
 	}
-	return f, engine.StreamOptionsOf(sv), closeFn, nil
+	return f, engine.StreamOptionsOf(sv), info.Size(), closeFn, nil
 }

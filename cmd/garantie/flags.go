@@ -4,10 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"garantie/eval/engine"
 )
 
 // newFlags returns a flag set for a command that reports errors instead
@@ -55,16 +59,51 @@ func writeError(stderr io.Writer, name string, err error) int {
 }
 
 // runFlags are the flags that eval and diff share: the claims file, the
-// number of workers and the CPU profile.
+// number of workers, the shard, the folder of temporary files and the CPU
+// profile.
 type runFlags struct {
-	claims, cpuprofile *string
-	workers            *int
+	claims, cpuprofile, shard, tmpdir *string
+	workers                           *int
 }
 
 func addRunFlags(fs *pflag.FlagSet) runFlags {
 	return runFlags{
 		claims:     fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input"),
-		workers:    fs.Int("workers", 0, "goroutines evaluating families (0: one per core); results do not depend on it"),
+		workers:    fs.Int("workers", 0, fmt.Sprintf("goroutines evaluating families (0: one per core; at most %d); results do not depend on it", maxWorkers())),
+		shard:      fs.String("shard", "", "K/N: evaluate and write only the lines of the families of shard K of N (see docs/performance.md)"),
+		tmpdir:     fs.String("tmpdir", "", "folder for the temporary files of the sort of an unsorted claims file (default: the system's)"),
 		cpuprofile: fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)"),
 	}
+}
+
+// maxWorkers is the most --workers accepted: four per core. More
+// goroutines than cores only add overhead, and each worker that is given
+// families keeps tables that grow with the beneficiaries.
+func maxWorkers() int { return 4 * runtime.NumCPU() }
+
+// check reports a usage error of the shared flags on stderr, naming the
+// command.
+func (rf runFlags) check(cmd string, stderr io.Writer) (engine.Shard, bool) {
+	if w := *rf.workers; w < 0 || w > maxWorkers() {
+		fmt.Fprintf(stderr, "garantie %s: --workers must be between 0 (one per core) and %d (four per core), not %d\n", cmd, maxWorkers(), w)
+		return engine.Shard{}, false
+	}
+	if dir := *rf.tmpdir; dir != "" {
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			fmt.Fprintf(stderr, "garantie %s: --tmpdir %s is not a folder\n", cmd, dir)
+			return engine.Shard{}, false
+		}
+	}
+	if *rf.shard == "" {
+		return engine.Shard{}, true
+	}
+	var k, n int
+	var rest string
+	if c, _ := fmt.Sscanf(*rf.shard+" end", "%d/%d %s", &k, &n, &rest); c == 3 && rest == "end" {
+		if shard, err := engine.NewShard(k, n); err == nil {
+			return shard, true
+		}
+	}
+	fmt.Fprintf(stderr, "garantie %s: --shard must be K/N with 1 ≤ K ≤ N, such as 2/8, not %q\n", cmd, *rf.shard)
+	return engine.Shard{}, false
 }

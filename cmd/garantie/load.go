@@ -78,7 +78,19 @@ func analyse(path string, src []byte) *contract {
 // diagnostics to stderr. It fails (ok false) on an I/O error or when any
 // contract has errors: a contract with errors is never evaluated.
 func loadContracts(paths []string, stderr io.Writer) ([]*check.Program, bool) {
-	var progs []*check.Program
+	cs, ok := loadChecked(paths, stderr)
+	progs := make([]*check.Program, len(cs))
+	for i, c := range cs {
+		progs[i] = c.program
+	}
+	return progs, ok
+}
+
+// loadChecked loads contracts with their source text, printing their
+// diagnostics to stderr. It fails (ok false) on an I/O error or when any
+// contract has errors; the contracts without errors are returned.
+func loadChecked(paths []string, stderr io.Writer) ([]*contract, bool) {
+	var out []*contract
 	ok := true
 	for _, p := range paths {
 		c, err := loadContract(p)
@@ -93,7 +105,7 @@ func loadContracts(paths []string, stderr io.Writer) ([]*check.Program, bool) {
 			ok = false
 			continue
 		}
-		progs = append(progs, c.program)
+		out = append(out, c)
 	}
-	return progs, ok
+	return out, ok
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"garantie/dsl/lsp"
@@ -22,12 +23,37 @@ func runLsp(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "garantie lsp: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	opts := lsp.Options{Today: time.Now(), Debounce: *debounce}
+	info, _ := debug.ReadBuildInfo()
+	opts := lsp.Options{Today: time.Now(), Debounce: *debounce, Version: serverVersion(info), Example: lspExample}
 	if err := lsp.Serve(context.Background(), stdio{stdin, stdout}, opts); err != nil {
 		fmt.Fprintf(stderr, "garantie lsp: %v\n", err)
 		return exitUsage
 	}
 	return exitOK
+}
+
+// serverVersion is the version the server reports to the editor: the
+// module version of the binary ("devel" when it has none) and, when the
+// build recorded one, the VCS revision it was built from, as `garantie
+// version` prints them.
+func serverVersion(info *debug.BuildInfo) string {
+	version := "devel"
+	if info == nil {
+		return version
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		version = v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && s.Value != "" {
+			rev := s.Value
+			if len(rev) > 12 {
+				rev = rev[:12]
+			}
+			version += " (" + rev + ")"
+		}
+	}
+	return version
 }
 
 // stdio joins standard input and output into the stream the server

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"garantie/dsl/check"
-	"garantie/dsl/diag"
 	"garantie/eval/exemples"
 	"garantie/eval/tableau"
 )
@@ -70,22 +69,10 @@ func runTableau(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // loadSources loads contracts with their source text, printing their
 // diagnostics; like loadContracts, a contract with errors fails.
 func loadSources(paths []string, stderr io.Writer) ([]tableau.Source, bool) {
-	var out []tableau.Source
-	ok := true
-	for _, p := range paths {
-		c, err := loadContract(p)
-		if err != nil {
-			fmt.Fprintf(stderr, "garantie: %v\n", err)
-			ok = false
-			continue
-		}
-		if c.diags.HasErrors() {
-			diag.WriteText(stderr, c.diags, diag.Source{c.path: c.src})
-			fmt.Fprintf(stderr, "garantie: %s has errors; run 'garantie check %s'\n", p, p)
-			ok = false
-			continue
-		}
-		out = append(out, tableau.Source{Program: c.program, Src: c.src})
+	cs, ok := loadChecked(paths, stderr)
+	out := make([]tableau.Source, len(cs))
+	for i, c := range cs {
+		out[i] = tableau.Source{Program: c.program, Src: c.src}
 	}
 	return out, ok
 }

@@ -38,6 +38,13 @@ func TestUsageErrors(t *testing.T) {
 		{"help unknown command", []string{"help", "lint"}, `unknown command "lint"`},
 		{"version argument", []string{"version", "now"}, `unexpected argument "now"`},
 		{"mistyped command", []string{"chekc"}, `did you mean "check"?`},
+		{"eval too many workers", []string{"eval", contract, "--claims", claims, "--workers", "100000"}, "--workers"},
+		{"eval negative workers", []string{"eval", contract, "--claims", claims, "--workers", "-1"}, "--workers"},
+		{"diff too many workers", []string{"diff", contract, contract, "--claims", claims, "--workers", "1000000"}, "--workers"},
+		{"diff negative top", []string{"diff", contract, contract, "--claims", claims, "--top", "-1"}, "--top"},
+		{"eval shard out of range", []string{"eval", contract, "--claims", claims, "--shard", "3/2"}, "--shard"},
+		{"eval shard not K/N", []string{"eval", contract, "--claims", claims, "--shard", "half"}, "--shard"},
+		{"eval missing tmpdir", []string{"eval", contract, "--claims", claims, "--tmpdir", "/nonexistent/dir"}, "--tmpdir"},
 	} {
 		status, out, errOut := runCLI(t, "", c.args...)
 		if status != exitUsage || out != "" || !strings.Contains(errOut, c.msg) {

@@ -2,28 +2,13 @@ package lint
 
 import (
 	"garantie/dsl/check"
+	"garantie/regles"
 )
 
-// honorairesPostes are the postes whose RO base is doctors' fees, where
-// the OPTAM rules of R871-2 govern dépassements d'honoraires: consultations
-// and visits, actes techniques médicaux, imaging (the radiologist's fees)
-// and the fees of surgeons and other doctors in hospital. A poste below
-// one of them is one too.
-//
-// Follow-up: this is a property of the nomenclature and belongs in regles
-// as a flag on each poste; it stays here, in one place, until regles has
-// it.
-var honorairesPostes = []string{"consult", "hospitalisation.honoraires", "soins.imagerie"}
-
-// isHonoraires reports whether code is a poste of doctors' fees.
-func isHonoraires(code string) bool {
-	for _, h := range honorairesPostes {
-		if under(code, h) {
-			return true
-		}
-	}
-	return false
-}
+// isHonoraires reports whether code is a poste of doctors' fees, where the
+// OPTAM rules of R871-2 govern dépassements d'honoraires (the list is
+// regles.HonorairesMedicaux, which the engine shares).
+func isHonoraires(code string) bool { return regles.HonorairesMedicaux(code) }
 
 // honorairesClaim is a representative claim on a poste of doctors' fees
 // and the formula rule that applies to it.

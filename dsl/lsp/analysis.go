@@ -4,6 +4,7 @@ import (
 	"garantie/dsl/ast"
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
+	"garantie/dsl/diag/suppress"
 	"garantie/dsl/lint"
 	"garantie/dsl/parser"
 )
@@ -23,18 +24,25 @@ type analysis struct {
 }
 
 // analyse runs the static pipeline of `garantie check` on src: parse,
-// check against the nomenclature of package regles, and lint (the
-// contrat responsable rules included) when there is no error, so one
-// mistake does not cascade into lint findings about the rule it broke.
+// check against the nomenclature of package regles, lint (the contrat
+// responsable rules included) when there is no error, so one mistake
+// does not cascade into lint findings about the rule it broke, and apply
+// the file's "# garantie:ignore CODE reason" comments (package
+// suppress), an unused one reported only on a linted file, as `garantie
+// check` does.
 func analyse(name, src string) *analysis {
 	b := []byte(src)
 	f, diags := parser.Parse(name, b)
 	prog, cdiags := check.Check(f, check.Regles())
 	diags = append(diags, cdiags...)
-	if !diags.HasErrors() {
+	linted := !diags.HasErrors()
+	if linted {
 		diags = append(diags, lint.Run(prog)...)
 	}
-	diags = diags.Dedup()
+	for i := range diags {
+		diags[i].File = name
+	}
+	diags = suppress.Apply(name, b, diags, linted).Dedup()
 	diags, _ = diags.Limit(maxErrors)
 	toks, _ := parser.Scan(name, b)
 	return &analysis{text: newText(src), file: f, program: prog, tokens: toks, diags: diags}

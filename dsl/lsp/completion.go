@@ -22,11 +22,15 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 //
 //   - at the start of a line: postes (with their labels) and header keywords;
 //   - after "mode": deduction, complement;
-//   - after a poste: "si"; after "si", "et" or "non": conditions;
+//   - after a poste: "si"; after "si", "et" or "non": conditions; after
+//     "verres": simples, complexes, tres complexes;
 //   - after ":" or "+": formula terms (and, after ":", limits);
-//   - after ",": limits; after "%": bases; after "/": units and periods;
+//   - after ",": limits; after "%": bases (PLV and HLF only on a 100%
+//     Santé poste, PMSS alone in a forfait or plafond); after "/": the
+//     periods of a forfait, plafond or max, else units;
 //   - after "/ N": mois glissants, ans glissants; after "max N": units;
-//     after "carence N": mois, jours; after a period: par famille.
+//     after "carence N": mois, jours; after the period of a forfait or
+//     plafond: par famille, RO inclus; after "par famille": RO inclus.
 //
 // The item replaces the word being typed, dots included, so that
 // "optique.mon" completes to "optique.monture" in every client.
@@ -79,6 +83,12 @@ func (a *analysis) complete(offset int) []protocol.CompletionItem {
 		switch word(last) {
 		case "si", "et", "non":
 			addKeywords(conditionKeyword)
+		case "verres", "verre":
+			items = append(items, followers("verres simples", 1, edit), followers("verres complexes", 1, edit), followers("verres tres complexes", 1, edit))
+		case "tres":
+			if word(last-1) == "verres" || word(last-1) == "verre" {
+				items = append(items, followers("verres tres complexes", 2, edit))
+			}
 		default:
 			if slices.ContainsFunc(prev, func(t parser.Token) bool { return t.Norm == "si" }) {
 				items = append(items, keywordItem(mustKeyword("et"), edit))
@@ -87,17 +97,23 @@ func (a *analysis) complete(offset int) []protocol.CompletionItem {
 			}
 		}
 	default:
-		items = append(items, a.garantieItems(prev[colon:], edit)...)
+		items = append(items, a.garantieItems(prev[colon:], posteCode(prev[:colon]), edit)...)
 	}
 	return items
 }
 
-// garantieItems completes after the colon of a rule; prev starts with it.
-func (a *analysis) garantieItems(prev []parser.Token, edit protocol.Range) []protocol.CompletionItem {
+// garantieItems completes after the colon of a rule on poste; prev
+// starts with the colon.
+func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protocol.Range) []protocol.CompletionItem {
 	var items []protocol.CompletionItem
 	add := func(kinds ...keywordKind) {
 		for _, k := range keywordsOf(kinds...) {
 			items = append(items, keywordItem(k, edit))
+		}
+	}
+	addWords := func(texts ...string) {
+		for _, t := range texts {
+			items = append(items, keywordItem(mustKeyword(t), edit))
 		}
 	}
 	last := prev[len(prev)-1]
@@ -107,6 +123,18 @@ func (a *analysis) garantieItems(prev []parser.Token, edit protocol.Range) []pro
 		}
 		return prev[len(prev)-2].Norm
 	}
+	// head is the first word of the term or limit being written:
+	// "forfait", "plafond", "max", "carence", or a number.
+	head := ""
+	for i := len(prev) - 1; i >= 0; i-- {
+		if k := prev[i].Kind; k == parser.Colon || k == parser.Plus || k == parser.Comma {
+			if i+1 < len(prev) {
+				head = prev[i+1].Norm
+			}
+			break
+		}
+	}
+	envelope := head == "forfait" || head == "plafond"
 	switch last.Kind {
 	case parser.Colon:
 		add(termKeyword, limitKeyword)
@@ -119,13 +147,24 @@ func (a *analysis) garantieItems(prev []parser.Token, edit protocol.Range) []pro
 	case parser.Comma:
 		add(limitKeyword)
 	case parser.Percent:
-		add(baseKeyword)
+		for _, k := range keywordsOf(baseKeyword) {
+			switch {
+			case envelope && k.text != "pmss":
+			case (k.text == "plv" || k.text == "hlf") && sante100Basket(poste) == "":
+			default:
+				items = append(items, keywordItem(k, edit))
+			}
+		}
 	case parser.Slash:
-		add(unitKeyword, periodKeyword)
+		if envelope || head == "max" {
+			add(periodKeyword)
+		} else {
+			add(unitKeyword)
+		}
 	case parser.Number:
 		switch before() {
 		case "/":
-			items = append(items, keywordItem(mustKeyword("mois glissants"), edit), keywordItem(mustKeyword("ans glissants"), edit))
+			addWords("mois glissants", "ans glissants")
 		case "max":
 			add(unitKeyword)
 		case "carence":
@@ -134,10 +173,42 @@ func (a *analysis) garantieItems(prev []parser.Token, edit protocol.Range) []pro
 	case parser.Ident, parser.Keyword:
 		switch last.Norm {
 		case "an", "civile", "contrat", "glissant", "glissants":
-			items = append(items, keywordItem(mustKeyword("par famille"), edit))
+			if envelope {
+				addWords("par famille", "ro inclus")
+			}
+		case "famille":
+			if envelope {
+				addWords("ro inclus")
+			}
+		case "ro":
+			items = append(items, followers("ro inclus", 1, edit))
 		}
 	}
 	return items
+}
+
+// followers completes the rest of a phrase whose first typed words are
+// written: "simples" after "verres", "complexes" after "verres tres",
+// "inclus" after "RO". The item shows the phrase's meaning.
+func followers(phrase string, typed int, edit protocol.Range) protocol.CompletionItem {
+	rest := strings.Join(strings.Fields(phrase)[typed:], " ")
+	item := keywordItem(mustKeyword(phrase), edit)
+	item.Label = rest
+	item.TextEdit = protocol.TextEdit{Range: edit, NewText: rest}
+	return item
+}
+
+// posteCode is the poste code a rule's tokens start with, "" when they
+// do not start with one.
+func posteCode(toks []parser.Token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if t.Kind != parser.Ident && t.Kind != parser.Dot {
+			break
+		}
+		b.WriteString(t.Norm)
+	}
+	return b.String()
 }
 
 // posteItems lists the postes of the nomenclature and those declared in
@@ -181,8 +252,11 @@ func keywordItem(k keyword, edit protocol.Range) protocol.CompletionItem {
 		kind = protocol.CompletionItemKindProperty
 	}
 	label := k.text
-	if k.kind == baseKeyword {
+	switch {
+	case k.kind == baseKeyword:
 		label = strings.ToUpper(k.text)
+	case k.text == "ro inclus":
+		label = "RO inclus"
 	}
 	return protocol.CompletionItem{
 		Label:         label,

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"garantie/dsl/diag/suppress"
 )
 
 // today is the date the tests run the server at.
@@ -223,10 +226,22 @@ func TestEndToEnd(t *testing.T) {
 		want   []string
 		unwant []string
 	}{
-		{"after si", "optique.verres si ", []string{"age", "enfant", "optam", "hors parcours", "non"}, []string{"optique.verres", "forfait"}},
+		{"after si", "optique.verres si ", []string{"age", "enfant", "optam", "hors parcours", "non", "ald", "rembourse", "verres simples", "verres complexes", "verres tres complexes"}, []string{"optique.verres", "forfait"}},
+		{"after verres", "optique.verres si verres ", []string{"simples", "complexes", "tres complexes"}, []string{"age", "verres simples", "et"}},
+		{"after verres tres", "optique.verres si enfant et verres tres ", []string{"complexes"}, []string{"simples", "tres complexes"}},
 		{"after the colon", "optique.verres: ", []string{"forfait", "frais reels", "non couvert", "plafond", "max", "carence"}, []string{"age", "optique.verres"}},
-		{"after a percent", "optique.verres: 100% ", []string{"BRSS", "BR", "TM", "FR", "PMSS"}, []string{"forfait"}},
-		{"after a slash", "optique.verres: 40€ / ", []string{"seance", "equipement", "annee civile", "an", "annee contrat"}, []string{"BRSS"}},
+		{"after a percent", "optique.verres: 100% ", []string{"BRSS", "BR", "TM", "FR", "PMSS"}, []string{"forfait", "PLV", "HLF"}},
+		{"after a percent on a 100% Santé poste", "optique.equipement_100_sante: 100% ", []string{"BRSS", "PLV", "HLF"}, nil},
+		{"after the percent of a forfait", "prestations.naissance: forfait 5% ", []string{"PMSS"}, []string{"BRSS", "PLV"}},
+		{"after a slash", "optique.verres: 40€ / ", []string{"seance", "equipement", "oeil", "enfant"}, []string{"BRSS", "annee civile", "yeux"}},
+		{"after the slash of a PMSS", "prestations.naissance: 10% PMSS / ", []string{"enfant", "jour"}, []string{"annee civile"}},
+		{"after the slash of a forfait", "optique.verres: forfait 40€ / ", []string{"annee civile", "an", "annee contrat"}, []string{"seance"}},
+		{"after the slash of a max", "optique.chirurgie_refractive: 500€ / oeil, max 2 yeux / ", []string{"annee civile"}, []string{"oeil"}},
+		{"after max N", "optique.chirurgie_refractive: 500€ / oeil, max 2 ", []string{"oeil", "enfant", "seance"}, []string{"annee civile"}},
+		{"after the period of a forfait", "optique.monture: forfait 150€ / 24 mois glissants ", []string{"par famille", "RO inclus"}, nil},
+		{"after par famille", "optique.verres: 100% BRSS, plafond 600€ / annee civile par famille ", []string{"RO inclus"}, []string{"par famille"}},
+		{"after RO", "optique.verres: 100% BRSS, plafond 600€ / annee civile RO ", []string{"inclus"}, []string{"RO inclus"}},
+		{"after the period of a max", "soins.psychologue: 20€ / seance, max 6 seances / annee civile ", nil, []string{"par famille", "RO inclus"}},
 		{"after a count", "optique.verres: forfait 40€ / 24 ", []string{"mois glissants", "ans glissants"}, []string{"seance"}},
 		{"after a comma", "optique.verres: 100% BRSS, ", []string{"max", "plafond", "carence"}, []string{"forfait", "BRSS"}},
 		{"after mode", "mode ", []string{"deduction", "complement"}, []string{"optique.verres"}},
@@ -420,5 +435,35 @@ func TestRelatedInformation(t *testing.T) {
 	rel := ds[i].RelatedInformation
 	if len(rel) != 1 || rel[0].Location.URI != uri || rel[0].Location.Range.Start.Line == ds[i].Range.Start.Line {
 		t.Errorf("E135 at line %d: related %+v, want the other rule", ds[i].Range.Start.Line, rel)
+	}
+}
+
+// TestSuppressions checks that the "# garantie:ignore" comments of a
+// document hide the diagnostics they name, as in `garantie check`, and
+// that the server reports a suppression that hides nothing (W901) and a
+// malformed one.
+func TestSuppressions(t *testing.T) {
+	c := startServer(t, Options{Today: today})
+	c.call("initialize", map[string]any{"capabilities": map[string]any{}}, nil)
+	src := strings.Join([]string{
+		`contrat "x"`,
+		`responsable # garantie:ignore R813 the ticket modérateur is in the parent contract`,
+		`consult: 100% BRSS`,
+		`consult.specialiste: 150% BRSS`,
+		`hospitalisation.forfait_journalier: frais reels, max 30 jours / annee civile # garantie:ignore R802 W101 tested`,
+		`optique.monture: 100% BRSS # garantie:ignore`,
+		``,
+	}, "\n")
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "garantie", "version": 3, "text": src}})
+	var got []string
+	for _, d := range c.diagnostics(uri, 3).Diagnostics {
+		got = append(got, fmt.Sprintf("%s %d", d.Code, d.Range.Start.Line))
+	}
+	// R813 (line 1) and R802 (line 4) are those of TestLintDiagnostics,
+	// suppressed; W101 is not reported on line 4, so its suppression is
+	// unused; line 5's comment names no code.
+	want := []string{string(suppress.CodeUnused) + " 4", string(suppress.CodeMalformed) + " 5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }

@@ -18,15 +18,16 @@ import (
 
 func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hover, error) {
 	return withDocument(s, p.TextDocument.URI, func(a *analysis) *protocol.Hover {
-		return a.hover(a.text.offset(p.Position), s.opts.Today)
+		return a.hover(a.text.offset(p.Position), s.opts)
 	})
 }
 
-// hover answers a hover at a byte offset: on a poste code, on "PMSS", or
-// on a keyword; nil elsewhere.
-func (a *analysis) hover(offset int, today time.Time) *protocol.Hover {
+// hover answers a hover at a byte offset: on a poste code, on "PMSS", on
+// "PLV" or "HLF", or on a keyword; nil elsewhere.
+func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
+	today := opts.Today
 	if code, r, ok := a.posteAt(offset); ok {
-		return a.markdown(r, a.posteDoc(code))
+		return a.markdown(r, a.posteDoc(code)+a.exampleDoc(code, opts))
 	}
 	i := a.tokenAt(offset)
 	if i < 0 {
@@ -36,8 +37,11 @@ func (a *analysis) hover(offset int, today time.Time) *protocol.Hover {
 	if tok.Kind != parser.Ident && tok.Kind != parser.Keyword {
 		return nil
 	}
-	if tok.Norm == "pmss" {
+	switch tok.Norm {
+	case "pmss":
 		return a.markdown(tok.Range, a.pmssDoc(offset, today))
+	case "plv", "hlf":
+		return a.markdown(tok.Range, a.limitDoc(tok.Norm, offset, today))
 	}
 	if k, r, ok := a.keywordAt(i); ok {
 		return a.markdown(r, k.doc)
@@ -152,6 +156,26 @@ func (a *analysis) ruleList(b *strings.Builder, title string, rules []*ast.Rule)
 	}
 }
 
+// exampleDoc asks Options.Example what the contract pays for code on a
+// standard example claim, at the contract's effet (today without one),
+// and renders the answer as the end of a poste's hover; "" when there is
+// no Example, the file has errors (its contract cannot be evaluated), or
+// no example is given.
+func (a *analysis) exampleDoc(code string, opts Options) string {
+	if opts.Example == nil || a.program == nil || a.diags.HasErrors() {
+		return ""
+	}
+	date := opts.Today
+	if a.program.Effet != nil {
+		date = *a.program.Effet
+	}
+	md, ok := opts.Example(a.program, code, date)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("\n**Example** (%s), what this contract pays:\n\n%s\n", date.Format(time.DateOnly), md)
+}
+
 // isAncestor reports whether a is a strict ancestor of code.
 func isAncestor(a, code string) bool {
 	return strings.HasPrefix(code, a+".")
@@ -180,33 +204,20 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 			fmt.Fprintf(&b, "- no PMSS is known on %s (the contract's effet)\n", at.Format(time.DateOnly))
 		}
 	}
-	if q := a.pmssQuantity(offset); q != nil && q.Number != nil {
+	if q := a.quantityAt(offset, "pmss"); q != nil && q.Number != nil {
 		if v, err := regles.Value(regles.PMSS, at); err == nil {
 			amount := q.Number.Value.Mul(v).Div(decimal.NewFromInt(100)).Round(2)
 			fmt.Fprintf(&b, "\n`%s` is %s with the PMSS of %s.\n", a.source(q.Range), euros(amount), at.Format(time.DateOnly))
 		}
 	}
-	b.WriteString("\nAn amount in `% PMSS` uses the PMSS in force on the first day of its period.")
+	b.WriteString("\nIn a `forfait` or `plafond`, an amount in `% PMSS` uses the PMSS in force on the first day of its period; per unit (`N% PMSS / UNIT`), the PMSS in force on the date of care.")
 	return b.String()
 }
 
-// pmssQuantity returns the "N% PMSS" quantity holding offset, or nil.
-func (a *analysis) pmssQuantity(offset int) *ast.Quantity {
-	var found *ast.Quantity
-	ast.Inspect(a.file, func(n ast.Node) bool {
-		q, ok := n.(*ast.Quantity)
-		if ok && q.Word != nil && q.Word.Name == "pmss" &&
-			q.Range.Start.Offset <= offset && offset <= q.Range.End.Offset {
-			found = q
-		}
-		return found == nil
-	})
-	return found
-}
-
-// keywordAt finds the keyword written at token i, trying the two-word
-// phrases it is part of ("frais reels", "annee civile") before the word
-// alone.
+// keywordAt finds the keyword written at token i, trying the phrases of
+// three and two words it is part of ("verres tres complexes", "frais
+// reels") before the word alone; a word after "/" or "max N" is read as
+// a unit first ("/ enfant").
 func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	word := func(j int) (string, bool) {
 		if j < 0 || j >= len(a.tokens) {
@@ -215,21 +226,45 @@ func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 		t := a.tokens[j]
 		return t.Norm, t.Kind == parser.Ident || t.Kind == parser.Keyword
 	}
-	cur, _ := word(i)
-	if prev, ok := word(i - 1); ok {
-		if k, found := keywordByWords(prev + " " + cur); found {
-			return k, diag.Range{Start: a.tokens[i-1].Range.Start, End: a.tokens[i].Range.End}, true
+	for n := 3; n >= 2; n-- {
+		for first := i - n + 1; first <= i; first++ {
+			var words []string
+			for j := first; j < first+n; j++ {
+				w, ok := word(j)
+				if !ok {
+					break
+				}
+				words = append(words, w)
+			}
+			if len(words) < n {
+				continue
+			}
+			if k, found := keywordByWords(strings.Join(words, " ")); found {
+				return k, diag.Range{Start: a.tokens[first].Range.Start, End: a.tokens[first+n-1].Range.End}, true
+			}
 		}
 	}
-	if next, ok := word(i + 1); ok {
-		if k, found := keywordByWords(cur + " " + next); found {
-			return k, diag.Range{Start: a.tokens[i].Range.Start, End: a.tokens[i+1].Range.End}, true
+	cur, _ := word(i)
+	if a.unitPosition(i) {
+		if k, found := keywordOfKind(cur, unitKeyword); found {
+			return k, a.tokens[i].Range, true
 		}
 	}
 	if k, found := keywordByWords(cur); found {
 		return k, a.tokens[i].Range, true
 	}
 	return keyword{}, diag.Range{}, false
+}
+
+// unitPosition reports whether token i is where a unit is written: after
+// "/" or after the count of "max N".
+func (a *analysis) unitPosition(i int) bool {
+	if i < 1 {
+		return false
+	}
+	prev := a.tokens[i-1]
+	return prev.Kind == parser.Slash ||
+		prev.Kind == parser.Number && i >= 2 && a.tokens[i-2].Norm == "max"
 }
 
 // euros renders an amount the French way a hover is read: "4 005,00 €".

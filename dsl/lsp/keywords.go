@@ -51,11 +51,17 @@ var keywords = []keyword{
 	{"optam", conditionKeyword, "`optam`: the doctor signed OPTAM / OPTAM-CO (claim column `optam`, default non)."},
 	{"secteur", conditionKeyword, "`secteur N`: the doctor's sector is N (1, 2 or 3). A claim without `secteur` matches no `secteur N`."},
 	{"hors parcours", conditionKeyword, "`hors parcours`: care outside the parcours de soins coordonnés (claim column `parcours`, default oui)."},
+	{"ald", conditionKeyword, "`ald`: care for an affection de longue durée (claim column `ald`, default non). `si ald` and `si non ald` are exclusive; `si ald` and `si rembourse` overlap."},
+	{"rembourse", conditionKeyword, "`rembourse` (also `remboursé`, `remboursée`…): the claim has a base above 0, care the RO reimburses (claim column `base`, default 0). `si non rembourse` is care the RO does not cover."},
+	{"verres simples", conditionKeyword, "`verres simples`: the lenses of the claim's optical equipment are simple (claim column `verres`: `simple`). The three lens types are exclusive; a claim without `verres` matches none of them."},
+	{"verres complexes", conditionKeyword, "`verres complexes`: the lenses of the claim's optical equipment are complex (claim column `verres`: `complexe`). The three lens types are exclusive; a claim without `verres` matches none of them."},
+	{"verres tres complexes", conditionKeyword, "`verres tres complexes` (`très` too): the lenses of the claim's optical equipment are very complex (claim column `verres`: `tres_complexe`). The three lens types are exclusive; a claim without `verres` matches none of them."},
 
 	// Formula terms (§4).
 	{"non couvert", termKeyword, "`non couvert`: the poste is explicitly excluded; the rule pays 0 and the claim is reported with it."},
 	{"frais reels", termKeyword, "`frais reels`: pays everything left after the previous payers (a term written after it gets 0)."},
 	{"forfait", termKeyword, "`forfait X€ / PERIOD [par famille]`: up to X € per beneficiary per period, drawn as an envelope. X may be `N% PMSS`, the PMSS in force on the first day of the period."},
+	{"ro inclus", otherKeyword, "`RO inclus` after a `forfait` or `plafond` (after `par famille` if both): the amount includes the Sécurité sociale, as tables write \"Sécurité sociale incluse\": the line's RO, earlier layers and the formula's earlier terms count inside it. Anywhere else it is an error (E143)."},
 	{"par famille", otherKeyword, "`par famille` after a `forfait` or `plafond`: one envelope shared by all beneficiaries of a family (claim column `famille`)."},
 
 	// Bases of a percentage.
@@ -63,7 +69,9 @@ var keywords = []keyword{
 	{"br", baseKeyword, "`N% BR`: same as `N% BRSS`, a percentage of the base de remboursement."},
 	{"tm", baseKeyword, "`N% TM`: a percentage of the ticket modérateur, `base − RO brut`, in both modes."},
 	{"fr", baseKeyword, "`N% FR`: a percentage of `frais`, what the patient was charged. In déduction mode the RO is inside it."},
-	{"pmss", baseKeyword, "`N% PMSS`: a percentage of the plafond mensuel de la sécurité sociale, in a `forfait` or `plafond`: the PMSS in force on the first day of the period."},
+	{"pmss", baseKeyword, "`N% PMSS`: a percentage of the plafond mensuel de la sécurité sociale: in a `forfait` or `plafond`, the PMSS in force on the first day of the period; per unit, `N% PMSS / UNIT`, the PMSS in force on the date of care."},
+	{"plv", baseKeyword, "`N% PLV`: a percentage of the prix limite de vente, the legal price limit of the claim's 100% Santé item, × the covered quantity, combined with the RO like `BRSS`. Only in rules on the 100% Santé postes and the postes declared under them (E142 elsewhere)."},
+	{"hlf", baseKeyword, "`N% HLF`: same as `N% PLV`, named after the honoraires limites de facturation of the dental 100% Santé basket."},
 
 	// Limits (§5).
 	{"max", limitKeyword, "`max N UNIT / PERIOD`: at most N units covered per beneficiary per period (a counter of the rule)."},
@@ -77,6 +85,9 @@ var keywords = []keyword{
 	{"equipement", unitKeyword, "`equipement`: a unit of `X€ / UNIT` and `max` (an optical equipment); a claim counts its units in `quantite`."},
 	{"dent", unitKeyword, "`dent`: a unit of `X€ / UNIT` and `max`; a claim counts its units in `quantite`."},
 	{"oreille", unitKeyword, "`oreille`: a unit of `X€ / UNIT` and `max` (a hearing aid per ear); a claim counts its units in `quantite`."},
+	{"oeil", unitKeyword, "`oeil` (`œil`, plural `yeux`): a unit of `X€ / UNIT` and `max` (refractive surgery per eye); a claim counts its units in `quantite`."},
+	{"enfant", unitKeyword, "`enfant` as a unit: of `X€ / UNIT`, `N% PMSS / UNIT` and `max` (a birth or adoption allowance per child); a claim counts its units in `quantite`. After `si` or `et`, `enfant` is the condition age < 18."},
+	{"yeux", otherKeyword, "`yeux`: the plural of the unit `oeil`, as in `max 2 yeux / annee civile`."},
 
 	// Periods (§6).
 	{"annee civile", periodKeyword, "`annee civile` (alias `an`): 1 January – 31 December of the date of care."},
@@ -90,9 +101,19 @@ var keywords = []keyword{
 	{"jours", durationKeyword, "`carence N jours`: a waiting period of N days after adhesion."},
 }
 
+// spellings maps the other spellings the parser accepts to the words of
+// the table.
+var spellings = map[string]string{
+	"remboursee": "rembourse", "remboursees": "rembourse",
+	"verre simple": "verres simples", "verre complexe": "verres complexes", "verre tres complexe": "verres tres complexes",
+}
+
 // keywordByWords finds the keyword written as the given normalised words
 // ("frais", "reels"), with or without the final "s" of a plural.
 func keywordByWords(words string) (keyword, bool) {
+	if w, ok := spellings[words]; ok {
+		words = w
+	}
 	for _, k := range keywords {
 		if k.text == words {
 			return k, true
@@ -100,6 +121,17 @@ func keywordByWords(words string) (keyword, bool) {
 	}
 	for _, k := range keywords {
 		if k.text+"s" == words || k.text == words+"s" {
+			return k, true
+		}
+	}
+	return keyword{}, false
+}
+
+// keywordOfKind finds the keyword of a kind written as words, for the
+// words of two kinds ("enfant", a condition and a unit).
+func keywordOfKind(words string, kind keywordKind) (keyword, bool) {
+	for _, k := range keywords {
+		if k.kind == kind && (k.text == words || k.text+"s" == words) {
 			return k, true
 		}
 	}

@@ -11,6 +11,8 @@ import (
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"garantie/dsl/check"
 )
 
 // Options configure a language server. The zero value is not usable:
@@ -24,6 +26,12 @@ type Options struct {
 	Debounce time.Duration
 	// Version is the server version reported to the client.
 	Version string
+	// Example, when set, tells what a contract without errors pays
+	// for poste on a standard example claim dated date: markdown for
+	// the hover on a poste, ok false when there is none to show. It is
+	// injected because evaluating is the engine's work, and nothing in
+	// dsl/ depends on eval/ (cmd/garantie passes one that does).
+	Example func(prog *check.Program, poste string, date time.Time) (md string, ok bool)
 }
 
 // DefaultDebounce is the wait between the last keystroke and the

@@ -16,14 +16,14 @@ func TestSurveyLongLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Survey{Lateness: 3, Span: 4, Lines: 3}); sv != want {
+	if want := (Survey{Lateness: 3, Span: 4, Lines: 3, IDsIncreasing: true}); sv != want {
 		t.Errorf("SurveyClaims = %+v, want %+v", sv, want)
 	}
 	sv, err = SurveyFile(strings.NewReader(src), int64(len(src)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Survey{Lateness: 3, Span: 4, Lines: 3}); sv != want {
+	if want := (Survey{Lateness: 3, Span: 4, Lines: 3, IDsIncreasing: true}); sv != want {
 		t.Errorf("SurveyFile = %+v, want %+v", sv, want)
 	}
 }

@@ -22,6 +22,11 @@ type Survey struct {
 	Span int
 	// Lines counts the non-blank data lines.
 	Lines int
+	// IDsIncreasing reports that every line's id is greater, byte-wise,
+	// than the id of the line above, as in files numbered in order: no id
+	// can then repeat. It is false when an id cannot be told cheaply (a
+	// quote before or in the id column).
+	IDsIncreasing bool
 }
 
 // Sorted reports whether the lines come in non-decreasing date order.
@@ -29,10 +34,11 @@ func (s Survey) Sorted() bool { return s.Lateness == 0 }
 
 // SurveyClaims reads a claims file once without decoding its lines, to
 // tell how far its dates go back in time (Lateness) and how many lines it
-// has. Lines without a valid date are ignored for the order: the reader
-// rejects them anyway. A line with a quote before its date makes the
-// lateness unknown, so the file is read whole, which is always correct. A
-// header error is returned as from NewReader.
+// has, and whether its ids increase. Lines without a valid date are
+// ignored for the order: the reader rejects them anyway. A line with a
+// quote before its date makes the lateness unknown, so the engine sorts
+// the file, which is always correct. A header error is returned as from
+// NewReader.
 func SurveyClaims(src io.Reader) (Survey, error) {
 	br := bufio.NewReaderSize(src, 1<<20)
 	sep, cols, rest, _, err := readHeader(br)
@@ -40,7 +46,7 @@ func SurveyClaims(src io.Reader) (Survey, error) {
 		return Survey{}, err
 	}
 	var sv surveyor
-	sv.init(sep, slices.Index(cols, colDate))
+	sv.init(sep, slices.Index(cols, colDate), slices.Index(cols, colID))
 	return sv.scan(io.MultiReader(bytes.NewReader(rest), br))
 }
 
@@ -72,7 +78,7 @@ func SurveyFile(f io.ReaderAt, size int64) (Survey, error) {
 	errs := make([]error, parts)
 	var wg sync.WaitGroup
 	for k := range parts {
-		results[k].init(sep, slices.Index(cols, colDate))
+		results[k].init(sep, slices.Index(cols, colDate), slices.Index(cols, colID))
 		wg.Go(func() {
 			_, errs[k] = results[k].scan(io.NewSectionReader(f, bounds[k], bounds[k+1]-bounds[k]))
 		})
@@ -130,14 +136,20 @@ func nextLine(f io.ReaderAt, at, size int64) (int64, error) {
 type surveyor struct {
 	sep      byte
 	dateCol  int
+	idCol    int
 	sv       Survey
 	have     bool
 	min, max date.Day // the earliest and latest valid dates seen
 	unknown  bool
+	// The ids: whether they increase so far, and the first and last.
+	idsUp           bool
+	haveID          bool
+	firstID, lastID []byte
 }
 
-func (s *surveyor) init(sep byte, dateCol int) {
-	s.sep, s.dateCol = sep, dateCol
+func (s *surveyor) init(sep byte, dateCol, idCol int) {
+	s.sep, s.dateCol, s.idCol = sep, dateCol, idCol
+	s.idsUp = true
 }
 
 func (s *surveyor) scan(r io.Reader) (Survey, error) {
@@ -153,7 +165,30 @@ func (s *surveyor) survey() Survey {
 	if s.unknown {
 		sv.Lateness = -1
 	}
+	sv.IDsIncreasing = s.idsUp
 	return sv
+}
+
+// id follows the ids of the lines.
+func (s *surveyor) id(line []byte) {
+	if !s.idsUp {
+		return
+	}
+	// An id that is quoted, or comes after a quote, might read
+	// otherwise than it looks here: say nothing of the order.
+	id, quoted := nthField(line, s.sep, s.idCol)
+	if quoted || id == nil || bytes.IndexByte(rawField(line, s.sep, s.idCol), '"') >= 0 {
+		s.idsUp = false
+		return
+	}
+	switch {
+	case !s.haveID:
+		s.firstID, s.haveID = append(s.firstID[:0], id...), true
+	case bytes.Compare(id, s.lastID) <= 0:
+		s.idsUp = false
+		return
+	}
+	s.lastID = append(s.lastID[:0], id...)
 }
 
 func (s *surveyor) line(line []byte) {
@@ -161,6 +196,7 @@ func (s *surveyor) line(line []byte) {
 		return
 	}
 	s.sv.Lines++
+	s.id(line)
 	if s.unknown {
 		return
 	}
@@ -189,6 +225,13 @@ func (s *surveyor) line(line []byte) {
 func (s *surveyor) merge(next *surveyor) {
 	s.sv.Lines += next.sv.Lines
 	s.unknown = s.unknown || next.unknown
+	s.idsUp = s.idsUp && next.idsUp && (!s.haveID || !next.haveID || bytes.Compare(s.lastID, next.firstID) < 0)
+	if next.haveID {
+		if !s.haveID {
+			s.firstID, s.haveID = next.firstID, true
+		}
+		s.lastID = next.lastID
+	}
 	if !next.have {
 		return
 	}
@@ -199,6 +242,21 @@ func (s *surveyor) merge(next *surveyor) {
 	}
 	s.sv.Lateness = max(s.sv.Lateness, int(s.max-next.min))
 	s.min, s.max = min(s.min, next.min), max(s.max, next.max)
+}
+
+// rawField returns field k of a line split on sep, as it is, or nil.
+func rawField(line []byte, sep byte, k int) []byte {
+	for range k {
+		i := bytes.IndexByte(line, sep)
+		if i < 0 {
+			return nil
+		}
+		line = line[i+1:]
+	}
+	if i := bytes.IndexByte(line, sep); i >= 0 {
+		return line[:i]
+	}
+	return line
 }
 
 // nthField returns field k of a CSV line split on sep, trimmed of spaces

@@ -2,6 +2,7 @@ package claims_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -90,6 +91,49 @@ func TestSurveyLateness(t *testing.T) {
 		data := head + c.lines
 		if got2, err := claims.SurveyFile(strings.NewReader(data), int64(len(data))); err != nil || got2 != got {
 			t.Errorf("SurveyFile(%q) = %+v, %v; SurveyClaims gives %+v", c.lines, got2, err, got)
+		}
+	}
+}
+
+// TestSurveyIDsIncreasing checks when a file's ids are seen as strictly
+// increasing, by SurveyClaims and by SurveyFile cutting the file in parts.
+func TestSurveyIDsIncreasing(t *testing.T) {
+	const head = "id,assure,date,poste,frais\n"
+	for _, c := range []struct {
+		lines string
+		want  bool
+	}{
+		{"a1,b,2026-01-05,x,1\na2,d,2026-01-05,x,1\nb,d,2026-01-05,x,1\n", true},
+		{"a1,b,2026-01-05,x,1\na1,d,2026-01-05,x,1\n", false}, // a duplicate
+		{"a2,b,2026-01-05,x,1\na1,d,2026-01-05,x,1\n", false},
+		{"a1,b,2026-01-05,x,1\n\"a2\",d,2026-01-05,x,1\n", false}, // a quoted id
+		{"a1,b,2026-01-05,x,1\n a1 ,d,2026-01-05,x,1\n", false},   // spaces around the same id
+		{"", true},
+	} {
+		data := head + c.lines
+		got, err := claims.SurveyClaims(strings.NewReader(data))
+		if err != nil || got.IDsIncreasing != c.want {
+			t.Errorf("SurveyClaims(%q) = %+v, %v; want IDsIncreasing %v", c.lines, got, err, c.want)
+		}
+	}
+	// Large enough for SurveyFile to cut it in parts: the order must hold
+	// across the cuts.
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range 60000 {
+		fmt.Fprintf(&b, "c%08d,b%d,2026-01-05,consult.generaliste,30.00\n", i, i%100)
+	}
+	up := b.String()
+	// Each half increasing, the second below the first: false whether
+	// the cut falls at the boundary or not.
+	down := strings.ReplaceAll(up[:len(head)+len(up[len(head):])/2], "\nc", "\nd") + up[len(head)+len(up[len(head):])/2:]
+	for _, c := range []struct {
+		data string
+		want bool
+	}{{up, true}, {down, false}} {
+		got, err := claims.SurveyFile(strings.NewReader(c.data), int64(len(c.data)))
+		if err != nil || got.IDsIncreasing != c.want {
+			t.Errorf("SurveyFile: %+v, %v; want IDsIncreasing %v", got, err, c.want)
 		}
 	}
 }

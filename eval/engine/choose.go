@@ -27,7 +27,8 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Re
 		// surcomplémentaire's adhesion is the later of it and its effet.
 		ch.adh, ch.hasAdh = l.effet, true
 	}
-	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur)}
+	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur),
+		Ald: c.ALD, Rembourse: c.Base > 0, Verres: pointVerres[c.Verres]}
 	if ch.hasAdh && l.usesAnciennete {
 		p.Anciennete, p.HasAnc = max(0, date.YearsBetween(ch.adh, c.Date)), true
 	}
@@ -65,4 +66,13 @@ func couldApply(r check.Region, p check.Point) bool {
 	return r.MatchOthers(p) &&
 		(!r.NeedsAge || !p.HasAge || r.Age.Contains(p.Age)) &&
 		(!r.NeedsAnciennete || !p.HasAnc || r.Anciennete.Contains(p.Anciennete))
+}
+
+// pointVerres maps the claim's verres column to the conditions' lens
+// types; a line without verres matches no "verres ..." condition.
+var pointVerres = [...]check.Verres{
+	claims.VerresUnknown:      check.NoVerres,
+	claims.VerresSimple:       check.VerresSimples,
+	claims.VerresComplexe:     check.VerresComplexes,
+	claims.VerresTresComplexe: check.VerresTresComplexes,
 }

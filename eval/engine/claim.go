@@ -31,10 +31,32 @@ type worker struct {
 	limitBuf []int32
 	applying []*rulePlan
 	run      layerRun // what the current layer computed
+	line     lineRun  // what the layers of the current line share
+	// pendingSeen are the equipments counted, recorded with w.pending.
+	pendingSeen []pendingSeen
+	// The last 100% Santé price limit looked up (priceLimit).
+	limitKey limitKey
+	limitVal limitValue
+	limitSet bool
 	// For explanations only: whether the layer is the first one.
 	first   bool
 	pending []pendingCharge
 	trace   *[]string // the Trace of the line being explained
+}
+
+// lineRun is what the layers of one line share beyond the claim.
+type lineRun struct {
+	claim *claims.Claim
+	poste int32
+	// majoration is the hors-parcours majoration a responsable layer adds
+	// to RO brut (law.go).
+	majoration money.Cents
+	// prior is what was paid on the line's classe B equipment in its
+	// earlier lines.
+	prior equipPaid
+	// For explanations: RO brut and the deduction withheld on the line,
+	// and what the layers before the current one paid.
+	brut, pf, paid money.Cents
 }
 
 func newWorker(e *Engine) worker {
@@ -106,10 +128,21 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		rejectLine(r, err)
 		return
 	}
+	info := &w.e.postes[poste]
+	w.line = lineRun{claim: c, poste: poste, brut: ro.brut, pf: ro.pf}
+	for _, l := range w.e.layers {
+		if l.responsable {
+			w.line.majoration = w.majoration(c, info, ro.brut)
+			break
+		}
+	}
+	if info.law.optique != optiqueNone && c.Equipement != "" {
+		w.line.prior = paidOn(&ben.paid, c.Equipement, c.Date)
+	}
 	if w.explain {
 		w.noteRO(c, &ro)
 	}
-	w.pending = w.pending[:0]
+	w.pending, w.pendingSeen = w.pending[:0], w.pendingSeen[:0]
 	couches := r.Couches[:len(w.e.layers)]
 	var paid money.Cents
 	for k, l := range w.e.layers {
@@ -125,9 +158,15 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		couches[k].RC = rc
 		paid += rc
 	}
-	ben.ded.add(ro.kind, c.Date, ro.pf)
+	ben.ded.add(ro.kind, c.Date, c.Professionnel, ro.pf)
 	for _, p := range w.pending {
 		charge(p.list, p.id, p.start, p.end, p.anchor, p.amount)
+	}
+	for _, p := range w.pendingSeen {
+		count(p.seen, p.counter, p.start, p.end, c.Equipement)
+	}
+	if info.law.optique != optiqueNone && c.Equipement != "" && paid > 0 {
+		addPaid(&ben.paid, c.Equipement, c.Date, paid, info.law.optique == optiqueMonture)
 	}
 	r.Couches = couches
 	r.ROBrut, r.PF, r.RONet = ro.brut, ro.pf, ro.net

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"fmt"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -34,14 +35,30 @@ type lineInfo struct {
 	poste                          int32 // -1 for an unknown poste
 	beneficiary                    int32 // the beneficiary's number, from phase 3
 	ok                             bool  // not rejected so far
+	foreign                        bool  // of a family outside the shard: checked, not evaluated
 }
 
-// shard is the state one worker owns.
+// shard is the state one worker owns. Its memory grows with the lines
+// it is given: a shard that evaluates nothing allocates almost nothing.
 type shard struct {
+	e       *Engine
 	ids     idTable
 	assures assureTable
-	worker  worker
+	worker  *worker // created for the first line the shard evaluates
 	order   []orderKey
+	// last is, per family of the worker, the latest date evaluated and
+	// the batch it came in, to refuse a claim that comes too late.
+	last    []familyMark
+	batches uint32 // the number of batches evaluated so far
+}
+
+// familyMark is the latest date a family was evaluated on, and the
+// number of the batch (from 1) that held it.
+type familyMark struct {
+	date  date.Day
+	batch uint32
+	line  int32  // the line of the mark in its batch
+	id    string // its id, kept (cloned) once the batch is evaluated
 }
 
 // orderKey places a line in the evaluation order of its shard.
@@ -52,18 +69,49 @@ type orderKey struct {
 }
 
 func newShard(e *Engine) *shard {
-	return &shard{worker: newWorker(e)}
+	return &shard{e: e}
 }
 
 // Evaluate evaluates batch, writing the outcome of batch[i] to out[i]; out
 // must be at least as long as batch. Slices of out's Results are reused
 // when they have the capacity.
 //
-// The caller must give each family's claims in processing order across
-// calls: every claim of a family dated before D comes in an earlier batch
-// than its claims dated D or later. Consecutive date ranges do. Within a
-// batch the order of lines does not matter.
+// Within a batch the order of lines does not matter: each family's lines
+// are evaluated in (date, id) order. Across calls, each family's claims
+// must come in date order, all the claims of a family dated D in one
+// batch: consecutive date ranges do, and so do whole families. A claim
+// dated before (or on) a date its family was evaluated on in an earlier
+// batch is rejected with a reason saying so, never evaluated out of order.
+// Engine.Stream sorts a file in any order for the Session.
 func (s *Session) Evaluate(batch []claims.Claim, out []Result) {
+	s.evaluate(batch, out, batchOptions{})
+}
+
+// batchOptions are what a stream knows of its batches.
+type batchOptions struct {
+	// shard: evaluate only its lines; the results of the others are left
+	// unset but for their checks.
+	shard Shard
+	// uniqueIDs: the ids are known not to repeat, so none is remembered.
+	uniqueIDs bool
+}
+
+// evaluate is Evaluate with options.
+func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
+	out = s.begin(batch, out, o.shard)
+	w := len(s.shards)
+	if o.uniqueIDs {
+		checkKnownIDs(batch, out, s.info, nil)
+	} else {
+		s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
+	}
+	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
+	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
+}
+
+// begin runs the first phase of a batch and returns out cut to its
+// length.
+func (s *Session) begin(batch []claims.Claim, out []Result, shard Shard) []Result {
 	if len(out) < len(batch) {
 		panic("eval: Session.Evaluate: out is shorter than batch")
 	}
@@ -73,11 +121,9 @@ func (s *Session) Evaluate(batch []claims.Claim, out []Result) {
 	n, w := len(batch), len(s.shards)
 	s.parallel(func(k int) {
 		lo, hi := k*n/w, (k+1)*n/w
-		s.prepare(batch[lo:hi], out[lo:hi], s.info[lo:hi])
+		s.prepare(batch[lo:hi], out[lo:hi], s.info[lo:hi], shard)
 	})
-	s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
-	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
-	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
+	return out
 }
 
 // Reserve prepares the session for about n more lines, so that the
@@ -126,11 +172,11 @@ func (s *Session) reserveCouches(out []Result) {
 }
 
 // prepare resets the results of a chunk of lines and fills their infos.
-func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo) {
+func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, shard Shard) {
 	for i := range batch {
 		c, r := &batch[i], &out[i]
 		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
-		in := lineInfo{idHash: maphash.String(s.seed, c.ID), poste: -1, ok: c.Err == nil}
+		in := lineInfo{idHash: maphash.String(s.seed, c.ID), poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c)}
 		if c.Err != nil {
 			r.Err = rejection(RejectInvalidLine, c.Err.Error())
 		} else if why := invalid(c); why != "" {
@@ -174,10 +220,18 @@ func shardOf(h uint64, w int) int {
 // evaluate sorts the accepted lines of shard k by (date, id) and evaluates
 // them.
 func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
-	wk := &sh.worker
+	if sh.worker == nil {
+		if !hasFamilyOf(info, k, w) {
+			return
+		}
+		sh.worker = new(worker)
+		*sh.worker = newWorker(sh.e)
+	}
+	wk := sh.worker
+	sh.batches++
 	keys := sh.order[:0]
 	for i := range batch {
-		if in := &info[i]; in.ok && shardOf(in.familyHash, w) == k {
+		if in := &info[i]; in.ok && !in.foreign && shardOf(in.familyHash, w) == k {
 			keys = append(keys, orderKey{date: batch[i].Date, line: int32(i), loc: wk.locate(&batch[i], in.beneficiary)})
 		}
 	}
@@ -188,8 +242,48 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
 	})
 	for _, key := range keys {
+		if !sh.inOrder(key, batch[key.line].ID, &out[key.line], &info[key.line]) {
+			continue
+		}
 		fam := &wk.families[key.loc.family-1]
 		wk.evaluateClaim(&batch[key.line], info[key.line].poste, fam, &fam.members[key.loc.member-1], &out[key.line])
 	}
+	// Keep the id of each family's last line: the batch's text is not
+	// kept beyond it, and a later batch is compared with it.
+	for _, key := range keys {
+		if m := &sh.last[key.loc.family-1]; m.batch == sh.batches && m.line == key.line {
+			m.id = strings.Clone(batch[key.line].ID)
+		}
+	}
 	sh.order = keys
+}
+
+// hasFamilyOf reports whether a line of the batch is to be evaluated by
+// shard k of w.
+func hasFamilyOf(info []lineInfo, k, w int) bool {
+	for i := range info {
+		if info[i].ok && !info[i].foreign && shardOf(info[i].familyHash, w) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// inOrder records the (date, id) of the line of key as its family's
+// latest, or rejects the line when its family was already evaluated, in an
+// earlier batch, on a later date, or on the same date with a greater or
+// equal id: evaluating it would consume envelopes out of the (date, id)
+// order of LANGUAGE.md §3.
+func (sh *shard) inOrder(key orderKey, id string, r *Result, in *lineInfo) bool {
+	f := int(key.loc.family - 1)
+	if f >= len(sh.last) {
+		sh.last = append(sh.last, make([]familyMark, f+1-len(sh.last))...)
+	}
+	m := &sh.last[f]
+	if m.batch != 0 && m.batch != sh.batches && (key.date < m.date || key.date == m.date && id <= m.id) {
+		reject(r, in, RejectLateClaim, fmt.Sprintf("claim %s dated %s comes after its family was evaluated up to claim %s dated %s in an earlier batch: a Session needs each family's claims in (date, id) order across batches", id, key.date, m.id, m.date))
+		return false
+	}
+	m.date, m.batch, m.line = key.date, sh.batches, key.line
+	return true
 }

@@ -24,11 +24,36 @@ func (sh *shard) checkIDs(batch []claims.Claim, out []Result, info []lineInfo, k
 		switch {
 		case !in.ok:
 		case dup:
-			reject(&out[i], in, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+			rejectDuplicate(&out[i], in, c, first)
 		case in.poste < 0:
-			reject(&out[i], in, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
+			rejectUnknownPoste(&out[i], in, c)
 		}
 	}
+}
+
+// checkKnownIDs is checkIDs for a batch whose duplicates are known:
+// dupFirst[i] is the line where the id of line i was first seen, 0 when
+// line i is its first; a nil dupFirst has no duplicate. The external sort
+// of Stream finds them.
+func checkKnownIDs(batch []claims.Claim, out []Result, info []lineInfo, dupFirst []int32) {
+	for i := range batch {
+		in := &info[i]
+		switch {
+		case !in.ok:
+		case dupFirst != nil && dupFirst[i] > 0:
+			rejectDuplicate(&out[i], in, &batch[i], int(dupFirst[i]))
+		case in.poste < 0:
+			rejectUnknownPoste(&out[i], in, &batch[i])
+		}
+	}
+}
+
+func rejectDuplicate(r *Result, in *lineInfo, c *claims.Claim, first int) {
+	reject(r, in, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+}
+
+func rejectUnknownPoste(r *Result, in *lineInfo, c *claims.Claim) {
+	reject(r, in, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
 }
 
 // assureEntry is the family a beneficiary was first seen in, and the
@@ -119,7 +144,7 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 func (t *assureTable) added() { t.n++ }
 
 func (t *assureTable) grow() {
-	t.slots = rehash(t.slots, max(1024, 2*len(t.slots)), func(s *assureSlot) uint64 { return s.hash })
+	t.slots = rehash(t.slots, max(64, 2*len(t.slots)), func(s *assureSlot) uint64 { return s.hash })
 }
 
 func familleText(f string) string {
@@ -203,6 +228,11 @@ func (t *idTable) searchRun(id string) (int, bool) {
 func (t *idTable) tableFirstLine(id string, h uint64, line int) (int, bool) {
 	h |= 1 // 0 marks an empty slot
 	if 4*(t.n+1) > 3*len(t.slots) {
+		if t.slots == nil {
+			// Ids out of order usually all are: room for the hinted
+			// number of ids about this long.
+			t.arena = slices.Grow(t.arena, t.hint*(len(id)+1))
+		}
 		t.grow(max(t.sizeFor(t.hint), 2*len(t.slots)))
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -248,7 +278,7 @@ func rehash[S any](old []S, size int, hash func(*S) uint64) []S {
 // sizeFor returns the number of slots that holds n ids at most three
 // quarters full.
 func (t *idTable) sizeFor(n int) int {
-	size := 1024
+	size := 64
 	for 3*size < 4*(n+1) {
 		size *= 2
 	}

@@ -36,6 +36,9 @@ func CheckEnvelopes(s *Session) error {
 		return nil
 	}
 	for _, sh := range s.shards {
+		if sh.worker == nil {
+			continue
+		}
 		for _, f := range sh.worker.families {
 			if err := check("family", f.shared); err != nil {
 				return err

@@ -37,8 +37,9 @@ var (
 	fuzzPercents = []string{"0", "1", "12.5", "50", "70", "100", "150", "300", "999.99"}
 	fuzzEuros    = []string{"0", "1", "5", "10", "12.34", "50", "100", "250", "1000", "99999"}
 	fuzzPeriods  = []string{"annee civile", "annee contrat", "1 mois glissant", "6 mois glissants", "12 mois glissants", "24 mois glissants", "120 mois glissants"}
-	fuzzConds    = []string{"age < 16", "enfant", "senior", "optam", "non optam", "reseau", "anciennete >= 2 ans"}
-	fuzzPostes   = []string{"consult.generaliste", "consult.specialiste", "optique.monture", "dentaire.soins", "dentaire.prothese", "medecine_douce.osteopathie", "prevention.bilan", "soins.auxiliaires"}
+	fuzzConds    = []string{"age < 16", "enfant", "senior", "optam", "non optam", "reseau", "anciennete >= 2 ans", "ald", "rembourse", "non rembourse", "verres simples", "verres complexes", "non verres tres complexes"}
+	fuzzPostes   = []string{"consult.generaliste", "consult.specialiste", "optique.monture", "dentaire.soins", "dentaire.prothese", "medecine_douce.osteopathie", "prevention.bilan", "soins.auxiliaires",
+		"optique.equipement_100_sante", "dentaire.prothese_100_sante", "audiologie.aide_100_sante", "audiologie.aide", "optique.verres", "hospitalisation.chambre_particuliere"}
 	fuzzFamilies = []string{"consult", "optique", "dentaire", "medecine_douce", "soins"}
 )
 
@@ -50,6 +51,9 @@ var (
 func fuzzContract(p *picker, name string) (string, []string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "contrat %q\n", name)
+	if p.n(3) == 0 {
+		b.WriteString("responsable\n")
+	}
 	if p.n(4) != 0 {
 		fmt.Fprintf(&b, "effet %s\n", pick(p, "2019-01-01", "2023-06-15", "2026-01-01", "2024-02-29"))
 	}
@@ -80,16 +84,22 @@ func fuzzContract(p *picker, name string) (string, []string) {
 			terms = []string{"non couvert"}
 		} else {
 			for range p.n(3) {
-				terms = append(terms, pick(p, fuzzPercents...)+"% "+pick(p, "BRSS", "FR", "TM"))
+				bases := []string{"BRSS", "FR", "TM"}
+				if strings.Contains(poste, "100_sante") {
+					bases = append(bases, "PLV", "PLV")
+				}
+				terms = append(terms, pick(p, fuzzPercents...)+"% "+pick(p, bases...))
 			}
 			for range p.n(3) {
-				switch p.n(4) {
+				switch p.n(6) {
 				case 0:
 					terms = append(terms, "frais reels")
 				case 1:
-					terms = append(terms, pick(p, fuzzEuros...)+"€ / acte")
+					terms = append(terms, pick(p, fuzzEuros...)+"€ / "+pick(p, "acte", "jour", "oeil", "enfant"))
 				case 2:
-					terms = append(terms, "forfait "+pick(p, fuzzEuros...)+"€ / "+period())
+					terms = append(terms, "forfait "+pick(p, fuzzEuros...)+"€ / "+period()+pick(p, "", "", " RO inclus"))
+				case 3:
+					terms = append(terms, pick(p, "0.5", "1,5", "10")+"% PMSS / "+pick(p, "jour", "acte", "enfant"))
 				default:
 					terms = append(terms, "forfait "+pick(p, "0.5", "5", "100")+"% PMSS / "+period())
 				}
@@ -104,9 +114,9 @@ func fuzzContract(p *picker, name string) (string, []string) {
 			for range p.n(3) {
 				switch p.n(3) {
 				case 0:
-					rule += fmt.Sprintf(", max %d actes / %s", 1+p.n(4), pick(p, fuzzPeriods...))
+					rule += fmt.Sprintf(", max %d %s / %s", 1+p.n(4), pick(p, "actes", "equipements", "oreilles"), pick(p, fuzzPeriods...))
 				case 1:
-					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + period()
+					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + period() + pick(p, "", "", " RO inclus")
 				default:
 					if !carence {
 						rule += ", carence " + pick(p, "3 mois", "6 mois", "15 jours", "24 mois")
@@ -163,7 +173,8 @@ func fuzzClaims(p *picker, postes []string) []claims.Claim {
 			Poste:    pick(p, append(postes, fuzzPostes[p.n(len(fuzzPostes))])...),
 			Frais:    money.Cents(p.n(256) * pick(p, 1, 10, 100, 1000)),
 			Quantite: int64(1 + p.n(3)),
-			Reseau:   p.n(2) == 0, Optam: p.n(2) == 0, Parcours: p.n(8) != 0, Secteur: int8(p.n(4)),
+			Reseau:   p.n(2) == 0, Optam: p.n(2) == 0, Parcours: p.n(8) != 0, Secteur: int8(p.n(4)), ALD: p.n(8) == 0,
+			Professionnel: pick(p, "", "p1", "p2"), Equipement: pick(p, "", "e1", "e2", "e3"), Verres: claims.Verres(p.n(4)),
 			Naissance: who.naissance, HasNaiss: who.hasNaiss,
 			Adhesion: who.adhesion, HasAdh: who.hasAdh,
 		}
@@ -288,6 +299,13 @@ func fuzzBody(t *testing.T, data []byte) {
 	}
 }
 
+// paidMotif are the motifs of a layer that pays: the price above the
+// legal limit, and the law of the contrat responsable.
+var paidMotif = map[engine.Motif]bool{
+	engine.MotifNone: true, engine.MotifPrixAuDessusLimite: true, engine.MotifPanier100Sante: true,
+	engine.MotifTicketModerateur: true, engine.MotifPlafondLegal: true,
+}
+
 // checkLine checks the invariants of one result.
 func checkLine(r engine.Result) error {
 	if r.Err != nil {
@@ -305,7 +323,7 @@ func checkLine(r engine.Result) error {
 		if c.RC < 0 || c.RC > left {
 			return fmt.Errorf("layer %d: RC %s outside [0, %s]", k+1, c.RC, left)
 		}
-		if c.RC > 0 && c.Motif != engine.MotifNone {
+		if c.RC > 0 && !paidMotif[c.Motif] {
 			return fmt.Errorf("layer %d pays %s with motif %q", k+1, c.RC, c.Motif)
 		}
 		paid += c.RC

@@ -17,6 +17,14 @@ type pendingCharge struct {
 	amount     int64
 }
 
+// pendingSeen records, once the line is accepted, that a counter in
+// equipement counted the line's equipment in its period.
+type pendingSeen struct {
+	seen       *[]equipSeen
+	counter    int32
+	start, end date.Day
+}
+
 // envView is an envelope as the line sees it before being charged.
 type envView struct {
 	plan       *envelopePlan
@@ -25,6 +33,10 @@ type envView struct {
 	adh        date.Day    // the adhesion date of the line
 	avail      money.Cents // what is left of the period's amount before this line
 	open       bool        // the period exists: false for a glissant window not opened yet
+	// inside is what counts inside an envelope "RO inclus" besides what
+	// the term or rule pays: the line's prev, and for a forfait what the
+	// earlier terms paid.
+	inside money.Cents
 }
 
 // counterView is a counter as the line sees it before being charged.
@@ -33,25 +45,80 @@ type counterView struct {
 	start, end date.Day
 	adh        date.Day // the adhesion date of the line
 	used       int64
+	// draw is what the line draws on the counter when the layer pays:
+	// the covered units, or for a counter in equipement one unit for a
+	// new equipment and none for one it counted (seen).
+	draw int64
+	seen bool
 }
 
 // evalLayer evaluates c in layer l with the rules of ch (§3 steps 3 to 7),
-// given what the RO and earlier layers paid. It fills out and returns the
-// layer's RC, or the reason to reject the line. Charges go to w.pending.
-// What each step computed stays in w.run, from which the explanation is
-// rendered.
+// given what the RO and earlier layers paid, then applies the law of the
+// contrat responsable to a layer that declares it (law.go). It fills out
+// and returns the layer's RC, or the reason to reject the line. Charges go
+// to w.pending. What each step computed stays in w.run, from which the
+// explanation is rendered.
 func (w *worker) evalLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
-	rc, err := w.payLayer(l, ch, c, ro, paid, fam, ben, out)
-	if w.explain && err == nil {
-		w.explainLayer(l, c)
-	}
-	return rc, err
-}
-
-// payLayer is evalLayer without the explanation.
-func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmounts, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
 	t := &w.run
 	t.reset()
+	w.line.paid = paid
+	brut := ro.brut
+	if l.responsable {
+		t.law.applied, t.law.majoration = true, w.line.majoration
+		brut += w.line.majoration
+	}
+	rc, err := w.payLayer(l, ch, c, brut, paid, fam, ben, out)
+	t.law.contract = rc
+	if err == nil && l.responsable {
+		rc, err = w.lawLayer(c, brut, paid, rc, out)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if charged := min(rc, t.law.contract); charged > 0 {
+		// The envelopes and counters are charged what the rules paid,
+		// and only when they paid (the law's additions are not).
+		w.consume(t.rule, charged, ben)
+	}
+	if w.explain {
+		w.explainLayer(l, c)
+	}
+	return rc, nil
+}
+
+// lawLayer applies the law to what the rules of a responsable layer paid
+// (contract): a floor raises it, a ceiling lowers it, taking the
+// difference off the money terms like a plafond (the envelopes are charged
+// no more than the rules paid), with the motif of what changed.
+func (w *worker) lawLayer(c *claims.Claim, brut, paid, contract money.Cents, out *Couche) (money.Cents, *Rejection) {
+	t := &w.run
+	info := &w.e.postes[w.line.poste]
+	rc, err := w.applyLaw(c, info, brut, paid, w.line.prior, contract)
+	if err != nil {
+		return 0, err
+	}
+	switch {
+	case rc < contract:
+		out.Motif = MotifPlafondLegal
+		if t.stop == stopNone {
+			t.lawCut = t.cut(contract-rc, &t.pct, len(t.rule.money))
+		}
+	case rc > contract && t.law.floorKind == floorSante100:
+		out.Motif = MotifPanier100Sante
+	case rc > contract:
+		out.Motif = MotifTicketModerateur
+	}
+	// The rules' part after a ceiling's cut; the law's addition is not
+	// the rules' (explainLayer).
+	t.total = min(rc, contract)
+	t.law.final = rc
+	return rc, nil
+}
+
+// payLayer is the layer's own steps 3 to 6: what its rules pay. It
+// records the consumption to do in w.run (t.charge) without doing it.
+func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, brut, paid money.Cents, fam *familyState, ben *beneficiaryState, out *Couche) (money.Cents, *Rejection) {
+	t := &w.run
 	if ch.formula < 0 {
 		t.stop, out.Motif = stopNoRule, MotifNonCouvert
 		return 0, nil
@@ -74,13 +141,20 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmount
 	}
 
 	// Step 4: covered quantity, and the amounts of the covered units.
-	covered := w.coveredQuantity(c.Date, c.Quantite, ch.adh, ben)
+	covered := w.coveredQuantity(c, ch.adh, ben)
 	if covered == 0 {
 		t.stop, out.Motif = stopMaxAtteint, MotifMaxAtteint
 		return 0, nil
 	}
-	t.scale(c, ro.brut, ro.brut+paid, covered)
+	t.scale(c, brut, brut+paid, covered)
 	t.left = max(0, t.frais-t.prev)
+	if r.hasPLV {
+		v := w.priceLimit(c, &w.e.postes[w.line.poste])
+		if v.why != "" {
+			return 0, rejection(RejectNoPriceLimit, "rule "+r.where+" pays a share of the 100% Santé price limit: "+v.why)
+		}
+		t.plv = money.Cents(money.MulDivRound(int64(v.cents), covered, 1))
+	}
 
 	// Step 5: the percentage part, then the money terms in textual order.
 	pct := t.percentagePart(l.mode, r)
@@ -105,11 +179,8 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, ro *roAmount
 		// Every term paid 0 with something left to pay: each forfait,
 		// which had all of left to draw on, found its envelope empty.
 		out.Motif = MotifForfaitEpuise
-	}
-
-	// Step 7: consumption, only when the layer pays.
-	if total > 0 {
-		w.consume(r, total, covered, ben)
+	case r.hasPLV && t.frais > t.plv:
+		out.Motif = MotifPrixAuDessusLimite
 	}
 	return total, nil
 }
@@ -130,19 +201,37 @@ func (w *worker) inCarence(adh, day date.Day) bool {
 }
 
 // coveredQuantity returns how many of the line's quantity units the "max"
-// counters of the applying rules leave (§3 step 4).
-func (w *worker) coveredQuantity(day date.Day, quantite int64, adh date.Day, ben *beneficiaryState) int64 {
+// counters of the applying rules leave (§3 step 4). A counter in
+// equipement counts the line's equipment: nothing when it already counted
+// it in the period, else one unit, the line being covered whole when
+// one is left.
+func (w *worker) coveredQuantity(c *claims.Claim, adh date.Day, ben *beneficiaryState) int64 {
 	t := &w.run
-	covered := quantite
+	covered := c.Quantite
 	for _, a := range w.applying {
 		for i := range a.maxes {
 			m := &a.maxes[i]
-			start, end, used := period(m.period, day, adh, find(ben.own, m.id))
-			t.counters = append(t.counters, counterView{plan: m, start: start, end: end, adh: adh, used: used})
-			covered = min(covered, max(0, m.count-used))
+			start, end, used := period(m.period, c.Date, adh, find(ben.own, m.id))
+			v := counterView{plan: m, start: start, end: end, adh: adh, used: used}
+			switch {
+			case !m.equip:
+				covered = min(covered, max(0, m.count-used))
+			case c.Equipement != "" && counted(ben.seen, m.id, start, end, c.Equipement):
+				v.draw, v.seen = 0, true
+			case used >= m.count:
+				covered = 0
+			default:
+				v.draw = 1
+			}
+			t.counters = append(t.counters, v)
 		}
 	}
-	t.covered, t.quantite = covered, quantite
+	for i := range t.counters {
+		if !t.counters[i].plan.equip {
+			t.counters[i].draw = covered
+		}
+	}
+	t.covered, t.quantite = covered, c.Quantite
 	return covered
 }
 
@@ -164,6 +253,8 @@ func (t *layerRun) percentagePart(mode check.Mode, r *rulePlan) money.Cents {
 			of = t.frais
 		case check.PercentTM:
 			of = max(0, t.base-t.brut)
+		case check.PercentPLV:
+			of = t.plv
 		}
 		a := pt.rate.Of(of)
 		if pt.kind == check.PercentTM {
@@ -195,14 +286,24 @@ func (w *worker) moneyTerms(r *rulePlan, day, adh date.Day, covered int64, rem m
 		case check.FraisReels:
 			a = rem
 		case check.PerUnit:
-			a = min(rem, money.Cents(money.MulDivRound(int64(mt.perUnit), covered, 1)))
+			// A share of the PMSS is that of the date of care.
+			per, err := w.e.amountAt(mt.perUnit, day)
+			if err != nil {
+				return 0, err
+			}
+			a = min(rem, money.Cents(money.MulDivRound(int64(per), covered, 1)))
 		case check.Forfait:
 			v, err := w.view(&mt.env, day, adh, fam, ben)
 			if err != nil {
 				return 0, err
 			}
+			if mt.env.roInclus {
+				// RO inclus: the line's prev and the earlier terms
+				// count inside the envelope.
+				v.inside = t.prev + t.pct + total
+			}
 			t.forfaits = append(t.forfaits, v)
-			a = min(rem, v.avail)
+			a = min(rem, max(0, v.avail-v.inside))
 		}
 		t.amounts = append(t.amounts, a)
 		rem -= a
@@ -223,12 +324,16 @@ func (w *worker) applyPlafonds(r *rulePlan, day, adh date.Day, total, pct money.
 			if err != nil {
 				return 0, err
 			}
+			if v.plan.roInclus {
+				// RO inclus: the line's prev counts inside the envelope.
+				v.inside = t.prev
+			}
 			t.plafonds = append(t.plafonds, v)
 			c := plafondCut{from: len(t.cutTerms)}
-			if total > v.avail {
-				c.amount = total - v.avail
+			if room := max(0, v.avail-v.inside); total > room {
+				c.amount = total - room
 				c.fromPct = t.cut(c.amount, &pct, len(r.money))
-				total = v.avail
+				total = room
 			}
 			t.cuts = append(t.cuts, c)
 		}
@@ -253,10 +358,11 @@ func (t *layerRun) cut(amount money.Cents, pct *money.Cents, terms int) money.Ce
 	return d
 }
 
-// consume records the charges of a layer that pays total (§3 step 7): each
-// forfait what its term paid, each plafond the total, each counter the
-// covered units.
-func (w *worker) consume(r *rulePlan, total money.Cents, covered int64, ben *beneficiaryState) {
+// consume records the charges of a layer whose rules pay rc > 0 (§3 step
+// 7): each forfait what its term paid, each plafond rc, each counter what
+// the line draws on it; an envelope "RO inclus" is charged what counted
+// inside it too.
+func (w *worker) consume(r *rulePlan, rc money.Cents, ben *beneficiaryState) {
 	t := &w.run
 	f := 0
 	for i := range r.money {
@@ -264,15 +370,20 @@ func (w *worker) consume(r *rulePlan, total money.Cents, covered int64, ben *ben
 			continue
 		}
 		if v := t.forfaits[f]; t.amounts[i] > 0 {
-			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(t.amounts[i])})
+			w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(v.inside + t.amounts[i])})
 		}
 		f++
 	}
 	for _, v := range t.plafonds {
-		w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(total)})
+		w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(v.inside + rc)})
 	}
 	for _, v := range t.counters {
-		w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, covered})
+		if v.draw > 0 {
+			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, v.draw})
+		}
+		if v.plan.equip && !v.seen && w.line.claim.Equipement != "" {
+			w.pendingSeen = append(w.pendingSeen, pendingSeen{&ben.seen, v.plan.id, v.start, v.end})
+		}
 	}
 }
 

@@ -22,6 +22,9 @@ type layerPlan struct {
 	// surco tells a surcomplémentaire (a layer after the first): nobody
 	// joins it before its effet.
 	surco bool
+	// responsable tells a contract that declares "responsable": the
+	// engine applies the law of the contrat responsable to it (law.go).
+	responsable bool
 	// usesAnciennete tells that a condition looks at the seniority, which
 	// is then computed for each line.
 	usesAnciennete bool
@@ -42,9 +45,12 @@ type rulePlan struct {
 	maxes    []counterPlan
 	plafonds []envelopePlan
 	carences []carencePlan
+	// hasPLV tells a formula with an N% PLV term, which needs the line's
+	// 100% Santé price limit.
+	hasPLV bool
 }
 
-// pctTerm is a percentage term: N% of BRSS, TM or FR.
+// pctTerm is a percentage term: N% of BRSS, TM, FR or PLV.
 type pctTerm struct {
 	kind check.TermKind
 	rate money.Rate
@@ -54,7 +60,7 @@ type pctTerm struct {
 // moneyTerm is a money term: frais reels, a per-unit amount or a forfait.
 type moneyTerm struct {
 	kind    check.TermKind
-	perUnit money.Cents  // for PerUnit
+	perUnit amountPlan   // for PerUnit: euros, or a rate of the PMSS on the date of care
 	env     envelopePlan // for Forfait
 	text    string
 }
@@ -66,12 +72,16 @@ type envelopePlan struct {
 	amount     amountPlan
 	period     check.Period
 	parFamille bool
-	text       string
-	owner      string // "file:line" of the rule, for explanations
+	// roInclus: the amount includes the line's prev and what the earlier
+	// terms of the formula paid (LANGUAGE.md §1, "RO inclus").
+	roInclus bool
+	text     string
+	owner    string // "file:line" of the rule, for explanations
 }
 
-// amountPlan is an envelope's amount: fixed cents, or a rate of the PMSS in
-// force on the first day of the period.
+// amountPlan is an amount: fixed cents, or a rate of the PMSS in force on
+// the first day of an envelope's period (or on the date of care, for a
+// per-unit amount).
 type amountPlan struct {
 	cents  money.Cents
 	pmss   money.Rate
@@ -86,6 +96,9 @@ type counterPlan struct {
 	text   string
 	owner  string // "file:line" of the rule, for explanations
 	unit   string // the unit, plural unless count is 1, for explanations
+	// equip: the counter is in equipement and counts distinct equipments
+	// (LANGUAGE.md §3 step 4).
+	equip bool
 }
 
 // carencePlan is a waiting period after the adhesion date.
@@ -97,7 +110,7 @@ type carencePlan struct {
 // compileLayer compiles prog. Envelope and counter ids start at *nextID,
 // which is advanced past the ones the layer uses.
 func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
-	l := &layerPlan{name: prog.Name, mode: prog.Mode}
+	l := &layerPlan{name: prog.Name, mode: prog.Mode, responsable: prog.Responsable}
 	if prog.Mode != check.Deduction && prog.Mode != check.Complement {
 		return nil, fmt.Errorf("unknown mode %d", int(prog.Mode))
 	}
@@ -132,25 +145,23 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 	for _, t := range r.Terms {
 		text := termText(t)
 		switch t.Kind {
-		case check.PercentBRSS, check.PercentTM, check.PercentFR:
+		case check.PercentBRSS, check.PercentTM, check.PercentFR, check.PercentPLV:
 			rt, err := money.PercentRate(t.Percent)
 			if err != nil {
 				return rp, fmt.Errorf("%s: %w", text, err)
 			}
 			rp.pct = append(rp.pct, pctTerm{kind: t.Kind, rate: rt, text: text})
+			rp.hasPLV = rp.hasPLV || t.Kind == check.PercentPLV
 		case check.FraisReels:
 			rp.money = append(rp.money, moneyTerm{kind: t.Kind, text: text})
 		case check.PerUnit:
-			if t.Amount.IsPMSS {
-				return rp, fmt.Errorf("%s: a per-unit amount cannot be a share of the PMSS", text)
-			}
-			c, err := money.CentsOf(t.Amount.Euros)
+			a, err := compileAmount(t.Amount)
 			if err != nil {
 				return rp, fmt.Errorf("%s: %w", text, err)
 			}
-			rp.money = append(rp.money, moneyTerm{kind: t.Kind, perUnit: c, text: text})
+			rp.money = append(rp.money, moneyTerm{kind: t.Kind, perUnit: a, text: text})
 		case check.Forfait:
-			env, err := compileEnvelope(t.Amount, t.Period, t.ParFamille, text, where, newID)
+			env, err := compileEnvelope(t.Amount, t.Period, t.ParFamille, t.ROInclus, text, where, newID)
 			if err != nil {
 				return rp, err
 			}
@@ -166,9 +177,9 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 			if err := checkPeriod(lim.Period); err != nil || lim.Count < 0 {
 				return rp, fmt.Errorf("%s: invalid count or period", text)
 			}
-			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), lim.Count)})
+			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), lim.Count), equip: lim.Unit == check.UnitEquipement})
 		case check.Plafond:
-			env, err := compileEnvelope(lim.Amount, lim.Period, lim.ParFamille, text, where, newID)
+			env, err := compileEnvelope(lim.Amount, lim.Period, lim.ParFamille, lim.ROInclus, text, where, newID)
 			if err != nil {
 				return rp, err
 			}
@@ -185,26 +196,27 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 	return rp, nil
 }
 
-func compileEnvelope(a check.Amount, p check.Period, parFamille bool, text, owner string, newID func() int32) (envelopePlan, error) {
-	env := envelopePlan{period: p, parFamille: parFamille, text: text, owner: owner}
+func compileEnvelope(a check.Amount, p check.Period, parFamille, roInclus bool, text, owner string, newID func() int32) (envelopePlan, error) {
+	env := envelopePlan{period: p, parFamille: parFamille, roInclus: roInclus, text: text, owner: owner}
 	if err := checkPeriod(p); err != nil {
 		return env, fmt.Errorf("%s: %w", text, err)
 	}
-	if a.IsPMSS {
-		rt, err := money.PercentRate(a.PMSSPercent)
-		if err != nil {
-			return env, fmt.Errorf("%s: %w", text, err)
-		}
-		env.amount = amountPlan{pmss: rt, isPMSS: true}
-	} else {
-		c, err := money.CentsOf(a.Euros)
-		if err != nil {
-			return env, fmt.Errorf("%s: %w", text, err)
-		}
-		env.amount = amountPlan{cents: c}
+	var err error
+	if env.amount, err = compileAmount(a); err != nil {
+		return env, fmt.Errorf("%s: %w", text, err)
 	}
 	env.id = newID()
 	return env, nil
+}
+
+// compileAmount compiles euros to cents, or a share of the PMSS to a rate.
+func compileAmount(a check.Amount) (amountPlan, error) {
+	if a.IsPMSS {
+		rt, err := money.PercentRate(a.PMSSPercent)
+		return amountPlan{pmss: rt, isPMSS: true}, err
+	}
+	c, err := money.CentsOf(a.Euros)
+	return amountPlan{cents: c}, err
 }
 
 func checkPeriod(p check.Period) error {

@@ -26,6 +26,13 @@ type posteInfo struct {
 	// (soins, prevention) and the postes declared under it: a claim that
 	// names it gives no rate to default to.
 	mixedRate bool
+	// law is what the contrat responsable requires on the poste (law.go).
+	law posteLaw
+	// basket is the poste index of the 100% Santé basket the poste is or
+	// falls under, -1 for none; lensTyped tells the optique basket,
+	// whose price limits depend on the claim's verres.
+	basket    int32
+	lensTyped bool
 }
 
 // selection is the rule-selection table of one poste in one layer (LANGUAGE.md
@@ -77,6 +84,16 @@ func buildPostes(layers []*check.Program) (map[string]int32, []posteInfo) {
 	for _, prog := range layers {
 		for _, d := range prog.Declared {
 			add(d.Code)
+		}
+	}
+	for i := range infos {
+		info := &infos[i]
+		info.basket, info.law = -1, lawOf(info.code)
+		for c := info.code; c != ""; c = regles.Parent(c) {
+			if p, ok := regles.LookupPoste(c); ok && p.Sante100 {
+				info.basket, info.lensTyped = index[c], p.Family == "optique"
+				break
+			}
 		}
 	}
 	return index, infos

@@ -56,6 +56,13 @@ const (
 	// RejectNoReference: a reference value the line needs (the PMSS of a
 	// period, a deduction amount) is not known at its date.
 	RejectNoReference
+	// RejectLateClaim: a Session was given a claim dated before what its
+	// family was already evaluated up to in an earlier batch.
+	RejectLateClaim
+	// RejectNoPriceLimit: a N% PLV term applies and the 100% Santé price
+	// limit of the line is unknown (a hearing aid without naissance, an
+	// optical equipment without verres, an item regles has no limit for).
+	RejectNoPriceLimit
 )
 
 var rejectText = [...]string{
@@ -72,6 +79,8 @@ var rejectText = [...]string{
 	RejectMixedRORate:        "mixed_ro_rate",
 	RejectRONetAboveFrais:    "ro_net_above_frais",
 	RejectNoReference:        "no_reference",
+	RejectLateClaim:          "late_claim",
+	RejectNoPriceLimit:       "no_price_limit",
 }
 
 // String returns the code's identifier, as in the JSON results.

@@ -44,7 +44,9 @@ type Couche struct {
 	// Regle is the formula rule that applied, as "file:line"; "" when no
 	// formula rule holds.
 	Regle string
-	// Motif tells why the layer paid nothing; MotifNone otherwise.
+	// Motif tells why the layer paid nothing, or why it paid other than
+	// its formula (the price above the legal limit, the law of the
+	// contrat responsable); MotifNone otherwise.
 	Motif Motif
 }
 
@@ -63,19 +65,37 @@ const (
 	// MotifForfaitEpuise: the formula's only money would have come from
 	// forfaits whose envelopes are empty, and no other term paid.
 	MotifForfaitEpuise
+	// MotifPrixAuDessusLimite: the line is billed above the legal price
+	// limit of its 100% Santé item; its N% PLV terms pay within the limit.
+	MotifPrixAuDessusLimite
+	// MotifPanier100Sante: a contrat responsable pays a 100% Santé basket
+	// up to its legal price limit by law, above what its rules paid.
+	MotifPanier100Sante
+	// MotifTicketModerateur: a contrat responsable pays the ticket
+	// modérateur in full by law, above what its rules paid.
+	MotifTicketModerateur
+	// MotifPlafondLegal: a legal ceiling of the contrat responsable cut
+	// what the rules paid (non-OPTAM fees, classe II hearing aid, classe
+	// B optique).
+	MotifPlafondLegal
 )
 
 var motifText = [...]string{
-	MotifNone:           "",
-	MotifNonCouvert:     "non couvert",
-	MotifCarence:        "carence",
-	MotifMaxAtteint:     "max atteint",
-	MotifPlafondAtteint: "plafond atteint",
-	MotifForfaitEpuise:  "forfait épuisé",
+	MotifNone:               "",
+	MotifNonCouvert:         "non couvert",
+	MotifCarence:            "carence",
+	MotifMaxAtteint:         "max atteint",
+	MotifPlafondAtteint:     "plafond atteint",
+	MotifForfaitEpuise:      "forfait épuisé",
+	MotifPrixAuDessusLimite: "prix au-dessus de la limite légale",
+	MotifPanier100Sante:     "100% Santé pris en charge par la loi",
+	MotifTicketModerateur:   "ticket modérateur pris en charge par la loi",
+	MotifPlafondLegal:       "plafond légal du contrat responsable",
 }
 
 // String returns the motif as the results write it: "non couvert",
-// "carence", "max atteint", "plafond atteint", "forfait épuisé", or "".
+// "carence", "max atteint", "plafond atteint", "forfait épuisé", "prix
+// au-dessus de la limite légale"..., or "".
 func (m Motif) String() string {
 	if int(m) < len(motifText) {
 		return motifText[m]

@@ -50,6 +50,7 @@ type deductionKey struct {
 // is none. A zero jour means no daily cap.
 type deductionValue struct {
 	unit, jour, an money.Cents
+	parProf        bool // the daily cap counts per professional
 	err            string
 }
 
@@ -86,8 +87,9 @@ func slot(date date.Day, a, b int) int {
 	return int(h >> 22) // the 10 high bits: refSlots entries
 }
 
-// rate returns the legal RO rate of a claim on a poste.
-func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, *Rejection) {
+// rate returns the legal RO rate of a claim on a poste; with parcours, as
+// if the care were within the parcours de soins whatever the claim says.
+func (rc *refCache) rate(c *claims.Claim, info *posteInfo, parcours bool) (money.Rate, *Rejection) {
 	if !info.hasRO {
 		return money.NewRate(0, 1), nil
 	}
@@ -95,7 +97,8 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, *Rejecti
 	if c.Regime == claims.RegimeAlsaceMoselle {
 		k.flags |= 1
 	}
-	if !c.Parcours {
+	horsParcours := !c.Parcours && !parcours
+	if horsParcours {
 		k.flags |= 2
 	}
 	if c.ALD {
@@ -111,7 +114,7 @@ func (rc *refCache) rate(c *claims.Claim, info *posteInfo) (money.Rate, *Rejecti
 		if c.Regime == claims.RegimeAlsaceMoselle {
 			regime = regles.RegimeAlsaceMoselle
 		}
-		d, err := rc.ref.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: !c.Parcours, ALD: c.ALD})
+		d, err := rc.ref.Taux(regles.RateQuery{Poste: info.roCode, Date: c.Date.Time(), Regime: regime, HorsParcours: horsParcours, ALD: c.ALD})
 		if err == nil {
 			v.taux, err = money.PercentRate(d)
 		}
@@ -150,7 +153,7 @@ func loadDeduction(ref regles.Reference, kind regles.Deduction, date date.Day) d
 	if err != nil {
 		return deductionValue{err: err.Error()}
 	}
-	var v deductionValue
+	v := deductionValue{parProf: caps.JourParProfessionnel}
 	var errs [3]error
 	v.unit, errs[0] = money.CentsOf(unit)
 	v.jour, errs[1] = money.CentsOf(caps.Jour)
@@ -187,7 +190,7 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 	case info.mixedRate && c.Base > 0:
 		return ro, rejection(RejectMixedRORate, fmt.Sprintf("the RO rate of %s depends on the act (its postes have different rates): give taux or ro, or name a finer poste", c.Poste))
 	default:
-		t, err := w.refs.rate(c, info)
+		t, err := w.refs.rate(c, info, false)
 		if err != nil {
 			return ro, err
 		}
@@ -220,7 +223,10 @@ func (w *worker) deductionDue(c *claims.Claim, kind regles.Deduction, ben *benef
 	ded := &ben.ded
 	ded.roll(c.Date)
 	due := money.Cents(money.MulDivRound(int64(v.unit), c.Quantite, 1))
-	if v.jour > 0 {
+	switch {
+	case v.jour > 0 && v.parProf:
+		due = min(due, v.jour-ded.profUsed(c.Professionnel))
+	case v.jour > 0:
 		due = min(due, v.jour-ded.jour[kind])
 	}
 	due = min(due, v.an-*ded.yearly(kind))

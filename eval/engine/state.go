@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"garantie/eval/date"
 	"garantie/eval/money"
 	"garantie/regles"
@@ -19,6 +21,11 @@ type familyState struct {
 type beneficiaryState struct {
 	own []envelope
 	ded deductionState
+	// seen are the equipment ids the "max N equipement" counters counted
+	// in their current periods; paid what the layers paid on each recent
+	// classe B equipment (equipment.go).
+	seen []equipSeen
+	paid []equipPaid
 }
 
 // location is where a worker keeps a beneficiary's state: indexes of the
@@ -79,6 +86,38 @@ type deductionState struct {
 	day                date.Day
 	hasDay             bool
 	jour               [regles.FranchiseTransport + 1]money.Cents // by kind, on day
+	// profs is the participation forfaitaire withheld on day by each
+	// professional, for its daily cap per professional.
+	profs []profJour
+}
+
+// profJour is the participation forfaitaire withheld on one day for the
+// care of one professional ("" until a line of the day names one).
+type profJour struct {
+	id     string
+	amount money.Cents
+}
+
+// prof returns the entry of professional id on the current day, nil when
+// none. A line without a professional counts as the same professional as
+// the beneficiary's other lines of the day: the first one; a line naming
+// one joins an entry of lines that named none.
+func (s *deductionState) prof(id string) *profJour {
+	for i := range s.profs {
+		if p := &s.profs[i]; p.id == id || id == "" || p.id == "" {
+			return p
+		}
+	}
+	return nil
+}
+
+// profUsed returns the participation forfaitaire withheld on the current
+// day for professional id.
+func (s *deductionState) profUsed(id string) money.Cents {
+	if p := s.prof(id); p != nil {
+		return p.amount
+	}
+	return 0
 }
 
 // roll moves the state to day, resetting the totals of a past day or year.
@@ -91,6 +130,7 @@ func (s *deductionState) roll(day date.Day) {
 	if !s.hasDay || s.day != day {
 		s.day, s.hasDay = day, true
 		s.jour = [len(s.jour)]money.Cents{}
+		s.profs = s.profs[:0]
 	}
 }
 
@@ -102,12 +142,27 @@ func (s *deductionState) yearly(kind regles.Deduction) *money.Cents {
 	return &s.franchisesAn
 }
 
-// add records amount withheld under kind on date.
-func (s *deductionState) add(kind regles.Deduction, date date.Day, amount money.Cents) {
+// add records amount withheld under kind on date for the care of
+// professional prof.
+func (s *deductionState) add(kind regles.Deduction, date date.Day, prof string, amount money.Cents) {
 	if kind <= regles.NoDeduction || int(kind) >= len(s.jour) || amount <= 0 {
 		return
 	}
 	s.roll(date)
 	s.jour[kind] += amount
 	*s.yearly(kind) += amount
+	if kind != regles.ParticipationForfaitaire {
+		return
+	}
+	switch p := s.prof(prof); {
+	case p == nil:
+		// The id is kept beyond the batch: copy it out of the claim's
+		// shared block.
+		s.profs = append(s.profs, profJour{id: strings.Clone(prof), amount: amount})
+	default:
+		if p.id == "" && prof != "" {
+			p.id = strings.Clone(prof)
+		}
+		p.amount += amount
+	}
 }

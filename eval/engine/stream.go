@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"sync/atomic"
@@ -19,45 +20,112 @@ const streamBatch = 1 << 16
 // Results it is given are reused once it returns. The first error of emit
 // or of r stops the stream and is returned.
 //
-// o.Lateness (claims.SurveyClaims measures it) bounds how far back in time a
-// claim may come after the claims above it. Stream evaluates, in input
-// order, the claims dated more than that before the latest date read:
-// none of the claims still to come can be dated before them. Memory then
-// grows with the number of beneficiaries and with the claims of the
-// lateness window, not with the length of the file. With no bound, every
-// claim is read first.
+// o.Order says what is known of the order of the claims' dates. When a
+// lateness is known (claims.SurveyFile measures it), Stream evaluates, in
+// input order, the claims dated more than that before the latest date
+// read: none of the claims still to come can be dated before them, so
+// memory grows with the beneficiaries and the lines of the lateness
+// window. A claim that breaks the announced order stops the stream with
+// an *OrderError rather than being evaluated out of order. When the order
+// is unknown (the zero Order), Stream sorts the claims with an external
+// sort in o.TempDir, in memory bounded by o.SortMemory whatever the
+// length of the file, and still emits the results in input order.
 func (e *Engine) Stream(r *claims.Reader, o StreamOptions, emit func([]Result) error) error {
 	return StreamMany([]*Engine{e}, r, o, func(rs [][]Result) error { return emit(rs[0]) })
 }
 
-// StreamOptions describe the claims a stream will read.
+// StreamOptions describe the claims a stream will read and how to read
+// them. The zero value is safe: it knows nothing of the claims' order,
+// so the claims are sorted.
 type StreamOptions struct {
-	// Lateness is the most days a claim's date falls before the latest
-	// date of the claims above it: 0 for a file sorted by date, negative
-	// when unknown (the claims are then read whole before evaluation).
-	Lateness int
+	// Order is what is known of the order of the claims' dates.
+	Order Order
 	// Lines is the number of lines expected, 0 when unknown: a capacity
 	// hint that spares the sessions growing their tables.
 	Lines int
 	// Batch is how many claims are gathered before those that are final
 	// are evaluated; 0 means 65,536.
 	Batch int
+	// TempDir is the folder of the external sort's temporary files; ""
+	// means os.TempDir(). The files are removed before Stream returns,
+	// on success, on error and when emit fails.
+	TempDir string
+	// SortMemory is about how many bytes of claims or results the
+	// external sort holds before it writes them to a temporary file; 0
+	// means 32 MiB. Each of the sort's passes holds that much.
+	SortMemory int
+	// Shard, when set, restricts the results emitted to the lines of its
+	// families (see Shard).
+	Shard Shard
+	// IDsIncreasing announces that every claim's id is greater,
+	// byte-wise, than the id of the claim above (claims.Survey tells):
+	// no id can repeat, so a stream in a known Order remembers none. A
+	// claim that breaks it stops the stream with an *IDOrderError.
+	IDsIncreasing bool
 }
 
+// maxRememberedIDs is the most lines of a file in a known Order whose
+// ids StreamOptionsOf lets a stream remember to find duplicates, at
+// about 45 bytes an id out of order: above it, and unless the ids
+// increase, the file is sorted, which finds duplicates in bounded memory.
+const maxRememberedIDs = 2_000_000
+
+// Order is what is known of the order of a stream's claims by date. The
+// zero Order is unknown.
+type Order struct {
+	lateness int
+	known    bool
+}
+
+// Sorted is the Order of claims that come in non-decreasing date order.
+func Sorted() Order { return Order{known: true} }
+
+// LateBy is the Order of claims none of which is dated more than days
+// before the latest date of the claims above it. A negative days is
+// unknown.
+func LateBy(days int) Order { return Order{lateness: max(days, 0), known: days >= 0} }
+
+// Lateness returns the most days a claim may come late, and whether it
+// is known.
+func (o Order) Lateness() (days int, known bool) { return o.lateness, o.known }
+
 // StreamOptionsOf returns the options to stream a surveyed file with. A
-// file whose lines go back over half its span of dates gains nothing from
-// streaming: it is read whole, into memory sized for it.
+// file is streamed in its order when its lines go back less than half its
+// span of dates, and either its ids increase (then no id is remembered)
+// or it has at most 2,000,000 lines (then the ids are remembered, about
+// 45 bytes each when they come in no order). Any other file is left in an
+// unknown order, so it is sorted in bounded memory.
 func StreamOptionsOf(s claims.Survey) StreamOptions {
-	o := StreamOptions{Lateness: s.Lateness, Lines: s.Lines}
-	if s.Lateness > 0 && 2*s.Lateness > s.Span {
-		o.Lateness = -1
+	o := StreamOptions{Order: LateBy(s.Lateness), Lines: s.Lines, IDsIncreasing: s.IDsIncreasing}
+	if s.Lateness > 0 && 2*s.Lateness > s.Span || !s.IDsIncreasing && s.Lines > maxRememberedIDs {
+		o.Order = Order{}
 	}
 	return o
 }
 
-// Unordered are the options of a stream of claims about which nothing is
-// known: they are read whole.
-var Unordered = StreamOptions{Lateness: -1}
+// IDOrderError is the error of a stream announced with IDsIncreasing
+// whose ids do not increase.
+type IDOrderError struct {
+	Line     int    // the line whose id breaks the order
+	ID, Prev string // its id and the id of the line above
+}
+
+func (e *IDOrderError) Error() string {
+	return fmt.Sprintf("line %d: id %q does not come after %q, though the ids were announced in increasing order", e.Line, e.ID, e.Prev)
+}
+
+// OrderError is the error of a stream whose claims break the Order they
+// were announced in.
+type OrderError struct {
+	Line     int      // the line that came too late
+	Date     date.Day // its date
+	Lateness int      // the announced lateness
+	After    date.Day // the latest date already evaluated
+}
+
+func (e *OrderError) Error() string {
+	return fmt.Sprintf("line %d is dated %s, but claims up to %s were already evaluated: the claims are more than %d days out of date order; leave the order unknown to have them sorted", e.Line, e.Date, e.After, e.Lateness)
+}
 
 // StreamMany is Stream for several engines over one reading of the
 // claims, as a what-if analysis needs: emit gets, for each engine in
@@ -66,21 +134,30 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 	sessions := make([]*Session, len(engines))
 	for i, e := range engines {
 		sessions[i] = e.NewSession()
-		sessions[i].Reserve(o.Lines)
 	}
-	em := newEmitter(len(engines), emit)
-	var pending []claims.Claim
-	if o.Lateness < 0 && o.Lines > 0 {
-		// Every claim is held at once: size the slice for them all
-		// rather than growing it by copies.
-		pending = make([]claims.Claim, 0, o.Lines)
+	lateness, known := o.Order.Lateness()
+	if !known {
+		return streamSorted(sessions, r, o, emit)
 	}
+	if !o.IDsIncreasing {
+		for _, s := range sessions {
+			s.Reserve(o.Lines)
+		}
+	}
+	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing}, emit)
+	var lastID string
+	firstID := true
 	batch := o.Batch
 	if batch <= 0 {
 		batch = streamBatch
 	}
+	// Room for a batch, the lines held back and a block of the reader:
+	// growing it by copies cost 5% of a run.
+	pending := make([]claims.Claim, 0, 2*batch+4096)
 	var latest date.Day // the latest date of the valid claims read
 	seen := false
+	var done date.Day // the latest date evaluated
+	evaluated := false
 	var after []date.Day // scratch for readyPrefix
 	attempt := batch     // try to cut once pending holds this many claims
 	for {
@@ -93,7 +170,22 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 			return err
 		}
 		for i := n; i < len(pending); i++ {
-			if c := &pending[i]; c.Err == nil && (!seen || c.Date > latest) {
+			c := &pending[i]
+			if o.IDsIncreasing && (c.Err == nil || c.ID != "") {
+				if !firstID && c.ID <= lastID {
+					em.close()
+					return &IDOrderError{Line: c.Line, ID: c.ID, Prev: lastID}
+				}
+				lastID, firstID = c.ID, false
+			}
+			if c.Err != nil {
+				continue
+			}
+			if evaluated && c.Date <= done {
+				em.close()
+				return &OrderError{Line: c.Line, Date: c.Date, Lateness: lateness, After: done}
+			}
+			if !seen || c.Date > latest {
 				latest, seen = c.Date, true
 			}
 		}
@@ -103,18 +195,23 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 			}
 			return em.close()
 		}
-		if o.Lateness < 0 || len(pending) < attempt {
+		if len(pending) < attempt {
 			continue
 		}
 		// The claims still to come are dated on or after the watermark;
 		// those above it in the file and dated before it are final.
 		var cut int
-		cut, after = readyPrefix(pending, latest-date.Day(o.Lateness), after)
+		cut, after = readyPrefix(pending, latest-date.Day(lateness), after)
 		// Until a batch more has come, the cut could hardly move: waiting
 		// keeps the cost of cutting proportional to the lines read.
 		attempt = len(pending) - cut + batch
 		if cut == 0 {
 			continue
+		}
+		for i := range pending[:cut] {
+			if c := &pending[i]; c.Err == nil && (!evaluated || c.Date > done) {
+				done, evaluated = c.Date, true
+			}
 		}
 		if !em.evaluate(sessions, pending[:cut]) {
 			return em.close()
@@ -130,6 +227,7 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 // emitted.
 type emitter struct {
 	emit   func([][]Result) error
+	opts   batchOptions
 	bufs   [2][][]Result // per set, one buffer per engine
 	next   int
 	free   [2]chan struct{} // holds a token while set k may be evaluated into
@@ -138,8 +236,8 @@ type emitter struct {
 	failed atomic.Bool // emit returned an error: stop evaluating
 }
 
-func newEmitter(engines int, emit func([][]Result) error) *emitter {
-	em := &emitter{emit: emit, batch: make(chan [][]Result), done: make(chan error, 1)}
+func newEmitter(engines int, opts batchOptions, emit func([][]Result) error) *emitter {
+	em := &emitter{emit: emit, opts: opts, batch: make(chan [][]Result), done: make(chan error, 1)}
 	for k := range em.free {
 		em.bufs[k] = make([][]Result, engines)
 		em.free[k] = make(chan struct{}, 1)
@@ -179,12 +277,29 @@ func (em *emitter) evaluate(sessions []*Session, batch []claims.Claim) bool {
 			out = slices.Grow(out[:0], len(batch))
 		}
 		out = out[:len(batch)]
-		set[i] = out
-		s.Evaluate(batch, out)
+		s.evaluate(batch, out, em.opts)
+		set[i] = keepShard(out, batch, em.opts.shard)
 	}
 	em.batch <- set
 	em.next ^= 1
 	return true
+}
+
+// keepShard moves the results of the lines of shard to the front of out,
+// in input order, and returns them. Results are swapped, not copied, so
+// that no two keep the same Couches.
+func keepShard(out []Result, batch []claims.Claim, shard Shard) []Result {
+	if shard.n <= 1 {
+		return out
+	}
+	j := 0
+	for i := range batch {
+		if shard.Holds(&batch[i]) {
+			out[i], out[j] = out[j], out[i]
+			j++
+		}
+	}
+	return out[:j]
 }
 
 // close waits for the queued batches to be emitted and returns the first

@@ -18,8 +18,22 @@ func (w *worker) note(format string, args ...any) {
 }
 
 // explainLayer renders the explanation of the layer l just evaluated on
-// c, from what the arithmetic recorded in w.run, in the order of §3.
+// c, from what the arithmetic recorded in w.run, in the order of §3, then
+// what the law of the contrat responsable changed (traceLaw).
 func (w *worker) explainLayer(l *layerPlan, c *claims.Claim) {
+	t := &w.run
+	if t.law.applied && t.law.majoration > 0 {
+		w.note("%s: contrat responsable: the hors-parcours majoration %s is not paid: RO brut counted as %s, as within the parcours de soins",
+			l.name, t.law.majoration, w.line.brut+t.law.majoration)
+	}
+	w.explainRules(l, c)
+	if t.law.applied {
+		w.traceLaw()
+	}
+}
+
+// explainRules explains what the rules of the layer paid.
+func (w *worker) explainRules(l *layerPlan, c *claims.Claim) {
 	t := &w.run
 	if t.stop == stopNoRule {
 		w.note("%s: no rule for %s: non couvert, pays 0.00", l.name, c.Poste)
@@ -40,6 +54,12 @@ func (w *worker) explainLayer(l *layerPlan, c *claims.Claim) {
 	}
 	if t.covered < t.quantite {
 		w.note("%d of %d units covered: frais %s, base %s, %s", t.covered, t.quantite, t.frais, t.base, w.prevText(t.brut, t.prev, ", "))
+	}
+	if r.hasPLV {
+		w.note("100%% Santé price limit: %s for %d %s", t.plv, t.covered, plural("unit", t.covered))
+		if t.frais > t.plv {
+			w.note("prix au-dessus de la limite légale: frais %s above the price limit %s: the PLV terms pay within the limit", t.frais, t.plv)
+		}
 	}
 	w.tracePercentage(l.mode, r)
 	w.traceMoney(r)
@@ -83,6 +103,13 @@ func (w *worker) traceMoney(r *rulePlan) {
 	if n > 1 {
 		without = "without the plafonds"
 	}
+	if t.law.applied && t.law.final < t.law.contract && t.stop == stopNone {
+		// A legal ceiling cut the money terms too (lawLayer).
+		without = "without the legal ceiling"
+		if n > 0 {
+			without = "without the plafonds and the legal ceiling"
+		}
+	}
 	rest, consumed := t.left-t.pct, t.pct > 0
 	f := 0
 	for i := range r.money {
@@ -95,14 +122,14 @@ func (w *worker) traceMoney(r *rulePlan) {
 		if mt.kind == check.Forfait {
 			v := t.forfaits[f]
 			f++
-			if would < v.avail {
+			if would < max(0, v.avail-v.inside) {
 				clauses = append(clauses, "capped at the "+rest.String()+" "+w.leftText(consumed))
 			}
 			extra := ""
 			if len(clauses) > 0 {
 				extra = " (" + strings.Join(clauses, ", ") + ")"
 			}
-			w.note("%s: %s available, %s used%s, %s left", envHead(v, paid > 0), v.avail, paid, extra, v.avail-paid)
+			w.note("%s: %s available%s, %s used%s, %s left", envHead(v, paid > 0), v.avail, insideText(v, paid), paid, extra, v.avail-charged(v, paid))
 		} else {
 			clauses = append(clauses, rest.String()+" "+w.leftText(consumed))
 			w.note("%s: %s (%s)", mt.text, paid, strings.Join(clauses, "; "))
@@ -120,8 +147,25 @@ func (w *worker) traceEnvelopes(r *rulePlan) {
 		if c := t.cuts[k]; c.amount > 0 {
 			w.note("%s", cutText(r, v, c, t.cutTerms[c.from:c.from+len(r.money)], t.total > 0))
 		}
-		w.note("%s: %s available, %s used, %s left", envHead(v, t.total > 0), v.avail, t.total, v.avail-t.total)
+		w.note("%s: %s available%s, %s used, %s left", envHead(v, t.total > 0), v.avail, insideText(v, t.total), t.total, v.avail-charged(v, t.total))
 	}
+}
+
+// insideText says what counts inside an envelope "RO inclus": ", RO and
+// earlier payments 0.09 inside".
+func insideText(v envView, paid money.Cents) string {
+	if !v.plan.roInclus {
+		return ""
+	}
+	return ", RO inclus: " + v.inside.String() + " already paid on the line counts inside"
+}
+
+// charged is what an envelope is charged when its term or rule pays paid.
+func charged(v envView, paid money.Cents) money.Cents {
+	if paid == 0 {
+		return 0
+	}
+	return v.inside + paid
 }
 
 // envHead names an envelope with its rule and period: "forfait 100€ / 24
@@ -182,9 +226,11 @@ func (w *worker) traceCounters(covered int64, charged bool) {
 		switch {
 		case covered == 0:
 			w.note("%s: %d of %d %s already used, nothing covered", head, v.used, m.count, m.unit)
+		case v.seen:
+			w.note("%s: equipment %s already counted, covered with it", head, w.line.claim.Equipement)
 		case !charged:
 			w.note("%s: %d of %d used, not counted as nothing is paid", head, v.used, m.count)
-		case covered == 1:
+		case m.equip || covered == 1:
 			w.note("%s: %s of %d", head, ordinal(v.used+1), m.count)
 		default:
 			w.note("%s: %s to %s of %d", head, ordinal(v.used+1), ordinal(v.used+covered), m.count)
@@ -231,12 +277,14 @@ func termText(t check.Term) string {
 		return t.Percent.String() + "% TM"
 	case check.PercentFR:
 		return t.Percent.String() + "% FR"
+	case check.PercentPLV:
+		return t.Percent.String() + "% PLV"
 	case check.FraisReels:
 		return "frais reels"
 	case check.PerUnit:
 		return amountText(t.Amount) + " / " + string(t.Unit)
 	}
-	return "forfait " + amountText(t.Amount) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille)
+	return "forfait " + amountText(t.Amount) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille) + roInclusText(t.ROInclus)
 }
 
 // limitText renders a limit as a contract would write it.
@@ -245,7 +293,7 @@ func limitText(l check.Limit) string {
 	case check.Max:
 		return "max " + strconv.FormatInt(l.Count, 10) + " " + plural(string(l.Unit), l.Count) + " / " + periodText(l.Period)
 	case check.Plafond:
-		return "plafond " + amountText(l.Amount) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille)
+		return "plafond " + amountText(l.Amount) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille) + roInclusText(l.ROInclus)
 	}
 	s := "carence"
 	if d := l.Duration; d.Months > 0 || d.Days == 0 {
@@ -280,6 +328,13 @@ func periodText(p check.Period) string {
 func parFamilleText(b bool) string {
 	if b {
 		return " par famille"
+	}
+	return ""
+}
+
+func roInclusText(b bool) string {
+	if b {
+		return " RO inclus"
 	}
 	return ""
 }

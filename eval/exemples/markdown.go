@@ -17,9 +17,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	head := []string{"Exemple", "Dépense", "Sécurité sociale"}
 	for _, c := range r.Columns {
 		if r.Layers > 1 {
-			for _, name := range c.Contrats {
-				head = append(head, name)
-			}
+			head = append(head, c.Contrats...)
 			head = append(head, "Reste à charge")
 			continue
 		}

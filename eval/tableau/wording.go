@@ -48,12 +48,38 @@ func (w wording) term(t check.Term) string {
 		return percent(t.Percent) + " des frais réels" + complement
 	case check.FraisReels:
 		return "Frais réels"
+	case check.PercentPLV:
+		return w.priceLimit(t)
 	case check.PerUnit:
 		return amount(t.Amount) + " par " + unitWord(t.Unit, 1)
 	case check.Forfait:
-		return "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille)
+		return "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille) + roInclus(t.ROInclus)
 	}
 	return w.text(t.Range.Start.Offset, t.Range.End.Offset)
+}
+
+// priceLimit words an N% PLV (or HLF) term as 100% Santé tables do: "Prise
+// en charge intégrale dans la limite des PLV" for 100%, "80 % des PLV"
+// otherwise; HLF (honoraires limites de facturation) where the contract
+// writes it, as dental tables do.
+func (w wording) priceLimit(t check.Term) string {
+	limit := "PLV"
+	if strings.Contains(strings.ToUpper(w.text(t.Range.Start.Offset, t.Range.End.Offset)), "HLF") {
+		limit = "HLF"
+	}
+	if t.Percent.Equal(decimal.NewFromInt(100)) {
+		return "Prise en charge intégrale dans la limite des " + limit
+	}
+	return percent(t.Percent) + " des " + limit
+}
+
+// roInclus is the mention of an amount that includes the Sécurité
+// sociale's reimbursement.
+func roInclus(b bool) string {
+	if b {
+		return ", Sécurité sociale incluse"
+	}
+	return ""
 }
 
 // limit is the wording of a count or money limit; carence is in the notes.
@@ -62,7 +88,7 @@ func (w wording) limit(l check.Limit) string {
 	case check.Max:
 		return fmt.Sprintf("dans la limite de %d %s %s", l.Count, unitWord(l.Unit, l.Count), period(l.Period))
 	case check.Plafond:
-		return "plafonné à " + amount(l.Amount) + " " + period(l.Period) + famille(l.ParFamille)
+		return "plafonné à " + amount(l.Amount) + " " + period(l.Period) + famille(l.ParFamille) + roInclus(l.ROInclus)
 	case check.Carence:
 		return carence(l.Duration)
 	}
@@ -133,6 +159,9 @@ func rawCondition(c *ast.Condition) string {
 	if c.Object != nil {
 		parts = append(parts, c.Object.Name)
 	}
+	if c.Object2 != nil {
+		parts = append(parts, c.Object2.Name)
+	}
 	if c.Op != nil {
 		parts = append(parts, c.Op.Text)
 	}
@@ -151,6 +180,9 @@ func conditionText(c *ast.Condition) string {
 	}
 	if c.Object != nil {
 		subject += " " + c.Object.Name
+	}
+	if c.Object2 != nil {
+		subject += " " + c.Object2.Name
 	}
 	n := ""
 	if c.Value != nil && c.Value.Number != nil {

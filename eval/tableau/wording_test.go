@@ -23,6 +23,12 @@ optique.monture si reseau:           forfait 1200€ / 24 mois glissants par fam
 prevention.bilan si enfant:          90% FR, plafond 80€ / 12 mois glissants
 prestations.naissance:               forfait 5% PMSS / annee civile
 prestations.cure_thermale:           non couvert
+optique.equipement_100_sante:        100% PLV
+dentaire.prothese_100_sante:         80% HLF
+hospitalisation.accompagnant:        1,5% PMSS / jour
+audiologie.aide si ald:              forfait 1700€ / 48 mois glissants RO inclus
+optique.verres si verres tres complexes: 100% BRSS, plafond 300€ / 24 mois glissants RO inclus
+soins.psychologue si non rembourse:  50€ / seance
 `)
 	f, diags := parser.Parse("mots.garantie", src)
 	prog, cdiags := check.Check(f, check.Regles())
@@ -40,16 +46,22 @@ prestations.cure_thermale:           non couvert
 	}
 	for key, want := range map[string]string{
 		"consult.generaliste | ": "150 % BR",
-		"consult.specialiste | Médecins non adhérents OPTAM / OPTAM-CO": "Ticket modérateur",
-		"consult.actes_techniques | Secteur 2":                          "150 % BR",
-		"soins.pharmacie | ":                                            "Frais réels",
-		"hospitalisation.chambre_particuliere | 60 ans et plus":         "60 € par jour, dans la limite de 30 jours par année d'adhésion",
-		"dentaire.implant | Après 2 ans d'adhésion":                     "400 € par acte, dans la limite de 2 actes par année civile",
-		"optique.lentilles | ":                                          "Forfait 12,50 € tous les 6 mois",
-		"optique.monture | Dans le réseau de soins":                     "Forfait 1 200 € tous les 2 ans par famille",
-		"prevention.bilan | Enfant (moins de 18 ans)":                   "90 % des frais réels, plafonné à 80 € par période de 12 mois",
-		"prestations.naissance | ":                                      "Forfait 5 % PMSS par année civile",
-		"prestations.cure_thermale | ":                                  "Non couvert",
+		"consult.specialiste | Médecins non adhérents OPTAM / OPTAM-CO":    "Ticket modérateur",
+		"consult.actes_techniques | Secteur 2":                             "150 % BR",
+		"soins.pharmacie | ":                                               "Frais réels",
+		"hospitalisation.chambre_particuliere | 60 ans et plus":            "60 € par jour, dans la limite de 30 jours par année d'adhésion",
+		"dentaire.implant | Après 2 ans d'adhésion":                        "400 € par acte, dans la limite de 2 actes par année civile",
+		"optique.lentilles | ":                                             "Forfait 12,50 € tous les 6 mois",
+		"optique.monture | Dans le réseau de soins":                        "Forfait 1 200 € tous les 2 ans par famille",
+		"prevention.bilan | Enfant (moins de 18 ans)":                      "90 % des frais réels, plafonné à 80 € par période de 12 mois",
+		"prestations.naissance | ":                                         "Forfait 5 % PMSS par année civile",
+		"prestations.cure_thermale | ":                                     "Non couvert",
+		"optique.equipement_100_sante | ":                                  "Prise en charge intégrale dans la limite des PLV",
+		"dentaire.prothese_100_sante | ":                                   "80 % des HLF",
+		"hospitalisation.accompagnant | ":                                  "1,5 % PMSS par jour",
+		"audiologie.aide | Affection de longue durée":                      "Forfait 1 700 € tous les 4 ans, Sécurité sociale incluse",
+		"optique.verres | Verres très complexes":                           "100 % BR, plafonné à 300 € tous les 2 ans, Sécurité sociale incluse",
+		"soins.psychologue | Actes non remboursés par la Sécurité sociale": "50 € par séance",
 	} {
 		c, ok := got[key]
 		if !ok {

@@ -195,7 +195,7 @@ func (c *Comparison) Report(top int, all bool) Report {
 	slices.SortFunc(changed, func(a, b BeneficiaryChange) int {
 		return cmp.Or(cmp.Compare(abs64(int64(b.Change())), abs64(int64(a.Change()))), strings.Compare(a.Assure, b.Assure))
 	})
-	r.Biggest = changed[:min(top, len(changed))]
+	r.Biggest = changed[:min(max(top, 0), len(changed))]
 	slices.SortFunc(r.All, func(a, b BeneficiaryChange) int { return strings.Compare(a.Assure, b.Assure) })
 	return r
 }
