@@ -28,7 +28,7 @@ func (w *worker) choose(l *layerPlan, c *claims.Claim, poste int32) (choice, *Re
 		ch.adh, ch.hasAdh = l.effet, true
 	}
 	p := check.Point{Age: w.age, HasAge: w.hasAge, Reseau: c.Reseau, Optam: c.Optam, Parcours: c.Parcours, Secteur: int(c.Secteur),
-		Ald: c.ALD, Rembourse: c.Base > 0, Verres: pointVerres[c.Verres]}
+		Ald: c.ALD, Rembourse: c.Base > 0, Verres: pointVerres[c.Verres], Sejour: pointSejour[c.TypeSejour], Etranger: c.Etranger}
 	if ch.hasAdh && l.usesAnciennete {
 		p.Anciennete, p.HasAnc = max(0, date.YearsBetween(ch.adh, c.Date)), true
 	}
@@ -75,4 +75,16 @@ var pointVerres = [...]check.Verres{
 	claims.VerresSimple:       check.VerresSimples,
 	claims.VerresComplexe:     check.VerresComplexes,
 	claims.VerresTresComplexe: check.VerresTresComplexes,
+}
+
+// pointSejour maps the claim's type_sejour column to the conditions' types
+// of stay; a line without one matches no "sejour ..." condition.
+var pointSejour = [...]check.TypeSejour{
+	claims.SejourUnknown:     check.NoSejour,
+	claims.SejourMedecine:    check.SejourMedecine,
+	claims.SejourChirurgie:   check.SejourChirurgie,
+	claims.SejourPsychiatrie: check.SejourPsychiatrie,
+	claims.SejourSMR:         check.SejourSMR,
+	claims.SejourMaternite:   check.SejourMaternite,
+	claims.SejourHAD:         check.SejourHAD,
 }

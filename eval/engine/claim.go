@@ -57,6 +57,9 @@ type lineRun struct {
 	// For explanations: RO brut and the deduction withheld on the line,
 	// and what the layers before the current one paid.
 	brut, pf, paid money.Cents
+	// part is the participation the RO withheld (roAmounts.part): not
+	// part of prev, so that contracts may pay it.
+	part money.Cents
 }
 
 func newWorker(e *Engine) worker {
@@ -129,7 +132,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		return
 	}
 	info := &w.e.postes[poste]
-	w.line = lineRun{claim: c, poste: poste, brut: ro.brut, pf: ro.pf}
+	w.line = lineRun{claim: c, poste: poste, brut: ro.brut, pf: ro.pf, part: ro.part}
 	for _, l := range w.e.layers {
 		if l.responsable {
 			w.line.majoration = w.majoration(c, info, ro.brut)
@@ -169,7 +172,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		addPaid(&ben.paid, c.Equipement, c.Date, paid, info.law.optique == optiqueMonture)
 	}
 	r.Couches = couches
-	r.ROBrut, r.PF, r.RONet = ro.brut, ro.pf, ro.net
+	r.ROBrut, r.PF, r.Participation, r.RONet = ro.brut, ro.pf, ro.part, ro.net
 	r.RC, r.Reste = paid, c.Frais-ro.net-paid
 }
 
@@ -185,6 +188,9 @@ func (w *worker) noteRO(c *claims.Claim, ro *roAmounts) {
 	var deduction string
 	if ro.pf > 0 || ro.kind != regles.NoDeduction {
 		deduction = fmt.Sprintf(", %s %s", ro.kind, ro.pf)
+	}
+	if ro.part > 0 {
+		deduction += fmt.Sprintf(", participation %s (contracts may pay it)", ro.part)
 	}
 	switch {
 	case !ro.computed:

@@ -142,7 +142,7 @@ func (w *worker) majoration(c *claims.Claim, info *posteInfo, brut money.Cents) 
 func (w *worker) applyLaw(c *claims.Claim, info *posteInfo, brut, paid money.Cents, prior equipPaid, contract money.Cents) (money.Cents, *Rejection) {
 	lr := &w.run.law
 	lr.contract = contract
-	prev := brut + paid
+	prev := brut - w.line.part + paid
 	total := contract
 	if info.basket >= 0 {
 		if v := w.priceLimit(c, info); v.why == "" {

@@ -37,6 +37,10 @@ type envView struct {
 	// the term or rule pays: the line's prev, and for a forfait what the
 	// earlier terms paid.
 	inside money.Cents
+	// beyond is set when "au-dela FORMULE" paid past the plafond: the
+	// plafond is charged room at most, what it had left for the line.
+	beyond bool
+	room   money.Cents
 }
 
 // counterView is a counter as the line sees it before being charged.
@@ -146,7 +150,9 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, brut, paid m
 		t.stop, out.Motif = stopMaxAtteint, MotifMaxAtteint
 		return 0, nil
 	}
-	t.scale(c, brut, brut+paid, covered)
+	// The participation the RO withheld is not in prev: the rules may pay
+	// it (docs/language.md §10.6).
+	t.scale(c, brut, brut-w.line.part+paid, covered)
 	t.left = max(0, t.frais-t.prev)
 	if r.hasPLV {
 		v := w.priceLimit(c, &w.e.postes[w.line.poste])
@@ -166,9 +172,14 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, brut, paid m
 	total += pct
 	uncapped := total
 
-	// Step 6: plafonds, the formula rule's own first.
-	total, err = w.applyPlafonds(r, c.Date, ch.adh, total, pct, fam, ben)
+	// Step 6: plafonds, the formula rule's own first; then the plafonds
+	// per unit and the limites of the first months (tables.go).
+	total, err = w.applyPlafonds(r, l.mode, c.Date, ch.adh, total, &pct, fam, ben)
 	if err != nil {
+		return 0, err
+	}
+	total = w.applyUnitCaps(r, total, &pct)
+	if total, err = w.applyLimites(r, l.mode, c.Date, ch.adh, total, &pct); err != nil {
 		return 0, err
 	}
 	t.total = total
@@ -316,7 +327,11 @@ func (w *worker) moneyTerms(r *rulePlan, day, adh date.Day, covered int64, rem m
 // applyPlafonds caps total by each plafond of the applying rules in turn
 // (§3 step 6), taking each excess off the money terms, last one first,
 // then off the percentage part pct. It returns the capped total.
-func (w *worker) applyPlafonds(r *rulePlan, day, adh date.Day, total, pct money.Cents, fam *familyState, ben *beneficiaryState) (money.Cents, *Rejection) {
+//
+// A plafond with "au-dela FORMULE" that cuts the amount lets the rule pay
+// the greater of what it left and what FORMULE pays on the line (never
+// more than before the cut); the plafond is charged what it had left.
+func (w *worker) applyPlafonds(r *rulePlan, mode check.Mode, day, adh date.Day, total money.Cents, pct *money.Cents, fam *familyState, ben *beneficiaryState) (money.Cents, *Rejection) {
 	t := &w.run
 	for _, a := range w.applying {
 		for i := range a.plafonds {
@@ -331,9 +346,22 @@ func (w *worker) applyPlafonds(r *rulePlan, day, adh date.Day, total, pct money.
 			t.plafonds = append(t.plafonds, v)
 			c := plafondCut{from: len(t.cutTerms)}
 			if room := max(0, v.avail-v.inside); total > room {
-				c.amount = total - room
-				c.fromPct = t.cut(c.amount, &pct, len(r.money))
-				total = room
+				keep := room
+				if f := a.plafonds[i].auDela; f != nil {
+					beyond, err := w.lineFormula(mode, f, day)
+					if err != nil {
+						return 0, err
+					}
+					if beyond > room {
+						keep = min(beyond, total)
+						t.plafonds[len(t.plafonds)-1].beyond, t.plafonds[len(t.plafonds)-1].room = true, room
+					}
+				}
+				if keep < total {
+					c.amount = total - keep
+					c.fromPct = t.cut(c.amount, pct, len(r.money))
+					total = keep
+				}
 			}
 			t.cuts = append(t.cuts, c)
 		}
@@ -375,7 +403,11 @@ func (w *worker) consume(r *rulePlan, rc money.Cents, ben *beneficiaryState) {
 		f++
 	}
 	for _, v := range t.plafonds {
-		w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(v.inside + rc)})
+		charged := rc
+		if v.beyond {
+			charged = min(rc, v.room)
+		}
+		w.pending = append(w.pending, pendingCharge{v.list, v.plan.id, v.start, v.end, v.adh, int64(v.inside + charged)})
 	}
 	for _, v := range t.counters {
 		if v.draw > 0 {
@@ -395,7 +427,7 @@ func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben
 		list = &fam.shared
 	}
 	start, end, used := period(p.period, date, adh, find(*list, p.id))
-	amount, err := w.e.amountAt(p.amount, start)
+	amount, err := w.e.amountAt(w.raisedAmount(p, date, adh), start)
 	if err != nil {
 		return envView{}, err
 	}

@@ -45,6 +45,10 @@ type rulePlan struct {
 	maxes    []counterPlan
 	plafonds []envelopePlan
 	carences []carencePlan
+	// unitCaps are the plafonds per unit ("plafond X€ / UNIT"), limites
+	// the reduced covers of the first months (tables.go).
+	unitCaps []unitCapPlan
+	limites  []limitePlan
 	// hasPLV tells a formula with an N% PLV term, which needs the line's
 	// 100% Santé price limit.
 	hasPLV bool
@@ -77,6 +81,11 @@ type envelopePlan struct {
 	roInclus bool
 	text     string
 	owner    string // "file:line" of the rule, for explanations
+	// raises are the "porte a" amounts, the last that holds winning
+	// (tables.go); auDela is what a plafond's rule pays beyond it, nil
+	// without.
+	raises []raisePlan
+	auDela *linePlan
 }
 
 // amountPlan is an amount: fixed cents, or a rate of the PMSS in force on
@@ -110,13 +119,6 @@ type carencePlan struct {
 // compileLayer compiles prog. Envelope and counter ids start at *nextID,
 // which is advanced past the ones the layer uses.
 func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
-	l := &layerPlan{name: prog.Name, mode: prog.Mode, responsable: prog.Responsable}
-	if prog.Mode != check.Deduction && prog.Mode != check.Complement {
-		return nil, fmt.Errorf("unknown mode %d", int(prog.Mode))
-	}
-	if prog.Effet != nil {
-		l.effet, l.hasEffet = date.DayFromTime(*prog.Effet), true
-	}
 	// Rules are named by the contract's file name without its directory,
 	// as in LANGUAGE.md §5 ("equilibre.garantie:7"), so results do not
 	// depend on where the contract was read from.
@@ -124,9 +126,20 @@ func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
 	if prog.File != nil {
 		file = path.Base(filepath.ToSlash(prog.File.Name))
 	}
+	envs, err := compileEnveloppes(prog, file, nextID)
+	if err != nil {
+		return nil, err
+	}
+	l := &layerPlan{name: prog.Name, mode: prog.Mode, responsable: prog.Responsable}
+	if prog.Mode != check.Deduction && prog.Mode != check.Complement {
+		return nil, fmt.Errorf("unknown mode %d", int(prog.Mode))
+	}
+	if prog.Effet != nil {
+		l.effet, l.hasEffet = date.DayFromTime(*prog.Effet), true
+	}
 	for _, r := range prog.Rules {
 		where := file + ":" + strconv.Itoa(r.Line)
-		rp, err := compileRule(r, where, nextID)
+		rp, err := compileRule(r, where, envs, nextID)
 		if err != nil {
 			return nil, fmt.Errorf("rule %s: %w", where, err)
 		}
@@ -136,7 +149,7 @@ func compileLayer(prog *check.Program, nextID *int32) (*layerPlan, error) {
 	return l, nil
 }
 
-func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
+func compileRule(r *check.Rule, where string, envs map[*check.Enveloppe]envelopePlan, nextID *int32) (rulePlan, error) {
 	if r == nil {
 		return rulePlan{}, fmt.Errorf("nil rule")
 	}
@@ -161,8 +174,19 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 			}
 			rp.money = append(rp.money, moneyTerm{kind: t.Kind, perUnit: a, text: text})
 		case check.Forfait:
+			if t.Enveloppe != nil {
+				env, ok := envs[t.Enveloppe]
+				if !ok {
+					return rp, fmt.Errorf("%s: enveloppe %s not declared", text, t.Enveloppe.Name)
+				}
+				rp.money = append(rp.money, moneyTerm{kind: t.Kind, env: env, text: text})
+				continue
+			}
 			env, err := compileEnvelope(t.Amount, t.Period, t.ParFamille, t.ROInclus, text, where, newID)
 			if err != nil {
+				return rp, err
+			}
+			if env.raises, err = compileRaises(t.Raises, text); err != nil {
 				return rp, err
 			}
 			rp.money = append(rp.money, moneyTerm{kind: t.Kind, env: env, text: text})
@@ -174,16 +198,45 @@ func compileRule(r *check.Rule, where string, nextID *int32) (rulePlan, error) {
 		text := limitText(lim)
 		switch lim.Kind {
 		case check.Max:
-			if err := checkPeriod(lim.Period); err != nil || lim.Count < 0 {
-				return rp, fmt.Errorf("%s: invalid count or period", text)
+			if err := checkPeriod(lim.Period); err != nil {
+				return rp, fmt.Errorf("%s: %w", text, err)
+			}
+			if lim.Count < 0 {
+				return rp, fmt.Errorf("%s: invalid count", text)
 			}
 			rp.maxes = append(rp.maxes, counterPlan{id: newID(), count: lim.Count, period: lim.Period, text: text, owner: where, unit: plural(string(lim.Unit), lim.Count), equip: lim.Unit == check.UnitEquipement})
 		case check.Plafond:
+			if lim.PerUnit != "" {
+				u, err := compileUnitCap(lim, text)
+				if err != nil {
+					return rp, err
+				}
+				rp.unitCaps = append(rp.unitCaps, u)
+				continue
+			}
 			env, err := compileEnvelope(lim.Amount, lim.Period, lim.ParFamille, lim.ROInclus, text, where, newID)
 			if err != nil {
 				return rp, err
 			}
+			if env.raises, err = compileRaises(lim.Raises, text); err != nil {
+				return rp, err
+			}
+			if lim.AuDela != nil {
+				f, err := compileLine(lim.AuDela, text)
+				if err != nil {
+					return rp, err
+				}
+				env.auDela = &f
+				rp.hasPLV = rp.hasPLV || f.hasPLV
+			}
 			rp.plafonds = append(rp.plafonds, env)
+		case check.Limite:
+			lp, err := compileLimite(lim, text)
+			if err != nil {
+				return rp, err
+			}
+			rp.limites = append(rp.limites, lp)
+			rp.hasPLV = rp.hasPLV || lp.formula.hasPLV
 		case check.Carence:
 			if lim.Duration.Months < 0 || lim.Duration.Days < 0 {
 				return rp, fmt.Errorf("%s: negative duration", text)
@@ -227,6 +280,8 @@ func checkPeriod(p check.Period) error {
 		if p.Months > 0 {
 			return nil
 		}
+	case check.Sejour:
+		return fmt.Errorf("envelopes and counters per sejour are not evaluated yet")
 	}
 	return fmt.Errorf("invalid period")
 }

@@ -81,14 +81,23 @@ func buildPostes(layers []*check.Program) (map[string]int32, []posteInfo) {
 	for _, p := range regles.Postes() {
 		add(p.Code)
 	}
+	sansRO := map[string]bool{}
 	for _, prog := range layers {
 		for _, d := range prog.Declared {
 			add(d.Code)
+			sansRO[d.Code] = sansRO[d.Code] || d.SansRO
 		}
 	}
 	for i := range infos {
 		info := &infos[i]
 		info.basket, info.law = -1, lawOf(info.code)
+		if sansRO[info.code] {
+			// Declared "sans RO" (by any layer: the RO is the claim's,
+			// not a contract's): no legal rate, no deduction, and no
+			// obligation of the law.
+			info.hasRO, info.deduction, info.mixedRate, info.law = false, regles.NoDeduction, false, posteLaw{}
+			continue
+		}
 		for c := info.code; c != ""; c = regles.Parent(c) {
 			if p, ok := regles.LookupPoste(c); ok && p.Sante100 {
 				info.basket, info.lensTyped = index[c], p.Family == "optique"

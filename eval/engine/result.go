@@ -27,6 +27,9 @@ type Result struct {
 	// deduction, withheld (participation forfaitaire or franchise), and
 	// paid.
 	ROBrut, PF, RONet money.Cents
+	// Participation is what the RO withheld besides PF (claim column
+	// participation): RONet = ROBrut − PF − Participation.
+	Participation money.Cents
 	// RC is the total of the complementary layers; Reste the reste à
 	// charge.
 	RC, Reste money.Cents

@@ -13,9 +13,13 @@ import (
 // step 1).
 type roAmounts struct {
 	brut, pf, net money.Cents
-	kind          regles.Deduction // what pf counts toward
-	taux          money.Rate       // the rate applied, when computed
-	computed      bool             // brut was computed from base and taux
+	// part is the participation the RO withheld besides pf (the forfait
+	// patient urgences, the participation for heavy acts: claim column
+	// participation), which contracts may pay.
+	part     money.Cents
+	kind     regles.Deduction // what pf counts toward
+	taux     money.Rate       // the rate applied, when computed
+	computed bool             // brut was computed from base and taux
 }
 
 // rateKey identifies the legal RO rate of a claim: it depends on the
@@ -173,11 +177,11 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 	info := &w.e.postes[poste]
 	ro := roAmounts{kind: info.deduction}
 	if c.HasRO {
-		ro.net = c.RO
+		ro.net, ro.part = c.RO, c.Participation
 		if c.HasPF {
 			ro.pf = c.PF
 		}
-		ro.brut = ro.net + ro.pf
+		ro.brut = ro.net + ro.pf + ro.part
 		return ro, nil
 	}
 	ro.computed = true
@@ -208,7 +212,8 @@ func (w *worker) computeRO(c *claims.Claim, poste int32, ben *beneficiaryState) 
 		ro.pf = pf
 	}
 	ro.pf = min(ro.pf, ro.brut)
-	ro.net = ro.brut - ro.pf
+	ro.part = min(c.Participation, ro.brut-ro.pf)
+	ro.net = ro.brut - ro.pf - ro.part
 	return ro, nil
 }
 

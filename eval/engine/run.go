@@ -42,6 +42,9 @@ type layerRun struct {
 	cutTerms []money.Cents
 	amounts  []money.Cents
 	total    money.Cents
+	// unitCaps are the plafonds per unit and the limites that applied
+	// after the plafonds (tables.go).
+	unitCaps []unitCapRun
 	// The price limit × covered units, for N% PLV terms.
 	plv money.Cents
 	// The law of a responsable layer: what it did, and what a ceiling
@@ -87,6 +90,7 @@ func (t *layerRun) reset() {
 	t.plv, t.law, t.lawCut = 0, lawRun{}, 0
 	t.counters, t.pctTerms, t.uncut, t.forfaits = t.counters[:0], t.pctTerms[:0], t.uncut[:0], t.forfaits[:0]
 	t.plafonds, t.cuts, t.cutTerms, t.amounts = t.plafonds[:0], t.cuts[:0], t.cutTerms[:0], t.amounts[:0]
+	t.unitCaps = t.unitCaps[:0]
 }
 
 // scale sets the amounts of step 4: those of c, with prev what the RO

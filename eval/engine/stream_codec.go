@@ -35,7 +35,7 @@ func appendClaim(b []byte, c *claims.Claim) []byte {
 	b = binary.AppendVarint(b, int64(c.Naissance))
 	b = binary.AppendVarint(b, int64(c.Adhesion))
 	var flags uint16
-	for i, set := range []bool{c.HasTaux, c.HasRO, c.HasPF, c.HasNaiss, c.HasAdh, c.Reseau, c.Optam, c.Parcours, c.ALD} {
+	for i, set := range []bool{c.HasTaux, c.HasRO, c.HasPF, c.HasNaiss, c.HasAdh, c.Reseau, c.Optam, c.Parcours, c.ALD, c.Etranger} {
 		if set {
 			flags |= 1 << i
 		}
@@ -43,7 +43,9 @@ func appendClaim(b []byte, c *claims.Claim) []byte {
 	b = binary.AppendUvarint(b, uint64(flags))
 	b = appendString(b, c.Professionnel)
 	b = appendString(b, c.Equipement)
-	return append(b, byte(c.Secteur), byte(c.Regime), byte(c.Verres))
+	b = appendString(b, c.Sejour)
+	b = binary.AppendVarint(b, int64(c.Participation))
+	return append(b, byte(c.Secteur), byte(c.Regime), byte(c.Verres), byte(c.TypeSejour))
 }
 
 // decoder reads the fields of a record in order; the first problem is
@@ -124,14 +126,17 @@ func readClaim(b []byte, c *claims.Claim) ([]byte, error) {
 	c.Naissance = date.Day(d.varint())
 	c.Adhesion = date.Day(d.varint())
 	flags := d.uvarint()
-	for i, f := range []*bool{&c.HasTaux, &c.HasRO, &c.HasPF, &c.HasNaiss, &c.HasAdh, &c.Reseau, &c.Optam, &c.Parcours, &c.ALD} {
+	for i, f := range []*bool{&c.HasTaux, &c.HasRO, &c.HasPF, &c.HasNaiss, &c.HasAdh, &c.Reseau, &c.Optam, &c.Parcours, &c.ALD, &c.Etranger} {
 		*f = flags&(1<<i) != 0
 	}
 	c.Professionnel = d.string(c.Professionnel)
 	c.Equipement = d.string(c.Equipement)
+	c.Sejour = d.string(c.Sejour)
+	c.Participation = money.Cents(d.varint())
 	c.Secteur = int8(d.byte())
 	c.Regime = claims.Regime(d.byte())
 	c.Verres = claims.Verres(d.byte())
+	c.TypeSejour = claims.TypeSejour(d.byte())
 	c.Err = nil
 	return d.b, d.err
 }
@@ -150,7 +155,7 @@ func appendResult(b []byte, r *Result) []byte {
 		b = append(b, 1, byte(r.Err.Code))
 		b = appendString(b, r.Err.Message)
 	}
-	for _, v := range []money.Cents{r.ROBrut, r.PF, r.RONet, r.RC, r.Reste} {
+	for _, v := range []money.Cents{r.ROBrut, r.PF, r.Participation, r.RONet, r.RC, r.Reste} {
 		b = binary.AppendVarint(b, int64(v))
 	}
 	b = binary.AppendUvarint(b, uint64(len(r.Couches)))
@@ -181,7 +186,7 @@ func readResult(b []byte, r *Result) ([]byte, error) {
 		code := RejectCode(d.byte())
 		r.Err = rejection(code, d.string(""))
 	}
-	for _, v := range []*money.Cents{&r.ROBrut, &r.PF, &r.RONet, &r.RC, &r.Reste} {
+	for _, v := range []*money.Cents{&r.ROBrut, &r.PF, &r.Participation, &r.RONet, &r.RC, &r.Reste} {
 		*v = money.Cents(d.varint())
 	}
 	n := d.uvarint()

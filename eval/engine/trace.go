@@ -64,6 +64,7 @@ func (w *worker) explainRules(l *layerPlan, c *claims.Claim) {
 	w.tracePercentage(l.mode, r)
 	w.traceMoney(r)
 	w.traceEnvelopes(r)
+	w.traceUnitCaps()
 	w.traceCounters(t.covered, t.total > 0)
 	w.note("RC %s", t.total)
 }
