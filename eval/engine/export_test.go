@@ -53,9 +53,17 @@ func CheckEnvelopes(s *Session) error {
 	return nil
 }
 
+// envelopeLimit returns the most an envelope may be charged in the period
+// from start: its amount, or the greatest of its "porte a" amounts, since
+// a line whose raise holds sees the raised amount (tables.go).
 func (s *Session) envelopeLimit(p envelopePlan) func(date.Day) (int64, string) {
 	return func(start date.Day) (int64, string) {
 		c, _ := s.e.amountAt(p.amount, start)
+		for _, r := range p.raises {
+			if rc, _ := s.e.amountAt(r.amount, start); rc > c {
+				c = rc
+			}
+		}
 		return int64(c), p.text
 	}
 }

@@ -37,9 +37,11 @@ var (
 	fuzzPercents = []string{"0", "1", "12.5", "50", "70", "100", "150", "300", "999.99"}
 	fuzzEuros    = []string{"0", "1", "5", "10", "12.34", "50", "100", "250", "1000", "99999"}
 	fuzzPeriods  = []string{"annee civile", "annee contrat", "1 mois glissant", "6 mois glissants", "12 mois glissants", "24 mois glissants", "120 mois glissants"}
-	fuzzConds    = []string{"age < 16", "enfant", "senior", "optam", "non optam", "reseau", "anciennete >= 2 ans", "ald", "rembourse", "non rembourse", "verres simples", "verres complexes", "non verres tres complexes"}
+	fuzzConds    = []string{"age < 16", "enfant", "senior", "optam", "non optam", "reseau", "anciennete >= 2 ans", "ald", "rembourse", "non rembourse", "verres simples", "verres complexes", "non verres tres complexes",
+		"sejour chirurgie", "non sejour medecine", "etranger"}
 	fuzzPostes   = []string{"consult.generaliste", "consult.specialiste", "optique.monture", "dentaire.soins", "dentaire.prothese", "medecine_douce.osteopathie", "prevention.bilan", "soins.auxiliaires",
-		"optique.equipement_100_sante", "dentaire.prothese_100_sante", "audiologie.aide_100_sante", "audiologie.aide", "optique.verres", "hospitalisation.chambre_particuliere"}
+		"optique.equipement_100_sante", "dentaire.prothese_100_sante", "audiologie.aide_100_sante", "audiologie.aide", "optique.verres", "hospitalisation.chambre_particuliere",
+		"hospitalisation.urgences"}
 	fuzzFamilies = []string{"consult", "optique", "dentaire", "medecine_douce", "soins"}
 )
 
@@ -47,7 +49,9 @@ var (
 // percentages, frais reels, per-unit amounts, forfaits with periods (in
 // euros or PMSS, par famille), max, plafond, carence, conditions, and
 // limit-only rules on families. It returns the contract and the postes of
-// its formula rules.
+// its formula rules. The constructs of real tables are in the menu too:
+// an enveloppe and forfait NAME, porte a, plafonds per unit, au-dela and
+// limite pendant.
 func fuzzContract(p *picker, name string) (string, []string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "contrat %q\n", name)
@@ -66,6 +70,11 @@ func fuzzContract(p *picker, name string) (string, []string) {
 			s += " par famille"
 		}
 		return s
+	}
+	enveloppe := p.n(3) == 0
+	if enveloppe {
+		fmt.Fprintf(&b, "enveloppe bien_etre forfait %s€%s / %s%s\n", pick(p, fuzzEuros...),
+			pick(p, "", " porte a 90€ si anciennete >= 2 ans"), period(), pick(p, "", " RO inclus"))
 	}
 	seen := map[string]bool{}
 	var postes []string
@@ -91,7 +100,15 @@ func fuzzContract(p *picker, name string) (string, []string) {
 				terms = append(terms, pick(p, fuzzPercents...)+"% "+pick(p, bases...))
 			}
 			for range p.n(3) {
-				switch p.n(6) {
+				switch p.n(8) {
+				case 6:
+					if enveloppe {
+						terms = append(terms, "forfait bien_etre")
+					} else {
+						terms = append(terms, "frais reels")
+					}
+				case 7:
+					terms = append(terms, "forfait "+pick(p, fuzzEuros...)+"€ porte a "+pick(p, fuzzEuros...)+"€ si "+pick(p, "anciennete >= 2 ans", "age >= 60")+" / "+period())
 				case 0:
 					terms = append(terms, "frais reels")
 				case 1:
@@ -112,7 +129,13 @@ func fuzzContract(p *picker, name string) (string, []string) {
 		if terms[0] != "non couvert" {
 			carence := false
 			for range p.n(3) {
-				switch p.n(3) {
+				switch p.n(6) {
+				case 3:
+					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + pick(p, "acte", "oreille", "dent") + pick(p, "", " RO inclus")
+				case 4:
+					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + period() + " au-dela " + pick(p, fuzzPercents...) + "% BRSS"
+				case 5:
+					rule += ", limite " + pick(p, fuzzPercents...) + "% BRSS pendant " + pick(p, "3 mois", "90 jours")
 				case 0:
 					rule += fmt.Sprintf(", max %d %s / %s", 1+p.n(4), pick(p, "actes", "equipements", "oreilles"), pick(p, fuzzPeriods...))
 				case 1:
@@ -175,6 +198,7 @@ func fuzzClaims(p *picker, postes []string) []claims.Claim {
 			Quantite: int64(1 + p.n(3)),
 			Reseau:   p.n(2) == 0, Optam: p.n(2) == 0, Parcours: p.n(8) != 0, Secteur: int8(p.n(4)), ALD: p.n(8) == 0,
 			Professionnel: pick(p, "", "p1", "p2"), Equipement: pick(p, "", "e1", "e2", "e3"), Verres: claims.Verres(p.n(4)),
+			TypeSejour: claims.TypeSejour(p.n(7)), Etranger: p.n(4) == 0,
 			Naissance: who.naissance, HasNaiss: who.hasNaiss,
 			Adhesion: who.adhesion, HasAdh: who.hasAdh,
 		}
@@ -192,6 +216,9 @@ func fuzzClaims(p *picker, postes []string) []claims.Claim {
 		}
 		if p.n(5) == 0 {
 			c.PF, c.HasPF = money.Cents(p.n(300)), true
+		}
+		if p.n(5) == 0 {
+			c.Participation = money.Cents(pick(p, 1961, 2400, p.n(3000)))
 		}
 		out[i] = c
 	}
@@ -314,10 +341,12 @@ func checkLine(r engine.Result) error {
 		}
 		return nil
 	}
-	if r.Frais != r.RONet+r.RC+r.Reste || r.ROBrut != r.RONet+r.PF || r.RONet < 0 || r.PF < 0 || r.Reste < 0 {
-		return fmt.Errorf("frais %s RO brut %s PF %s RO net %s RC %s reste %s", r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste)
+	if r.Frais != r.RONet+r.RC+r.Reste || r.ROBrut != r.RONet+r.PF+r.Participation || r.RONet < 0 || r.PF < 0 || r.Participation < 0 || r.Reste < 0 {
+		return fmt.Errorf("frais %s RO brut %s PF %s participation %s RO net %s RC %s reste %s", r.Frais, r.ROBrut, r.PF, r.Participation, r.RONet, r.RC, r.Reste)
 	}
-	paid, sum := r.ROBrut, money.Cents(0)
+	// The participation withheld by the RO is not paid: a layer may pay
+	// it (docs/language.md §10.6).
+	paid, sum := r.ROBrut-r.Participation, money.Cents(0)
 	for k, c := range r.Couches {
 		left := max(0, r.Frais-paid)
 		if c.RC < 0 || c.RC > left {
