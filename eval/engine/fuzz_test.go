@@ -39,7 +39,7 @@ var (
 	fuzzPeriods  = []string{"annee civile", "annee contrat", "1 mois glissant", "6 mois glissants", "12 mois glissants", "24 mois glissants", "120 mois glissants"}
 	fuzzConds    = []string{"age < 16", "enfant", "senior", "optam", "non optam", "reseau", "anciennete >= 2 ans", "ald", "rembourse", "non rembourse", "verres simples", "verres complexes", "non verres tres complexes",
 		"sejour chirurgie", "non sejour medecine", "etranger"}
-	fuzzPostes   = []string{"consult.generaliste", "consult.specialiste", "optique.monture", "dentaire.soins", "dentaire.prothese", "medecine_douce.osteopathie", "prevention.bilan", "soins.auxiliaires",
+	fuzzPostes = []string{"consult.generaliste", "consult.specialiste", "optique.monture", "dentaire.soins", "dentaire.prothese", "medecine_douce.osteopathie", "prevention.bilan", "soins.auxiliaires",
 		"optique.equipement_100_sante", "dentaire.prothese_100_sante", "audiologie.aide_100_sante", "audiologie.aide", "optique.verres", "hospitalisation.chambre_particuliere",
 		"hospitalisation.urgences"}
 	fuzzFamilies = []string{"consult", "optique", "dentaire", "medecine_douce", "soins"}
