@@ -4,7 +4,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"garantie/dsl/check"
-	"garantie/regles"
 )
 
 // Postes of an optique equipment (a frame and two lenses) outside the
@@ -27,12 +26,8 @@ func fixedAmount(p *check.Program, r *check.Rule) decimal.Decimal {
 }
 
 // gridBounds returns the lowest minimum and the highest maximum of the
-// optique classe B grid.
-func gridBounds() (lo, hi decimal.Decimal) {
-	grid := regles.GrilleOptiqueClasseB()
-	lo, hi = grid[0].Min, grid[0].Max
-	for _, row := range grid[1:] {
-		lo, hi = decimal.Min(lo, row.Min), decimal.Max(hi, row.Max)
-	}
-	return lo, hi
+// optique classe B grid in force at the contract's reference date.
+func gridBounds(p *check.Program) (lo, hi decimal.Decimal) {
+	row := gridRow(gridAt(p), check.NoVerres)
+	return row.Min, row.Max
 }
