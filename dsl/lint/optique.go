@@ -13,12 +13,16 @@ const (
 	verresPoste  = "optique.verres"
 )
 
-// fixedAmount returns the most a formula rule can pay for one claim through
-// its money terms (per-unit amounts counted once, forfaits in full).
+// fixedAmount returns the most a formula rule pays for one equipment
+// through its money terms: forfaits in full (RO inclus or not), per-unit
+// amounts once, or twice in `oeil` (two lenses, one per eye).
 func fixedAmount(p *check.Program, r *check.Rule) decimal.Decimal {
 	sum := decimal.Zero
 	for _, t := range r.Terms {
-		if t.Kind == check.PerUnit || t.Kind == check.Forfait {
+		switch {
+		case t.Kind == check.PerUnit && t.Unit == check.UnitOeil:
+			sum = sum.Add(euros(p, t.Amount).Mul(decimal.NewFromInt(2)))
+		case t.Kind == check.PerUnit || t.Kind == check.Forfait:
 			sum = sum.Add(euros(p, t.Amount))
 		}
 	}

@@ -23,7 +23,7 @@ var optiqueGrid = newRule(diag.Info{
 		"A claim gives one type of lenses per equipment (the `verres` column, on its frame and lens lines alike, LANGUAGE.md §4), so the check reads it as two lenses of that type: " +
 		"for each type, whether the rules name it or not (and for an equipment whose type is not given), the rule that applies to the frame and the rule that applies to the lenses, " +
 		"each on `optique.monture` or `optique.verres` or a poste declared below them (a family's rule is not judged), " +
-		"must together pay, in per-unit amounts and forfaits (RO inclus or not), an amount within the row of that type; " +
+		"must together pay, in per-unit amounts and forfaits (RO inclus or not; an amount per `oeil` counts twice, one lens per eye, another per-unit amount once), an amount within the row of that type; " +
 		"with the type not given, within the lowest minimum and the highest maximum of the grid (50–800 €). " +
 		"Write the amounts per type with conditions: `optique.verres si verres simples: 100% BRSS + forfait 100€ / 24 mois glissants`, `optique.verres si verres tres complexes: 100% BRSS + forfait 300€ / 24 mois glissants`. " +
 		"The rows of mixed pairs cannot be named by a claim and are not checked; their bounds lie between those of the pure rows. " +
