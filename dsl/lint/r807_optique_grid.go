@@ -37,6 +37,18 @@ var optiqueGrid = newRule(diag.Info{
 		frame, lenses *check.Rule
 	}
 	seen := map[key]bool{}
+	judged := map[*check.Rule]bool{} // gridJudged, computed once per rule
+	isJudged := func(r *check.Rule, poste string) bool {
+		if r == nil {
+			return false
+		}
+		j, ok := judged[r]
+		if !ok {
+			j = gridJudged(p, r, poste)
+			judged[r] = j
+		}
+		return j
+	}
 	postes := claimPostes(p)
 	for _, mc := range postes {
 		if !under(mc, monturePoste) {
@@ -54,7 +66,7 @@ var optiqueGrid = newRule(diag.Info{
 					pt.Verres = lens
 					m, _ := applying(frames, pt)
 					v, _ := applying(lenses, pt)
-					if !gridJudged(p, m, monturePoste) || !gridJudged(p, v, verresPoste) {
+					if !isJudged(m, monturePoste) || !isJudged(v, verresPoste) {
 						continue
 					}
 					row := gridRow(grid, pt.Verres)
