@@ -21,7 +21,7 @@ var sante100Inherited = newRule(diag.Info{
 		"R803 judges the rules written on a basket's poste; this check looks at baskets that have no rule of their own holding for a claim, so that a family's formula pays them: " +
 		"`dentaire: 100% BRSS` pays 100% of the base on a 100% Santé crown, far below its price limit. " +
 		"The engine pays the basket up to the limit by law anyway (as it does when no rule applies at all, which is not flagged), so this is a warning, not an error: " +
-		"the table says something other than what is paid. Unless the family's formula reaches the limit (at least `100% PLV`, or everything left: `frais reels`, at least 100% FR) with no `carence` " +
+		"the table says something other than what is paid. Unless the family's formula reaches the limit (it pays everything left: `frais reels`, at least 100% FR; `N% PLV` is allowed on the baskets' postes only) with no `carence` " +
 		"(a family's `max` or `plafond` that would cut the basket is R814's error), " +
 		"the warning is given at the family's rule, with a suggested edit that inserts a rule for the basket before it (`dentaire.prothese_100_sante: " + basketFormula + "`).",
 	Example: "responsable\ndentaire: 100% BRSS",
