@@ -24,6 +24,7 @@ import (
 var files embed.FS
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"dict": func(heads []string, rows []metricRow) blockArgs { return blockArgs{heads, rows} },
 	"css": func() template.CSS {
 		b, err := files.ReadFile("templates/style.css")
 		if err != nil {
@@ -77,6 +78,12 @@ func pad2(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
+}
+
+// blockArgs are the arguments of the template "block".
+type blockArgs struct {
+	Heads []string
+	Rows  []metricRow
 }
 
 // fig is one figure of a page: its text and the JSON figure it equals.
