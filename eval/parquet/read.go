@@ -39,38 +39,41 @@ func OpenClaims(path string) (*claims.Reader, engine.StreamOptions, func(), erro
 	if err != nil {
 		return nil, o, nil, err
 	}
-	r, n, err := NewClaimsReader(f)
+	r, sv, err := NewClaimsReader(f)
 	if err != nil {
 		f.Close()
 		return nil, o, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	o.Lines = int(n)
-	return r, o, func() { r.Close(); f.Close() }, nil
+	return r, engine.StreamOptionsOf(sv), func() { r.Close(); f.Close() }, nil
 }
 
-// NewClaimsReader returns a claims.Reader of the Parquet file f, and its
-// number of rows.
-func NewClaimsReader(f *os.File) (*claims.Reader, int64, error) {
+// NewClaimsReader returns a claims.Reader of the Parquet file f, and the
+// survey of its dates (see claims.Survey).
+func NewClaimsReader(f *os.File) (*claims.Reader, claims.Survey, error) {
+	var sv claims.Survey
 	info, err := f.Stat()
 	if err != nil {
-		return nil, 0, err
+		return nil, sv, err
 	}
 	pf, err := pq.OpenFile(f, info.Size())
 	if err != nil {
-		return nil, 0, err
+		return nil, sv, err
 	}
 	cols, err := columnsOf(pf.Schema())
 	if err != nil {
-		return nil, 0, err
+		return nil, sv, err
+	}
+	if sv, err = survey(pf); err != nil {
+		return nil, sv, err
 	}
 	pr, pw := io.Pipe()
 	go func() { pw.CloseWithError(render(pw, pf, cols)) }()
 	r, err := claims.NewReader(pr)
 	if err != nil {
 		pr.CloseWithError(err)
-		return nil, 0, err
+		return nil, sv, err
 	}
-	return r, pf.NumRows(), nil
+	return r, sv, nil
 }
 
 // cell appends the CSV rendering of a non-null value.
