@@ -274,3 +274,41 @@ func TestDiffCSVFrench(t *testing.T) {
 		t.Errorf("the French CSV read back differs:\n%s\n%s", b.String(), plain)
 	}
 }
+
+// The scenario of docs/scenarios.md is exemples/reseau.scenario, and the
+// worked example's totals are what diff prints.
+func TestScenarioDocs(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/scenarios.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := fencedBlocks(t, "../../docs/scenarios.md")
+	file, _ := os.ReadFile(exemple + "reseau.scenario")
+	found := false
+	for _, b := range blocks {
+		if b.info == "scenario" {
+			found = true
+			if b.text != string(file) {
+				t.Errorf("%s differs from exemples/reseau.scenario", b.where)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no ```scenario block in docs/scenarios.md")
+	}
+	a := exemple + "equilibre.garantie"
+	status, out, errOut := runCLI(t, "", "diff", a, a, "--claims", exemple+"equilibre.csv", "--scenario", exemple+"reseau.scenario")
+	if status != exitOK {
+		t.Fatal(errOut)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "TOTAL") || strings.HasPrefix(line, "optique.monture") || strings.HasPrefix(line, "audiologie.aide") {
+			if !strings.Contains(string(doc), line+"\n") {
+				t.Errorf("docs/scenarios.md lacks the line %q", line)
+			}
+		}
+	}
+	if !strings.Contains(errOut, "moved 5 of 20 lines") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
