@@ -87,7 +87,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return encode.DiffCSV(w, rep, compare.NewLabels(append(base, sides...)...).Of)
 		}
 		encode.DiffTable(w, rep, fs.Arg(0), fs.Arg(1))
-		return nil
+		return encode.WriteLegend(w, postesOf(rep), compare.NewLabels(append(base, sides...)...).Of)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)

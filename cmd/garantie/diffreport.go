@@ -10,6 +10,7 @@ import (
 	"garantie/eval/engine"
 	"garantie/eval/report"
 	"garantie/eval/scenario"
+	"garantie/eval/whatif"
 	"garantie/eval/xlsx"
 )
 
@@ -56,7 +57,7 @@ func runWholeDiff(in diffInput) int {
 			return xlsx.WriteDiff(w, d, labels)
 		}
 		encode.DiffTable(w, d.Report, in.paths[0], in.paths[1])
-		return nil
+		return encode.WriteLegend(w, postesOf(d.Report), labels.Of)
 	})
 	if err != nil {
 		return writeError(in.err, "diff", err)
@@ -68,6 +69,15 @@ func runWholeDiff(in diffInput) int {
 		fmt.Fprintf(in.err, "garantie diff: %d lines rejected under A, %d under B; they are left out of both sides (see garantie eval)\n", d.RejectedA, d.RejectedB)
 	}
 	return exitOK
+}
+
+// postesOf returns the postes of a what-if report.
+func postesOf(r whatif.Report) []string {
+	var ps []string
+	for _, p := range r.Postes {
+		ps = append(ps, p.Poste)
+	}
+	return ps
 }
 
 func diffContracts(in diffInput) []report.Contract {

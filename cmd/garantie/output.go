@@ -80,5 +80,9 @@ func resultWriter(format string, w io.Writer, progs []*check.Program, explain bo
 	case "parquet":
 		return parquet.NewResultWriter(w, len(progs)), nil
 	}
-	return encode.New(format, w, len(progs), explain)
+	rw, err := encode.New(format, w, len(progs), explain)
+	if err == nil && format == "table" {
+		rw = encode.WithLegend(rw, w, compare.NewLabels(progs...).Of)
+	}
+	return rw, err
 }

@@ -312,3 +312,17 @@ func TestScenarioDocs(t *testing.T) {
 		t.Errorf("stderr %q", errOut)
 	}
 }
+
+// The terminal tables of eval and diff give the label of each poste.
+func TestTablesLabelPostes(t *testing.T) {
+	evalOut := mustRun(t, "eval", exemple+"equilibre.garantie", "--claims", exemple+"equilibre.csv")
+	diffOut := mustRun(t, "diff", exemple+"essentiel.garantie", exemple+"equilibre.garantie", "--claims", exemple+"equilibre.csv")
+	cmpOut := mustRun(t, "compare", exemple+"essentiel.garantie", exemple+"equilibre.garantie", "--claims", exemple+"equilibre.csv")
+	re := regexp.MustCompile(`optique\.verres +Verres\n`)
+	if !re.MatchString(evalOut) || !re.MatchString(diffOut) {
+		t.Errorf("no label for optique.verres:\n%s\n%s", evalOut, diffOut)
+	}
+	if !strings.Contains(cmpOut, "optique.verres — Verres") {
+		t.Errorf("compare table:\n%s", cmpOut)
+	}
+}
