@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"strings"
 
 	"garantie/dsl/check"
 	"garantie/eval/compare"
@@ -13,7 +15,7 @@ import (
 )
 
 func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("compare", "A B [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]", stderr)
+	fs := newFlags("compare", "A B[+SURCO] [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]", stderr)
 	rf := addRunFlags(fs)
 	bases := fs.StringArray("base", nil, "contract evaluated under every formula (repeat for several layers)")
 	format := fs.String("format", "table", "output format: table, json or html")
@@ -36,8 +38,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	base, ok := loadContracts(*bases, stderr)
-	progs, ok2 := loadContracts(fs.Args(), stderr)
-	if !ok || !ok2 {
+	if !ok {
 		return exitUsage
 	}
 	var formulas []compare.Formula
@@ -46,20 +47,34 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for i, p := range base {
 		contracts = append(contracts, report.ContractOf("base", (*bases)[i], p))
 	}
-	for i, prog := range progs {
-		layers := append(append([]*check.Program(nil), base...), prog)
+	var progs []*check.Program
+	for _, arg := range fs.Args() {
+		paths := formulaFiles(arg)
+		stack, ok := loadContracts(paths, stderr)
+		if !ok {
+			return exitUsage
+		}
+		progs = append(progs, stack...)
+		layers := append(append([]*check.Program(nil), base...), stack...)
 		e, err := engine.New(layers, engine.Options{Workers: *rf.workers})
 		if err != nil {
 			fmt.Fprintf(stderr, "garantie compare: %v\n", err)
 			return exitUsage
 		}
-		name := prog.Name
-		if name == "" {
-			name = fs.Arg(i)
+		var parts []string
+		for k, prog := range stack {
+			n := prog.Name
+			if n == "" {
+				n = paths[k]
+			}
+			parts = append(parts, n)
 		}
+		name := strings.Join(parts, " + ")
 		formulas = append(formulas, compare.Formula{Name: name, Engine: e})
-		names = append(names, encode.CompareFormula{File: fs.Arg(i), Name: name})
-		contracts = append(contracts, report.ContractOf(name, fs.Arg(i), prog))
+		names = append(names, encode.CompareFormula{File: arg, Name: name})
+		for k, prog := range stack {
+			contracts = append(contracts, report.ContractOf(name, paths[k], prog))
+		}
 	}
 	all := append(base, progs...)
 	var sc *scenario.Scenario
@@ -99,4 +114,14 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "garantie compare: %d lines rejected by some formula are left out of every column (see garantie eval)\n", res.Excluded)
 	}
 	return exitOK
+}
+
+// formulaFiles returns the contracts of a formula argument: the file, or
+// for "BASE+SURCO" (when no file has that name) the base and the
+// surcomplémentaires layered on it, in order.
+func formulaFiles(arg string) []string {
+	if _, err := os.Stat(arg); err == nil || !strings.Contains(arg, "+") {
+		return []string{arg}
+	}
+	return strings.Split(arg, "+")
 }

@@ -6,7 +6,7 @@
 //	garantie fmt [-l|-w|-d] [FILE|DIR|-]…
 //	garantie eval CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl|xlsx|parquet] [--explain] [-o FILE]
 //	garantie diff A B --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|csv|html|xlsx] [-o FILE]
-//	garantie compare A B [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]
+//	garantie compare A B[+SURCO] [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]
 //	garantie gen --claims N --beneficiaries M [--seed S] [--from DATE --to DATE]
 //	garantie version
 //	garantie help [COMMAND]
@@ -130,7 +130,7 @@ individual changes. --base layers are evaluated before both sides.`,
 		{
 			name: "compare", summary: "compare a range of formulas over one claims file", run: withoutContext(runCompare),
 			description: `Evaluates a claims file under each formula A, B, C… (each on top of the
---base layers) and sums, per formula, the RC, the reste à charge and the
+--base layers; BASE+SURCO is a base with a surcomplémentaire) and sums, per formula, the RC, the reste à charge and the
 share of lines with no reste à charge: in total, per profile of member
 (famille avec enfants, retraité, étudiant, jeune actif, autre; see
 docs/reports.md) and per poste. With --scenario, each formula is also
@@ -138,7 +138,8 @@ evaluated on the claims the réseau de soins scenario rewrites. A line that
 some formula rejects is left out of every column.`,
 			examples: []string{
 				"garantie compare exemples/essentiel.garantie exemples/equilibre.garantie exemples/serenite.garantie --claims exemples/equilibre.csv",
-				"garantie compare a.garantie b.garantie --claims soins.csv --scenario kalixia.scenario --format html -o formules.html",
+				"garantie compare essentiel.garantie essentiel.garantie+surco.garantie --claims soins.csv --format json",
+				"garantie compare a.garantie b.garantie --claims soins.csv --scenario reseau.scenario --format html -o formules.html",
 			},
 			exits: []string{
 				"0  the comparison was made",

@@ -326,3 +326,19 @@ func TestTablesLabelPostes(t *testing.T) {
 		t.Errorf("compare table:\n%s", cmpOut)
 	}
 }
+
+// A formula BASE+SURCO is the base with the surcomplémentaire on top: its
+// total RC is eval's with both layers.
+func TestCompareStackedFormula(t *testing.T) {
+	soins := exemple + "essentiel+surco.csv"
+	stack := exemple + "essentiel.garantie+" + exemple + "surco.garantie"
+	js := jsonFigures(t, mustRun(t, "compare", exemple+"essentiel.garantie", stack, "--claims", soins, "--format", "json"))
+	ev := jsonFigures(t, mustRun(t, "eval", exemple+"essentiel.garantie", exemple+"surco.garantie", "--claims", soins, "--format", "json"))
+	one := jsonFigures(t, mustRun(t, "eval", exemple+"essentiel.garantie", "--claims", soins, "--format", "json"))
+	if js["colonnes.1.total.rc"] != ev["totaux.rc"] || js["colonnes.1.total.reste"] != ev["totaux.reste"] || js["colonnes.0.total.rc"] != one["totaux.rc"] {
+		t.Errorf("compare %s %s, eval %s %s", js["colonnes.0.total.rc"], js["colonnes.1.total.rc"], one["totaux.rc"], ev["totaux.rc"])
+	}
+	if js["colonnes.1.formule"] != "Essentiel 2026 + Surco Dépassements 2026" {
+		t.Errorf("name %q", js["colonnes.1.formule"])
+	}
+}
