@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"slices"
-
 	"garantie/eval/claims"
 	"garantie/eval/date"
 )
@@ -93,22 +91,4 @@ func NewPopulation(cs []claims.Claim) *Population {
 		}
 	}
 	return p
-}
-
-// People returns every beneficiary, sorted by id.
-func (p *Population) People() []Person {
-	out := make([]Person, 0, len(p.people))
-	for _, q := range p.people {
-		out = append(out, *q)
-	}
-	slices.SortFunc(out, func(a, b Person) int {
-		if a.Assure < b.Assure {
-			return -1
-		}
-		if a.Assure > b.Assure {
-			return 1
-		}
-		return 0
-	})
-	return out
 }
