@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"html"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // reportClaims returns a generated claims file of n lines, with enough
@@ -139,7 +142,7 @@ func checkFigures(t *testing.T, page, js map[string]string, shown *regexp.Regexp
 	}
 }
 
-var diffShown = regexp.MustCompile(`^(lignes|rejetees_.|total\.(rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|postes\..*\.(lignes|rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|beneficiaires\..*|quantiles\.\d+|variations\..*\.(reste_a|reste_b|variation))$`)
+var diffShown = regexp.MustCompile(`^(par_age\..*|par_taille_famille\..*|lignes|rejetees_.|total\.(rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|postes\..*\.(lignes|rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|beneficiaires\..*|quantiles\.\d+|variations\..*\.(reste_a|reste_b|variation))$`)
 
 func diffJSONForPage(t *testing.T, js string) map[string]string {
 	raw := jsonFigures(t, js)
@@ -162,7 +165,9 @@ func TestDiffHTMLFiguresEqualJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkFigures(t, htmlFigures(t, string(page)), diffJSONForPage(t, js), diffShown)
+		want := diffJSONForPage(t, js)
+		groupFigures(t, claims, want)
+		checkFigures(t, htmlFigures(t, string(page)), want, diffShown)
 		for _, want := range []string{"<svg", "Essentiel 2026", "Équilibre 2026", "Mutuelle Exemple", "2026-01-01", "Verres", "optique.verres", "Par tranche d'âge", "Par taille de famille"} {
 			if !strings.Contains(string(page), want) {
 				t.Errorf("the page lacks %q", want)
@@ -341,4 +346,113 @@ func TestCompareStackedFormula(t *testing.T) {
 	if js["colonnes.1.formule"] != "Essentiel 2026 + Surco Dépassements 2026" {
 		t.Errorf("name %q", js["colonnes.1.formule"])
 	}
+}
+
+// groupFigures adds to js the figures of the breakdowns by age band and
+// by family size, computed here from the claims file and the JSON's
+// par_beneficiaire figures, independently of package compare: ages in
+// whole years on each beneficiary's first date of care, families by the
+// famille column (or the beneficiary alone), sizes by beneficiaries seen.
+func groupFigures(t *testing.T, claimsPath string, js map[string]string) {
+	t.Helper()
+	f, err := os.Open(claimsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	records, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	first, birth, family := map[string]string{}, map[string]string{}, map[string]string{}
+	members := map[string]map[string]bool{}
+	for _, r := range records[1:] {
+		a, d := r[col["assure"]], r[col["date"]]
+		if old, ok := first[a]; !ok || d < old {
+			first[a] = d
+		}
+		if n := r[col["naissance"]]; n != "" {
+			birth[a] = n
+		}
+		fam := r[col["famille"]]
+		if fam == "" {
+			fam = a
+		}
+		family[a] = fam
+		if members[fam] == nil {
+			members[fam] = map[string]bool{}
+		}
+		members[fam][a] = true
+	}
+	type sums struct {
+		n      int
+		ra, rb decimal.Decimal
+	}
+	groups := map[string]*sums{}
+	add := func(key, assure string) {
+		g := groups[key]
+		if g == nil {
+			g = &sums{}
+			groups[key] = g
+		}
+		g.n++
+		g.ra = g.ra.Add(decimal.RequireFromString(js["par_beneficiaire."+assure+".reste_a"]))
+		g.rb = g.rb.Add(decimal.RequireFromString(js["par_beneficiaire."+assure+".reste_b"]))
+	}
+	for k := range js {
+		assure, ok := strings.CutPrefix(k, "par_beneficiaire.")
+		if !ok || !strings.HasSuffix(assure, ".reste_a") {
+			continue
+		}
+		assure = strings.TrimSuffix(assure, ".reste_a")
+		band := "inconnu"
+		if b, ok := birth[assure]; ok {
+			age := ageOn(b, first[assure])
+			for _, bd := range []struct {
+				label string
+				to    int
+			}{{"0–17", 17}, {"18–25", 25}, {"26–39", 39}, {"40–59", 59}, {"60–74", 74}, {"75+", 1 << 30}} {
+				if age <= bd.to {
+					band = bd.label
+					break
+				}
+			}
+		}
+		add("par_age."+band, assure)
+		size := strconv.Itoa(len(members[family[assure]]))
+		if len(members[family[assure]]) >= 5 {
+			size = "5+"
+		}
+		add("par_taille_famille."+size, assure)
+	}
+	if len(groups) < 4 {
+		t.Fatalf("only %d groups: the claims do not exercise the breakdowns", len(groups))
+	}
+	for k, g := range groups {
+		js[k+".beneficiaires"] = strconv.Itoa(g.n)
+		js[k+".reste_a"] = g.ra.StringFixed(2)
+		js[k+".reste_b"] = g.rb.StringFixed(2)
+		js[k+".variation"] = g.rb.Sub(g.ra).StringFixed(2)
+	}
+}
+
+// ageOn returns the whole years from birth to day (both YYYY-MM-DD); a
+// 29 February birthday falls on 28 February in other years.
+func ageOn(birth, day string) int {
+	by, _ := strconv.Atoi(birth[:4])
+	dy, _ := strconv.Atoi(day[:4])
+	bmd, dmd := birth[5:], day[5:]
+	leap := dy%4 == 0 && (dy%100 != 0 || dy%400 == 0)
+	if bmd == "02-29" && !leap {
+		bmd = "02-28"
+	}
+	age := dy - by
+	if dmd < bmd {
+		age--
+	}
+	return age
 }

@@ -48,9 +48,8 @@ type quantileRow struct {
 }
 
 type groupRow struct {
-	Label                  string
-	Beneficiaries          int
-	ResteA, ResteB, Change string
+	Label                                 string
+	Beneficiaries, ResteA, ResteB, Change fig
 }
 
 type biggestRow struct {
@@ -111,8 +110,8 @@ func WriteDiff(w io.Writer, d compare.Diff, contracts []Contract, src Source, la
 		}
 	}
 	p.Histogram = histogram("Répartition de la variation du reste à charge par bénéficiaire", d.Histogram(16), marks)
-	p.ByAge, p.AgeChart = groups("Variation du reste à charge par tranche d'âge", d.ByAge, "ans")
-	p.BySize, p.SizeChart = groups("Variation du reste à charge par taille de famille", d.BySize, "pers.")
+	p.ByAge, p.AgeChart = groups("Variation du reste à charge par tranche d'âge", "par_age.", d.ByAge, "ans")
+	p.BySize, p.SizeChart = groups("Variation du reste à charge par taille de famille", "par_taille_famille.", d.BySize, "pers.")
 	for i, bc := range d.Biggest {
 		key := "variations." + bc.Assure + "."
 		row := biggestRow{Assure: bc.Assure,
@@ -138,12 +137,17 @@ func newDiffRow(key, poste, label string, lines int, rca, rcb, ra, rb, ecart mon
 		RA: fig{key + "reste_a", euros(ra)}, RB: fig{key + "reste_b", euros(rb)}}
 }
 
-func groups(title string, gs []compare.Group, unit string) ([]groupRow, chart) {
+// groups returns the rows and the chart of a breakdown; the figures are
+// keyed KEY.LABEL.beneficiaires, .reste_a, .reste_b and .variation (the
+// sums of the par_beneficiaire figures of the JSON output over the group).
+func groups(title, key string, gs []compare.Group, unit string) ([]groupRow, chart) {
 	var rows []groupRow
 	var names []string
 	var v []money.Cents
 	for _, g := range gs {
-		rows = append(rows, groupRow{g.Label, g.Beneficiaries, euros(g.ResteA), euros(g.ResteB), signedEuros(g.Change())})
+		k := key + g.Label + "."
+		rows = append(rows, groupRow{g.Label, fig{k + "beneficiaires", strconv.Itoa(g.Beneficiaries)},
+			fig{k + "reste_a", euros(g.ResteA)}, fig{k + "reste_b", euros(g.ResteB)}, fig{k + "variation", signedEuros(g.Change())}})
 		names = append(names, g.Label+" "+unit)
 		v = append(v, g.Change())
 	}
