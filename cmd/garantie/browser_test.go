@@ -103,6 +103,7 @@ func TestReportsInBrowser(t *testing.T) {
 
 	diffArgs := []string{"diff", a, b, "--claims", claims, "--scenario", sc}
 	diffJS := diffJSONForPage(t, mustRun(t, append(diffArgs, "--format", "json")...))
+	groupFigures(t, claims, diffJS)
 	diffPage := filepath.Join(dir, "rapport.html")
 	mustRun(t, append(diffArgs, "--format", "html", "-o", diffPage)...)
 
