@@ -9,12 +9,13 @@ import (
 )
 
 func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE]", stderr)
+	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE] [-o FILE] [--csv-fr]", stderr)
 	claims := fs.Int("claims", 1000, "number of claim lines")
 	beneficiaries := fs.Int("beneficiaries", 100, "number of beneficiaries")
 	seed := fs.Uint64("seed", 1, "random seed: the same flags always give the same file")
 	from := fs.String("from", "2026-01-01", "first date of care, YYYY-MM-DD")
 	to := fs.String("to", "2026-12-31", "last date of care, YYYY-MM-DD")
+	out := addOutputFlags(fs) // -o and --csv-fr, see output.go
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
@@ -32,7 +33,12 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "garantie gen: --from and --to must be dates written YYYY-MM-DD")
 		return exitUsage
 	}
-	err := gen.Write(stdout, gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t})
+	if !out.check(stderr, "gen", "csv") {
+		return exitUsage
+	}
+	err := out.write(stdout, func(w io.Writer) error {
+		return gen.Write(w, gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t})
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie %v\n", err)
 		return exitUsage

@@ -456,3 +456,21 @@ func ageOn(birth, day string) int {
 	}
 	return age
 }
+
+// A claims file in the French CSV flavour reads as the plain one: gen
+// --csv-fr evaluates to the same results.
+func TestGenFrenchCSV(t *testing.T) {
+	dir := t.TempDir()
+	plain, fr := filepath.Join(dir, "soins.csv"), filepath.Join(dir, "soins-fr.csv")
+	mustRun(t, "gen", "--claims", "500", "--beneficiaries", "40", "-o", plain)
+	mustRun(t, "gen", "--claims", "500", "--beneficiaries", "40", "-o", fr, "--csv-fr")
+	b, _ := os.ReadFile(fr)
+	if !bytes.HasPrefix(b, []byte("\uFEFFid;")) || !bytes.Contains(b, []byte("\r\n")) || !regexp.MustCompile(`;\d+,\d\d;`).Match(b) {
+		t.Fatalf("not the French flavour: %q", b[:200])
+	}
+	a := mustRun(t, "eval", exemple+"equilibre.garantie", "--claims", plain, "--format", "jsonl")
+	c := mustRun(t, "eval", exemple+"equilibre.garantie", "--claims", fr, "--format", "jsonl")
+	if a != c {
+		t.Error("the French CSV does not evaluate as the plain one")
+	}
+}
