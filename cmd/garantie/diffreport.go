@@ -48,6 +48,10 @@ func runWholeDiff(in diffInput) int {
 	err = in.out.write(in.stdout, func(w io.Writer) error {
 		switch in.format {
 		case "json":
+			if in.scenario != nil {
+				sc := encode.DiffScenario{Name: in.scenario.Name, Seed: in.scenario.Seed, Moved: d.Moved}
+				return encode.DiffJSONScenario(w, d.Report, in.paths[0], in.paths[1], in.bases, sc)
+			}
 			return encode.DiffJSON(w, d.Report, in.paths[0], in.paths[1], in.bases)
 		case "csv":
 			return encode.DiffCSV(w, d.Report, labels.Of)
@@ -62,7 +66,7 @@ func runWholeDiff(in diffInput) int {
 	if err != nil {
 		return writeError(in.err, "diff", err)
 	}
-	if d.Moved > 0 || in.scenario != nil {
+	if in.scenario != nil {
 		fmt.Fprintf(in.err, "garantie diff: scenario %q moved %d of %d lines into the network (B's side)\n", in.scenario.Name, d.Moved, len(cs))
 	}
 	if d.RejectedA+d.RejectedB > 0 {

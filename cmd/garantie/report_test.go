@@ -142,7 +142,7 @@ func checkFigures(t *testing.T, page, js map[string]string, shown *regexp.Regexp
 	}
 }
 
-var diffShown = regexp.MustCompile(`^(par_age\..*|par_taille_famille\..*|lignes|rejetees_.|total\.(rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|postes\..*\.(lignes|rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|beneficiaires\..*|quantiles\.\d+|variations\..*\.(reste_a|reste_b|variation))$`)
+var diffShown = regexp.MustCompile(`^(scenario\.lignes_deplacees|par_age\..*|par_taille_famille\..*|lignes|rejetees_.|total\.(rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|postes\..*\.(lignes|rc_a|rc_b|ecart|ecart_pct|reste_a|reste_b)|beneficiaires\..*|quantiles\.\d+|variations\..*\.(reste_a|reste_b|variation))$`)
 
 func diffJSONForPage(t *testing.T, js string) map[string]string {
 	raw := jsonFigures(t, js)
@@ -179,7 +179,7 @@ func TestDiffHTMLFiguresEqualJSON(t *testing.T) {
 	}
 }
 
-var compareShown = regexp.MustCompile(`^colonnes\.\d+\.(total|profils\.[a-z_]+|postes\.[a-z_.0-9]+)\.(lignes|rc|reste|part_sans_reste)$`)
+var compareShown = regexp.MustCompile(`^scenario\.lignes_deplacees$|^colonnes\.\d+\.(total|profils\.[a-z_]+|postes\.[a-z_.0-9]+)\.(lignes|rc|reste|part_sans_reste)$`)
 
 func TestCompareHTMLFiguresEqualJSON(t *testing.T) {
 	claims := reportClaims(t, 3000)

@@ -16,7 +16,7 @@ type comparePage struct {
 	Period    string
 	Lines     int
 	Excluded  int
-	Moved     int
+	Moved     fig
 	Heads     []string
 	Total     []metricRow
 	Chart     chart
@@ -41,7 +41,7 @@ type metricRow struct {
 // then each profile and each poste.
 func WriteCompare(w io.Writer, r compare.Result, contracts []Contract, src Source, labels compare.Labels) error {
 	p := comparePage{Title: "Comparaison de formules", Contracts: contracts, Source: src, Period: period(r.Population),
-		Lines: r.Lines, Excluded: r.Excluded, Moved: r.Moved}
+		Lines: r.Lines, Excluded: r.Excluded, Moved: fig{"scenario.lignes_deplacees", strconv.Itoa(r.Moved)}}
 	var names []string
 	var rc, reste []money.Cents
 	for _, c := range r.Columns {

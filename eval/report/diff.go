@@ -14,7 +14,7 @@ type diffPage struct {
 	Contracts  []Contract
 	Source     Source
 	Period     string
-	Moved      int
+	Moved      fig
 	Lines      fig
 	RejectedA  fig
 	RejectedB  fig
@@ -71,7 +71,7 @@ type explainRow struct {
 // distribution of the change of reste à charge among beneficiaries, the
 // change by age band and family size, and the biggest changes explained.
 func WriteDiff(w io.Writer, d compare.Diff, contracts []Contract, src Source, labels compare.Labels) error {
-	p := diffPage{Contracts: contracts, Source: src, Period: period(d.Population), Moved: d.Moved,
+	p := diffPage{Contracts: contracts, Source: src, Period: period(d.Population), Moved: fig{"scenario.lignes_deplacees", strconv.Itoa(d.Moved)},
 		Lines:     fig{"lignes", strconv.Itoa(d.Lines)},
 		RejectedA: fig{"rejetees_a", strconv.Itoa(d.RejectedA)},
 		RejectedB: fig{"rejetees_b", strconv.Itoa(d.RejectedB)},
