@@ -60,7 +60,7 @@ func pairBars(title string, rows []string, a, b []money.Cents, nameA, nameB stri
 	span := w - labelWidth - 90
 	for i, r := range rows {
 		y := 30 + row*float64(i)
-		c.Texts = append(c.Texts, text{X: labelWidth - 8, Y: y + bar + 2, Anchor: "end", Class: "lab", S: r})
+		c.Texts = append(c.Texts, text{X: labelWidth - 8, Y: y + bar + 2, Anchor: "end", Class: "lab", S: shorten(r, 34)})
 		for k, v := range [2]money.Cents{a[i], b[i]} {
 			cls, name := "a", nameA
 			if k == 1 {
@@ -144,4 +144,15 @@ func histogram(title string, bins []compare.Bin, qs []quantileMark) chart {
 type quantileMark struct {
 	Name  string
 	Value money.Cents
+}
+
+// shorten cuts the middle of s to leave n characters with an ellipsis,
+// to fit beside a chart: the end ("+ réseau") stays readable.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	tail := (n - 1) / 3
+	return string(r[:n-1-tail]) + "…" + string(r[len(r)-tail:])
 }

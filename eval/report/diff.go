@@ -164,17 +164,12 @@ func quantileName(p int) string {
 	return "p" + strconv.Itoa(p)
 }
 
-// posteName is a poste's label, shortened to fit beside a chart, or its
-// code.
+// posteName is a poste's label, or its code when it has none.
 func posteName(code string, labels compare.Labels) string {
-	l := labels.Of(code)
-	if l == "" {
-		return code
+	if l := labels.Of(code); l != "" {
+		return l
 	}
-	if r := []rune(l); len(r) > 34 {
-		return string(r[:33]) + "…"
-	}
-	return l
+	return code
 }
 
 func name(cs []Contract, role string) string {
