@@ -6,6 +6,8 @@ import (
 
 	"garantie/eval/claims"
 	"garantie/eval/compare"
+	"garantie/eval/money"
+	"garantie/eval/whatif"
 )
 
 // One line per beneficiary, dated 2026-03-01; ages on that date.
@@ -51,5 +53,23 @@ func TestPopulation(t *testing.T) {
 	}
 	if pop.Len() != 9 || pop.From != pop.To {
 		t.Errorf("%d people, period %v–%v", pop.Len(), pop.From, pop.To)
+	}
+}
+
+func TestHistogram(t *testing.T) {
+	var d compare.Diff
+	for i, change := range []int64{-1000, -10, 0, 5, 990} {
+		d.All = append(d.All, whatif.BeneficiaryChange{Assure: string(rune('a' + i)), ResteA: 2000, ResteB: money.Cents(2000 + change)})
+	}
+	bins := d.Histogram(4)
+	// From -1000 to 990: a width of ceil((1990+4)/4) = 498 cents.
+	want := []compare.Bin{{From: -1000, To: -502, Count: 1}, {From: -502, To: -4, Count: 1}, {From: -4, To: 494, Count: 1}, {From: 494, To: 992, Count: 1}}
+	if len(bins) != len(want) {
+		t.Fatalf("%+v", bins)
+	}
+	for i := range want {
+		if bins[i] != want[i] {
+			t.Errorf("bin %d: %+v, want %+v", i, bins[i], want[i])
+		}
 	}
 }
