@@ -36,9 +36,15 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if !out.check(stderr, "gen", "csv") {
 		return exitUsage
 	}
-	err := out.write(stdout, func(w io.Writer) error {
+	write := func(w io.Writer) error {
 		return gen.Write(w, gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t})
-	})
+	}
+	var err error
+	if isParquet(*out.path) && !*out.csvFr {
+		err = writeClaimsParquet(*out.path, write) // -o FILE.parquet
+	} else {
+		err = out.write(stdout, write)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie %v\n", err)
 		return exitUsage

@@ -474,3 +474,21 @@ func TestGenFrenchCSV(t *testing.T) {
 		t.Error("the French CSV does not evaluate as the plain one")
 	}
 }
+
+// gen -o FILE.parquet writes the claims typed; eval reads them back as the
+// CSV's.
+func TestGenParquet(t *testing.T) {
+	dir := t.TempDir()
+	csvPath, pqPath := filepath.Join(dir, "soins.csv"), filepath.Join(dir, "soins.parquet")
+	mustRun(t, "gen", "--claims", "800", "--beneficiaries", "60", "-o", csvPath)
+	mustRun(t, "gen", "--claims", "800", "--beneficiaries", "60", "-o", pqPath)
+	b, _ := os.ReadFile(pqPath)
+	if !bytes.HasPrefix(b, []byte("PAR1")) {
+		t.Fatal("not a Parquet file")
+	}
+	a := mustRun(t, "eval", exemple+"serenite.garantie", "--claims", csvPath, "--format", "jsonl")
+	c := mustRun(t, "eval", exemple+"serenite.garantie", "--claims", pqPath, "--format", "jsonl")
+	if a != c || strings.Count(a, "\n") != 800 {
+		t.Error("the Parquet claims do not evaluate as the CSV")
+	}
+}

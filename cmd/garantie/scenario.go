@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"garantie/dsl/check"
 	"garantie/dsl/diag"
@@ -68,7 +66,7 @@ func readAllClaims(path string, stdin io.Reader) ([]claims.Claim, error) {
 // Parquet file (by its .parquet extension), whose rows the same reader
 // decodes.
 func openClaimsReader(path string, stdin io.Reader) (*claims.Reader, engine.StreamOptions, func(), error) {
-	if strings.EqualFold(filepath.Ext(path), ".parquet") {
+	if isParquet(path) {
 		return parquet.OpenClaims(path)
 	}
 	return readClaims(path, stdin)
