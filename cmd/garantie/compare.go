@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"garantie/dsl/check"
@@ -76,7 +77,7 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			contracts = append(contracts, report.ContractOf(name, paths[k], prog))
 		}
 	}
-	all := append(base, progs...)
+	all := slices.Concat(base, progs)
 	var sc *scenario.Scenario
 	if *scenarioPath != "" {
 		if sc, ok = loadScenario(*scenarioPath, all, stderr); !ok {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"garantie/dsl/check"
 	"garantie/eval/compare"
@@ -51,8 +52,9 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		engines = append(engines, e)
 	}
+	all := slices.Concat(base, sides)
 	if needsWholeDiff(*format, *scenarioPath) {
-		in := diffInput{a: engines[0], b: engines[1], paths: fs.Args(), bases: *bases, progs: append(base, sides...),
+		in := diffInput{a: engines[0], b: engines[1], paths: fs.Args(), bases: *bases, progs: all,
 			claimsPath: *rf.claims, top: *top, format: *format, out: out, stdin: stdin, stdout: stdout, err: stderr}
 		if *scenarioPath != "" {
 			if in.scenario, ok = loadScenario(*scenarioPath, in.progs, stderr); !ok {
@@ -84,10 +86,10 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "json":
 			return encode.DiffJSON(w, rep, fs.Arg(0), fs.Arg(1), *bases)
 		case "csv":
-			return encode.DiffCSV(w, rep, compare.NewLabels(append(base, sides...)...).Of)
+			return encode.DiffCSV(w, rep, compare.NewLabels(all...).Of)
 		}
 		encode.DiffTable(w, rep, fs.Arg(0), fs.Arg(1))
-		return encode.WriteLegend(w, postesOf(rep), compare.NewLabels(append(base, sides...)...).Of)
+		return encode.WriteLegend(w, postesOf(rep), compare.NewLabels(all...).Of)
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
