@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	pq "github.com/parquet-go/parquet-go"
 	"github.com/shopspring/decimal"
@@ -304,4 +305,53 @@ func claimsDay(t *testing.T, s string) int32 {
 		t.Fatalf("%s: %v %v", s, err, cs[0].Err)
 	}
 	return int32(cs[0].Date)
+}
+
+// A Parquet file as pandas writes one (amounts as DOUBLE, dates as
+// TIMESTAMP, optional columns, booleans) reads as the CSV it stands for.
+func TestParquetPandasTypes(t *testing.T) {
+	type row struct {
+		ID        string    `parquet:"id"`
+		Assure    string    `parquet:"assure"`
+		Date      time.Time `parquet:"date,timestamp(millisecond)"`
+		Poste     string    `parquet:"poste"`
+		Frais     float64   `parquet:"frais"`
+		Base      *float64  `parquet:"base,optional"`
+		Taux      *int64    `parquet:"taux,optional"`
+		Naissance *string   `parquet:"naissance,optional"`
+		Optam     *bool     `parquet:"optam,optional"`
+		Secteur   *int32    `parquet:"secteur,optional"`
+	}
+	f64 := func(v float64) *float64 { return &v }
+	i64 := func(v int64) *int64 { return &v }
+	str := func(v string) *string { return &v }
+	yes, no := true, false
+	tenth := 0.1 // at run time, 0.1 + 0.2 is 0.30000000000000004
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	rows := []row{
+		{"c1", "paul", day("2026-01-08"), "consult.generaliste", 30, f64(30), nil, str("1981-04-12"), &no, nil},
+		{"c2", "paul", day("2026-01-20"), "consult.specialiste", 60.5, f64(30), i64(70), str("1981-04-12"), &yes, func() *int32 { v := int32(2); return &v }()},
+		{"c3", "lea", day("2026-03-15"), "optique.monture", 120.1, f64(0.05), i64(60), nil, nil, nil},
+		{"c4", "lea", day("2026-03-16"), "optique.verres", tenth + 0.2, nil, nil, nil, nil, nil}, // rejected: more than two decimals
+	}
+	dir := t.TempDir()
+	pqPath := filepath.Join(dir, "pandas.parquet")
+	if err := pq.WriteFile(pqPath, rows); err != nil {
+		t.Fatal(err)
+	}
+	csvPath := writeFile(t, "pandas.csv", `id,assure,date,poste,frais,base,taux,naissance,optam,secteur
+c1,paul,2026-01-08,consult.generaliste,30,30,,1981-04-12,non,
+c2,paul,2026-01-20,consult.specialiste,60.5,30,70,1981-04-12,oui,2
+c3,lea,2026-03-15,optique.monture,120.1,0.05,60,,,
+c4,lea,2026-03-16,optique.verres,0.30000000000000004,,,,,
+`)
+	args := []string{"eval", exemple + "equilibre.garantie", "--format", "jsonl", "--claims"}
+	s1, fromCSV, _ := runCLI(t, "", append(args, csvPath)...)
+	s2, fromParquet, errOut := runCLI(t, "", append(args, pqPath)...)
+	if s1 != exitFail || s2 != exitFail || fromCSV != fromParquet {
+		t.Fatalf("status %d %d\nCSV:\n%s\nParquet:\n%s%s", s1, s2, fromCSV, fromParquet, errOut)
+	}
+	if !strings.Contains(fromParquet, `"frais":"60.50"`) || !strings.Contains(fromParquet, `"id":"c4","ligne":5,"erreur"`) {
+		t.Errorf("results:\n%s", fromParquet)
+	}
 }
