@@ -169,8 +169,9 @@ type Term struct {
 	// ans / annee civile".
 	Raises []Raise
 	// Enveloppe is set on a Forfait written "forfait NAME": the term draws
-	// on the named envelope, whose Amount, Period, ParFamille, ROInclus
-	// and Raises are the ones that apply (the term's own are zero).
+	// on the named envelope, shared with every other term naming it. Its
+	// Amount, Period, ParFamille, ROInclus and Raises are copied into the
+	// term, so that a reader of the term alone sees what it pays.
 	Enveloppe *Enveloppe
 }
 

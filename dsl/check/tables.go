@@ -74,6 +74,7 @@ func (c *checker) namedForfait(f *ast.Forfait) (Term, bool) {
 	}
 	e.Used = true
 	term.Enveloppe = e
+	term.Amount, term.Raises, term.Period, term.ParFamille, term.ROInclus = e.Amount, e.Raises, e.Period, e.ParFamille, e.ROInclus
 	return term, true
 }
 

@@ -24,7 +24,7 @@ func checkRenewal(p *check.Program, r *check.Rule, need int, units map[check.Uni
 		}
 	}
 	for _, l := range r.Limits {
-		if l.Kind == check.Max || l.Kind == check.Plafond {
+		if l.Kind == check.Max || l.Kind == check.Plafond && l.PerUnit == "" { // a plafond per unit has no period
 			periods++
 			if months(l.Period) < need {
 				short(l.Range, l.Period)
