@@ -60,6 +60,9 @@ type lineRun struct {
 	// part is the participation the RO withheld (roAmounts.part): not
 	// part of prev, so that contracts may pay it.
 	part money.Cents
+	// stay is the key of the line's hospital stay in its family, for the
+	// periods per sejour (stayKey).
+	stay date.Day
 }
 
 func newWorker(e *Engine) worker {
@@ -132,7 +135,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		return
 	}
 	info := &w.e.postes[poste]
-	w.line = lineRun{claim: c, poste: poste, brut: ro.brut, pf: ro.pf, part: ro.part}
+	w.line = lineRun{claim: c, poste: poste, brut: ro.brut, pf: ro.pf, part: ro.part, stay: fam.stayKey(c.Assure, c.Sejour)}
 	for _, l := range w.e.layers {
 		if l.responsable {
 			w.line.majoration = w.majoration(c, info, ro.brut)

@@ -131,13 +131,13 @@ func fuzzContract(p *picker, name string) (string, []string) {
 			for range p.n(3) {
 				switch p.n(6) {
 				case 3:
-					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + pick(p, "acte", "oreille", "dent") + pick(p, "", " RO inclus")
+					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + pick(p, "acte", "oreille", "dent", "sejour") + pick(p, "", " RO inclus")
 				case 4:
 					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + period() + " au-dela " + pick(p, fuzzPercents...) + "% BRSS"
 				case 5:
 					rule += ", limite " + pick(p, fuzzPercents...) + "% BRSS pendant " + pick(p, "3 mois", "90 jours")
 				case 0:
-					rule += fmt.Sprintf(", max %d %s / %s", 1+p.n(4), pick(p, "actes", "equipements", "oreilles"), pick(p, fuzzPeriods...))
+					rule += fmt.Sprintf(", max %d %s / %s", 1+p.n(4), pick(p, "actes", "equipements", "oreilles"), pick(p, append(fuzzPeriods, "sejour")...))
 				case 1:
 					rule += ", plafond " + pick(p, fuzzEuros...) + "€ / " + period() + pick(p, "", "", " RO inclus")
 				default:
@@ -198,7 +198,7 @@ func fuzzClaims(p *picker, postes []string) []claims.Claim {
 			Quantite: int64(1 + p.n(3)),
 			Reseau:   p.n(2) == 0, Optam: p.n(2) == 0, Parcours: p.n(8) != 0, Secteur: int8(p.n(4)), ALD: p.n(8) == 0,
 			Professionnel: pick(p, "", "p1", "p2"), Equipement: pick(p, "", "e1", "e2", "e3"), Verres: claims.Verres(p.n(4)),
-			TypeSejour: claims.TypeSejour(p.n(7)), Etranger: p.n(4) == 0,
+			TypeSejour: claims.TypeSejour(p.n(7)), Etranger: p.n(4) == 0, Sejour: pick(p, "", "s1", "s2"),
 			Naissance: who.naissance, HasNaiss: who.hasNaiss,
 			Adhesion: who.adhesion, HasAdh: who.hasAdh,
 		}

@@ -222,7 +222,7 @@ func (w *worker) coveredQuantity(c *claims.Claim, adh date.Day, ben *beneficiary
 	for _, a := range w.applying {
 		for i := range a.maxes {
 			m := &a.maxes[i]
-			start, end, used := period(m.period, c.Date, adh, find(ben.own, m.id))
+			start, end, used := period(m.period, c.Date, adh, w.line.stay, find(ben.own, m.id))
 			v := counterView{plan: m, start: start, end: end, adh: adh, used: used}
 			switch {
 			case !m.equip:
@@ -426,8 +426,12 @@ func (w *worker) view(p *envelopePlan, date, adh date.Day, fam *familyState, ben
 	if p.parFamille {
 		list = &fam.shared
 	}
-	start, end, used := period(p.period, date, adh, find(*list, p.id))
-	amount, err := w.e.amountAt(w.raisedAmount(p, date, adh), start)
+	start, end, used := period(p.period, date, adh, w.line.stay, find(*list, p.id))
+	at := start // a share of the PMSS is that of the first day of the period
+	if p.period.Kind == check.Sejour {
+		at = date // a stay's key is no date: the PMSS of the date of care
+	}
+	amount, err := w.e.amountAt(w.raisedAmount(p, date, adh), at)
 	if err != nil {
 		return envView{}, err
 	}

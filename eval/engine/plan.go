@@ -281,7 +281,7 @@ func checkPeriod(p check.Period) error {
 			return nil
 		}
 	case check.Sejour:
-		return fmt.Errorf("envelopes and counters per sejour are not evaluated yet")
+		return nil
 	}
 	return fmt.Errorf("invalid period")
 }

@@ -14,6 +14,44 @@ import (
 type familyState struct {
 	members []beneficiaryState
 	shared  []envelope
+	// stays are the keys of the family's recent hospital stays, at most
+	// maxStays, the oldest dropped first; lastStay is the last key given.
+	stays    []stayEntry
+	lastStay date.Day
+}
+
+// maxStays bounds the stays a family remembers (docs/language.md §10.2):
+// a stay id seen again after maxStays other stays is a new stay.
+const maxStays = 32
+
+// stayEntry is the key of one stay of a beneficiary.
+type stayEntry struct {
+	assure, sejour string
+	key            date.Day
+}
+
+// stayKey returns the key of the stay of beneficiary assure with id
+// sejour, the same for every line of the stay while the family remembers
+// it; a line without a stay id is a stay of its own. Keys are distinct
+// within the family, so that an envelope per sejour, which holds one
+// stay at a time, starts afresh at each new stay.
+func (f *familyState) stayKey(assure, sejour string) date.Day {
+	if sejour != "" {
+		for i := range f.stays {
+			if s := &f.stays[i]; s.sejour == sejour && s.assure == assure {
+				return s.key
+			}
+		}
+	}
+	f.lastStay += 2
+	if sejour != "" {
+		if len(f.stays) == maxStays {
+			f.stays = append(f.stays[:0], f.stays[1:]...)
+		}
+		// Copies: the claim's strings share the reader's blocks.
+		f.stays = append(f.stays, stayEntry{assure: strings.Clone(assure), sejour: strings.Clone(sejour), key: f.lastStay})
+	}
+	return f.lastStay
 }
 
 // beneficiaryState is the state of one beneficiary: the envelopes and

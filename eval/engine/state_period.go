@@ -9,9 +9,12 @@ import (
 // envelope's state, nil if never charged) has used in it. A glissant window
 // that is not open at day would open at day on a positive charge.
 // Annee contrat periods run between anniversaries of adh, or of the
-// envelope's anchor once it has been charged.
-func period(p check.Period, day, adh date.Day, e *envelope) (start, end date.Day, used int64) {
+// envelope's anchor once it has been charged. A sejour period is the
+// line's stay, whose key (stayKey) stands for its start, its end one past.
+func period(p check.Period, day, adh, stay date.Day, e *envelope) (start, end date.Day, used int64) {
 	switch p.Kind {
+	case check.Sejour:
+		start, end = stay, stay+1
 	case check.Glissant:
 		if e != nil && day >= e.start && day < e.end {
 			return e.start, e.end, e.used

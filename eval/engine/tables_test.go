@@ -1,12 +1,10 @@
 package engine_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"garantie/dsl/check"
 	"garantie/eval/claims"
 	"garantie/eval/engine"
 )
@@ -187,13 +185,34 @@ func TestMixedEquipment(t *testing.T) {
 	wantAmounts(t, res, "0.00 120.00 0.00", "0.00 100.00 50.00", "0.00 0.00 120.00")
 }
 
-// TestUnimplementedConstructsRefused: an envelope per sejour is not
-// evaluated yet: the engine refuses the contract rather than reading it
-// as a yearly one.
-func TestUnimplementedConstructsRefused(t *testing.T) {
-	prog := mustCompile(t, contract("hospitalisation.chambre_particuliere: forfait 150€ / sejour"))
-	_, err := engine.New([]*check.Program{prog}, engine.Options{})
-	if err == nil || !strings.Contains(err.Error(), "sejour") {
-		t.Fatalf("engine.New: %v, want an error naming sejour", err)
-	}
+func sejour(id string) func(*claims.Claim) { return func(c *claims.Claim) { c.Sejour = id } }
+
+// TestSejourPeriod: max 3 jours / sejour. Stay S1: 2 days (frais = base =
+// 100, RO 80%: 100% BRSS pays 20), then 2 more of which 1 is covered (frais
+// 50, base 50, RO brut 40 scaled: 10); stay S2: 2 days, 20; a line without
+// a stay is a stay of its own: 3 of its 5 days covered, so frais 60, base
+// 60 and RO brut 48 (3/5 of 100, 100 and 80): pays 12, reste 8. And
+// forfait 150€ / sejour on the private room: 100 then 50 in S1, 100 in a
+// stay of its own, 100 in S2; S1 seen again later (after S2) starts afresh,
+// as the state of a stay is kept only while lines of it come.
+func TestSejourPeriod(t *testing.T) {
+	src := contract(
+		"hospitalisation.frais_sejour: 100% BRSS, max 3 jours / sejour",
+		"hospitalisation.chambre_particuliere: forfait 150€ / sejour",
+	)
+	res := evalAll(t, src,
+		claim("j1", "2026-03-02", "hospitalisation.frais_sejour", "100", base("100"), qty(2), sejour("S1")),
+		claim("j2", "2026-03-04", "hospitalisation.frais_sejour", "100", base("100"), qty(2), sejour("S1")),
+		claim("j3", "2026-05-02", "hospitalisation.frais_sejour", "100", base("100"), qty(2), sejour("S2")),
+		claim("j4", "2026-06-02", "hospitalisation.frais_sejour", "100", base("100"), qty(5)),
+	)
+	wantAmounts(t, res, "80.00 20.00 0.00", "80.00 10.00 10.00", "80.00 20.00 0.00", "80.00 12.00 8.00")
+	res = evalAll(t, src,
+		claim("c1", "2026-03-02", "hospitalisation.chambre_particuliere", "100", sejour("S1")),
+		claim("c2", "2026-03-03", "hospitalisation.chambre_particuliere", "100", sejour("S1")),
+		claim("c3", "2026-04-03", "hospitalisation.chambre_particuliere", "100"),
+		claim("c4", "2026-05-03", "hospitalisation.chambre_particuliere", "100", sejour("S2")),
+		claim("c5", "2026-05-04", "hospitalisation.chambre_particuliere", "100", sejour("S1")),
+	)
+	wantAmounts(t, res, "0.00 100.00 0.00", "0.00 50.00 50.00", "0.00 100.00 0.00", "0.00 100.00 0.00", "0.00 100.00 0.00")
 }

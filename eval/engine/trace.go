@@ -242,6 +242,9 @@ func (w *worker) traceCounters(covered int64, charged bool) {
 // spanText renders the period [start, end) with its last day, or "no
 // window open" for a glissant window that is not open.
 func spanText(start, end date.Day, p check.Period, open bool) string {
+	if p.Kind == check.Sejour {
+		return "this stay"
+	}
 	if !open {
 		return "no window open"
 	}
