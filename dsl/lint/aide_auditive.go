@@ -17,20 +17,29 @@ type aideBand struct {
 	base decimal.Decimal
 }
 
-// aideAgeLimit is the age from which the adult base applies.
+// aideAgeLimit is the age from which the adult base applies
+// (regles.AideAuditiveAgeAdulte).
 const aideAgeLimit = 20
 
-// aideBands returns the age bands of the classe II hearing aid base: the
-// LPP base is 1,400 € per ear under 20 years of age and
-// regles.AideAuditiveClasseIIBase (400 €) from 20 (DOMAIN.md, 100% Santé;
-// CSS R871-2 caps the aid at 1,700 € per ear, RO included, whatever the
-// age). The under-20 base is kept here until regles carries the bases of
-// the 100% Santé baskets by age; this function is the one place to switch.
-func aideBands() []aideBand {
+// aideBands returns the age bands of the classe II hearing aid base at
+// the contract's reference date: the LPP base per ear is
+// regles.AideAuditiveBaseMoins20 (1,400 €) under 20 years of age and
+// regles.AideAuditiveBase (400 €) from 20 (CSS R871-2 caps the aid at
+// 1,700 € per ear, RO included, whatever the age).
+func aideBands(p *check.Program) []aideBand {
 	return []aideBand{
-		{ages: check.Range(0, aideAgeLimit), who: "under 20", base: decimal.NewFromInt(1400)},
-		{ages: check.Range(aideAgeLimit, check.Inf), who: "from 20", base: regles.AideAuditiveClasseIIBase()},
+		{ages: check.Range(0, aideAgeLimit), who: "under 20", base: valueAt(p, regles.AideAuditiveBaseMoins20)},
+		{ages: check.Range(aideAgeLimit, check.Inf), who: "from 20", base: valueAt(p, regles.AideAuditiveBase)},
 	}
+}
+
+// valueAt returns a reference value at the contract's reference date, or
+// its first value when the contract takes effect before it.
+func valueAt(p *check.Program, name regles.Name) decimal.Decimal {
+	if v, err := regles.Value(name, referenceDate(p)); err == nil {
+		return v
+	}
+	return regles.History(name)[0].Amount
 }
 
 // bandsOf returns the bands in which r is the formula rule of some claim
@@ -38,7 +47,7 @@ func aideBands() []aideBand {
 // specific rule takes every such claim.
 func bandsOf(p *check.Program, r *check.Rule) []aideBand {
 	var out []aideBand
-	for _, b := range aideBands() {
+	for _, b := range aideBands(p) {
 		if slices.ContainsFunc(claimPostes(p), func(code string) bool { return under(code, aidePoste) && appliesInBand(p, r, code, b) }) {
 			out = append(out, b)
 		}
@@ -62,4 +71,33 @@ func appliesInBand(p *check.Program, r *check.Rule, code string, b aideBand) boo
 // reference date.
 func roOn(p *check.Program, r *check.Rule, base decimal.Decimal) decimal.Decimal {
 	return base.Mul(roRate(p, r.Poste)).Div(hundred).Round(2)
+}
+
+// aideTotal returns what the RO (ro on base, one ear) and a rule paying
+// the ticket modérateur at most plus fixed amounts reach together on a
+// classe II hearing aid: the RO and the percentage terms reach their share
+// of the base; each per-unit amount (one unit) and forfait comes on top,
+// except a forfait RO inclus, which brings the total up to its amount at
+// most (it includes the RO and the terms before it, which are taken to
+// be the percentages); a plafond caps what the rule adds to the RO, and a
+// plafond RO inclus caps the RO and the rule together.
+func aideTotal(p *check.Program, r *check.Rule, base, ro decimal.Decimal) decimal.Decimal {
+	total := base.Mul(coverageOf(p, r).reach).Div(hundred).Round(2)
+	for _, t := range r.Terms {
+		switch {
+		case t.Kind == check.Forfait && t.ROInclus:
+			total = decimal.Max(total, euros(p, t.Amount))
+		case t.Kind == check.PerUnit || t.Kind == check.Forfait:
+			total = total.Add(euros(p, t.Amount))
+		}
+	}
+	for _, l := range r.Limits {
+		switch {
+		case l.Kind == check.Plafond && l.ROInclus:
+			total = decimal.Min(total, decimal.Max(ro, euros(p, l.Amount)))
+		case l.Kind == check.Plafond:
+			total = decimal.Min(total, ro.Add(euros(p, l.Amount)))
+		}
+	}
+	return total
 }

@@ -92,6 +92,8 @@ func coverageOn(p *check.Program, r *check.Rule, code string) coverage {
 		case check.PercentFR, check.FraisReels:
 			cv.frais = true
 		default:
+			// Per-unit amounts, forfaits, and N% PLV (a share of the
+			// legal price limit of a 100% Santé item, not of the base).
 			cv.money = true
 		}
 	}
@@ -157,6 +159,24 @@ func paysInFull(r *check.Rule) bool {
 		}
 	}
 	return false
+}
+
+// coversBasket reports whether a formula rule pays a 100% Santé item up to
+// its legal price limit on its terms: at least 100% PLV (the RO and the
+// rule's percentages of the limit reach it, in either mode), or everything
+// left after the RO (frais reels, at least 100% FR). Limits are not looked
+// at.
+func coversBasket(r *check.Rule) bool {
+	if r.Kind != check.FormulaRule {
+		return false
+	}
+	plv := decimal.Zero
+	for _, t := range r.Terms {
+		if t.Kind == check.PercentPLV {
+			plv = plv.Add(t.Percent)
+		}
+	}
+	return plv.GreaterThanOrEqual(hundred) || paysInFull(r)
 }
 
 // months returns the length of a period in months; a calendar or contract

@@ -24,7 +24,7 @@ var crossedCounters = newRule(diag.Info{
 		"a member reaching two years of seniority in June gets six implants that year. " +
 		"The fix is one counter both rules draw on: a limit-only rule on the poste, which every claim under it meets whichever formula rule applies. " +
 		"The suggested edit inserts it before the first of the two rules: the common `max` of the two rules (the larger count over the shorter period) when both count the same unit, " +
-		"else, when both have envelopes, one equipment (optique) or two ears (audiologie) over the shorter period of their envelopes, or a `plafond` of the larger envelope over the shorter period. " +
+		"else, when both have envelopes, one equipment (optique) or two ears (audiologie) over the shorter period of their envelopes, or a `plafond` of the larger envelope over the shorter period (in euros, an envelope in % PMSS converted at the effet; none when an envelope is RO inclus, which a plafond of the RC would not match). " +
 		"A per-rule `max` equal to the shared one is then redundant and can be removed. No limit is proposed that R814 would reject (a max or plafond over a ticket modérateur or a 100% Santé basket, other than a renewal counter): the hint then only asks for a shared limit. The warning is not given once such a shared limit applies to both rules.",
 	Example: "dentaire.implant: 500€ / acte, max 3 actes / annee civile\ndentaire.implant si anciennete >= 2 ans: 700€ / acte, max 3 actes / annee civile",
 }, false, func(p *check.Program, report reporter) {
@@ -186,18 +186,21 @@ func sharedLimit(p *check.Program, poste string, a, b *check.Rule) (limit, redun
 	var period *check.Period
 	amount := decimal.Zero
 	envelopes := 0
+	roInclus := false
 	for _, r := range []*check.Rule{a, b} {
 		found := false
 		for _, t := range r.Terms {
-			if t.Kind == check.Forfait && !t.Amount.IsPMSS {
+			if t.Kind == check.Forfait {
 				period, found = shorter(period, t.Period), true
-				amount = decimal.Max(amount, t.Amount.Euros)
+				amount = decimal.Max(amount, euros(p, t.Amount))
+				roInclus = roInclus || t.ROInclus
 			}
 		}
 		for _, l := range r.Limits {
-			if l.Kind == check.Plafond && !l.Amount.IsPMSS {
+			if l.Kind == check.Plafond {
 				period, found = shorter(period, l.Period), true
-				amount = decimal.Max(amount, l.Amount.Euros)
+				amount = decimal.Max(amount, euros(p, l.Amount))
+				roInclus = roInclus || l.ROInclus
 			}
 		}
 		if found {
@@ -216,7 +219,9 @@ func sharedLimit(p *check.Program, poste string, a, b *check.Rule) (limit, redun
 			return maxText(m), ""
 		}
 	}
-	if !mayShare(p, poste, check.Limit{Kind: check.Plafond}) {
+	if roInclus || !mayShare(p, poste, check.Limit{Kind: check.Plafond}) {
+		// A shared plafond of the RC alone would not match envelopes
+		// that include the RO.
 		return "", ""
 	}
 	return "plafond " + amount.String() + "€ / " + periodText(*period), ""

@@ -200,3 +200,47 @@ func TestCrossedCountersNoFixOverTM(t *testing.T) {
 		}
 	}
 }
+
+// TestCrossedCountersFixEnvelopes checks the shared plafond L207 proposes
+// for envelopes in % PMSS (converted at the effet: 5% of 4,005 € in 2026)
+// and that it proposes none for envelopes RO inclus.
+func TestCrossedCountersFixEnvelopes(t *testing.T) {
+	src := "contrat \"A\"\neffet 2026-01-01\n" +
+		"prevention: forfait 5% PMSS / annee civile\nprevention si age >= 60: forfait 100€ / annee civile\n" +
+		"medecine_douce: forfait 150€ / annee civile RO inclus\nmedecine_douce si anciennete >= 2 ans: forfait 200€ / annee civile\n"
+	var got []string
+	for _, d := range analyse("a.garantie", []byte(src)) {
+		if d.Code == "L207" {
+			fix := ""
+			if d.Fix != nil {
+				fix = d.Fix.NewText
+			}
+			got = append(got, fmt.Sprintf("%d %q", d.Range.Start.Line, fix))
+		}
+	}
+	want := []string{`4 "prevention: plafond 200.25€ / annee civile\n"`, `6 ""`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("L207 fixes (-want +got):\n%s", diff)
+	}
+}
+
+// TestSante100InheritedFixApplied checks that R815's suggested edit, once
+// applied, leaves neither R815 nor R803 on the basket.
+func TestSante100InheritedFixApplied(t *testing.T) {
+	src := "contrat \"A\"\nresponsable\nhospitalisation.forfait_journalier: frais reels\ndentaire: 100% BRSS\n"
+	fixed := src
+	for _, d := range slices.Backward(analyse("a.garantie", []byte(src))) {
+		if d.Code == "R815" && d.Fix != nil {
+			at := d.Fix.Range.Start.Offset
+			fixed = fixed[:at] + d.Fix.NewText + fixed[at:]
+		}
+	}
+	if fixed == src {
+		t.Fatal("no R815 fix")
+	}
+	for _, d := range analyse("a.garantie", []byte(fixed)) {
+		if d.Code == "R815" || d.Code == "R803" || d.Severity == diag.Error && strings.HasPrefix(string(d.Code), "E") {
+			t.Errorf("after the fix, %s:%d: %s\n%s", d.Code, d.Range.Start.Line, d.Message, fixed)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"garantie/dsl/check"
-	"garantie/regles"
 )
 
 // Postes of an optique equipment (a frame and two lenses) outside the
@@ -14,12 +13,16 @@ const (
 	verresPoste  = "optique.verres"
 )
 
-// fixedAmount returns the most a formula rule can pay for one claim through
-// its money terms (per-unit amounts counted once, forfaits in full).
+// fixedAmount returns the most a formula rule pays for one equipment
+// through its money terms: forfaits in full (RO inclus or not), per-unit
+// amounts once, or twice in `oeil` (two lenses, one per eye).
 func fixedAmount(p *check.Program, r *check.Rule) decimal.Decimal {
 	sum := decimal.Zero
 	for _, t := range r.Terms {
-		if t.Kind == check.PerUnit || t.Kind == check.Forfait {
+		switch {
+		case t.Kind == check.PerUnit && t.Unit == check.UnitOeil:
+			sum = sum.Add(euros(p, t.Amount).Mul(decimal.NewFromInt(2)))
+		case t.Kind == check.PerUnit || t.Kind == check.Forfait:
 			sum = sum.Add(euros(p, t.Amount))
 		}
 	}
@@ -27,12 +30,8 @@ func fixedAmount(p *check.Program, r *check.Rule) decimal.Decimal {
 }
 
 // gridBounds returns the lowest minimum and the highest maximum of the
-// optique classe B grid.
-func gridBounds() (lo, hi decimal.Decimal) {
-	grid := regles.GrilleOptiqueClasseB()
-	lo, hi = grid[0].Min, grid[0].Max
-	for _, row := range grid[1:] {
-		lo, hi = decimal.Min(lo, row.Min), decimal.Max(hi, row.Max)
-	}
-	return lo, hi
+// optique classe B grid in force at the contract's reference date.
+func gridBounds(p *check.Program) (lo, hi decimal.Decimal) {
+	row := gridRow(gridAt(p), check.NoVerres)
+	return row.Min, row.Max
 }

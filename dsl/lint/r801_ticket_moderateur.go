@@ -17,7 +17,8 @@ var ticketModerateur = newRule(diag.Info{
 		"Postes without RO (médecines douces, chambre particulière, …) are exempt, and so is the cure thermale, which has an RO base but whose ticket modérateur the law exempts " +
 		"(`regles.TicketModerateurFacultatif`). " +
 		"Rules that pay fixed amounts (per-unit amounts, forfaits) are not flagged, since whether they cover the ticket modérateur depends on prices; " +
-		"rules restricted to `hors parcours` are not flagged, since the majoration outside the parcours must stay uncovered. " +
+		"rules restricted to `hors parcours` are not flagged, since the majoration outside the parcours must stay uncovered, " +
+		"nor claims the conditions `non rembourse` (no base) or `ald` (the RO pays the whole base) describe: they leave no ticket modérateur. " +
 		"A poste without any rule is not flagged either. Médicaments are checked like the other postes: the nomenclature has no separate poste for the 15% and 30% drugs that the law exempts.",
 	Example: "responsable\nconsult.generaliste: 50% BRSS",
 }, true, func(p *check.Program, report reporter) {
@@ -30,7 +31,7 @@ var ticketModerateur = newRule(diag.Info{
 		cands := pathRules(p, code)
 		for _, a := range cands.at() {
 			r, pt := a.formula, a.pt
-			if r == nil || !pt.Parcours || seen[r] || r.Cond.Parcours == check.OnlyFalse {
+			if r == nil || !owesTM(pt) || seen[r] || r.Cond.Parcours == check.OnlyFalse {
 				continue
 			}
 			if r.Kind == check.NonCouvertRule {
@@ -48,6 +49,12 @@ var ticketModerateur = newRule(diag.Info{
 		}
 	}
 })
+
+// owesTM reports whether the law makes a contrat responsable cover the
+// ticket modérateur of a claim at pt: care in the parcours de soins that
+// the RO reimburses, outside an ALD (where the RO pays the whole base and
+// leaves no ticket modérateur).
+func owesTM(pt check.Point) bool { return pt.Parcours && pt.Rembourse && !pt.Ald }
 
 // alsoFrom says, for a rule written on a poste above the one a claim
 // names, which poste it was found on; "" when the rule is on that poste.

@@ -19,7 +19,7 @@ var forfaitJournalier = newRule(diag.Info{
 	Severity: diag.Error,
 	Doc: "CSS L871-1 and R871-2: a contrat responsable covers the forfait journalier hospitalier in full and with no limit of duration. " +
 		"The formula rules that apply to `" + forfaitJournalierPoste + "` (its own, and those of `hospitalisation` for the claims none of its own holds for) must pay `frais reels` " +
-		"(or at least 100% FR, or a per-day amount at least the highest forfait journalier of `regles`) with no `max` or `plafond`, " +
+		"(or at least 100% FR, or a per-day amount at least the highest forfait journalier of `regles`, `1% PMSS / jour` converted at the effet) with no `max` or `plafond` (RO inclus or not), " +
 		"and no limit-only rule on it or on `hospitalisation` may carry a `max` or a `plafond`. A responsable contract with no rule for it, or none for some claims " +
 		"(`hospitalisation.forfait_journalier si enfant: frais reels` alone), is flagged at `responsable`.",
 	Example: "responsable\nhospitalisation.forfait_journalier: frais reels, max 30 jours / annee civile",
@@ -40,7 +40,7 @@ var forfaitJournalier = newRule(diag.Info{
 	}
 	highest := highestForfaitJournalier()
 	for _, r := range rules {
-		if !paysWholeDays(r, highest) {
+		if !paysWholeDays(p, r, highest) {
 			report(r.Node.Range, "a contrat responsable covers the forfait journalier hospitalier in full (CSS R871-2), but this rule for %s does not: write frais reels", r.Poste)
 			continue
 		}
@@ -60,8 +60,9 @@ var forfaitJournalier = newRule(diag.Info{
 
 // paysWholeDays reports whether a formula rule pays the whole forfait
 // journalier: frais reels, 100% FR, or a per-day amount of at least the
-// highest forfait journalier.
-func paysWholeDays(r *check.Rule, highest decimal.Decimal) bool {
+// highest forfait journalier (an amount in % PMSS converted at the
+// contract's reference date).
+func paysWholeDays(p *check.Program, r *check.Rule, highest decimal.Decimal) bool {
 	if r.Kind != check.FormulaRule {
 		return false
 	}
@@ -69,7 +70,7 @@ func paysWholeDays(r *check.Rule, highest decimal.Decimal) bool {
 		return true
 	}
 	for _, t := range r.Terms {
-		if t.Kind == check.PerUnit && t.Unit == "jour" && !t.Amount.IsPMSS && t.Amount.Euros.GreaterThanOrEqual(highest) {
+		if t.Kind == check.PerUnit && t.Unit == check.UnitJour && euros(p, t.Amount).GreaterThanOrEqual(highest) {
 			return true
 		}
 	}

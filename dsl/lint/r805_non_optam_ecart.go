@@ -62,5 +62,5 @@ var nonOptamEcart = newRule(diag.Info{
 
 // pointKey identifies a representative claim.
 func pointKey(pt check.Point) string {
-	return fmt.Sprintf("|%d|%d|%t|%t|%t|%d", pt.Age, pt.Anciennete, pt.Reseau, pt.Optam, pt.Parcours, pt.Secteur)
+	return fmt.Sprintf("|%d|%d|%t|%t|%t|%d|%t|%t|%d", pt.Age, pt.Anciennete, pt.Reseau, pt.Optam, pt.Parcours, pt.Secteur, pt.Ald, pt.Rembourse, pt.Verres)
 }

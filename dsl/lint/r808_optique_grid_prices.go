@@ -18,7 +18,7 @@ var optiqueGridPrices = newRule(diag.Info{
 		"negligible for classe B optique, and its forfaits are checked by R807. Add a `plafond` within the grid, or use the TM and forfaits. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
 	Example: "responsable\noptique.verres: 100% BRSS + frais reels, max 1 equipement / 24 mois glissants",
 }, true, func(p *check.Program, report reporter) {
-	lo, hi := gridBounds()
+	lo, hi := gridBounds(p)
 	for _, r := range formulasUnder(p, monturePoste, verresPoste) {
 		if r.Kind != check.FormulaRule || !beyondTM(p, r) {
 			continue

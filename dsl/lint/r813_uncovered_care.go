@@ -21,8 +21,9 @@ var uncoveredCare = newRule(diag.Info{
 		"on which some claims meet no formula rule, neither on the poste nor on a family above it, so they would be non couvert. " +
 		"Postes with no rule at all are listed together at the `responsable` line; a poste whose rules hold only for some claims " +
 		"(`consult.specialiste si optam` alone leaves the non-OPTAM doctors out) is reported at its first rule with an example claim. " +
-		"Claims outside the parcours de soins are left aside (their majoration must stay uncovered), and so are the cure thermale and the 100% Santé baskets, " +
-		"which the law covers up to their price limit when no rule applies (R803, R815). " +
+		"Claims outside the parcours de soins are left aside (their majoration must stay uncovered), and so are claims for an ALD or that the RO does not reimburse (no ticket modérateur), " +
+		"the cure thermale and the 100% Santé baskets, which the law covers up to their price limit when no rule applies (R803, R815). " +
+		"The types of lenses (`verres simples`, …, and none given) are told apart when a rule names one. " +
 		"It is a warning, not an error: a contract may cover the same care under postes it declares itself, which this check cannot relate " +
 		"to the nomenclature. Add a rule for the family (`soins: 100% BRSS`) or for each poste.",
 	Example: "responsable\nhospitalisation.forfait_journalier: frais reels\nconsult: 100% BRSS",
@@ -52,14 +53,20 @@ var uncoveredCare = newRule(diag.Info{
 	}
 })
 
-// uncoveredPoint looks for a claim in the parcours de soins that none of
-// rules holds for, splitting each condition dimension at the bounds the
-// rules use; it describes the first one found.
+// uncoveredPoint looks for a claim in the parcours de soins, reimbursed
+// by the RO and outside an ALD (a claim that leaves a ticket modérateur),
+// that none of rules holds for, splitting each condition dimension at the
+// bounds the rules use (and every type of lenses when a rule names one);
+// it describes the first one found.
 func uncoveredPoint(rules []*check.Rule) (string, bool) {
 	ages, seniorities := []int{0}, []int{0}
+	verres := []check.Verres{check.NoVerres}
 	for _, r := range rules {
 		ages = append(ages, r.Cond.Age.Bounds()...)
 		seniorities = append(seniorities, r.Cond.Anciennete.Bounds()...)
+		if r.Cond.Verres != check.AnyVerres {
+			verres = allVerres
+		}
 	}
 	slices.Sort(ages)
 	slices.Sort(seniorities)
@@ -68,9 +75,15 @@ func uncoveredPoint(rules []*check.Rule) (string, bool) {
 			for _, reseau := range []bool{false, true} {
 				for _, optam := range []bool{false, true} {
 					for secteur := range 4 {
-						pt := check.Point{Age: age, HasAge: true, Anciennete: anc, HasAnc: true, Reseau: reseau, Optam: optam, Parcours: true, Secteur: secteur}
-						if !slices.ContainsFunc(rules, func(r *check.Rule) bool { return r.Cond.Match(pt) }) {
-							return pointText(pt), true
+						for _, v := range verres {
+							pt := check.Point{Age: age, HasAge: true, Anciennete: anc, HasAnc: true, Reseau: reseau, Optam: optam, Parcours: true, Secteur: secteur,
+								Rembourse: true, Verres: v}
+							if !slices.ContainsFunc(rules, func(r *check.Rule) bool { return r.Cond.Match(pt) }) {
+								if v == check.NoVerres && len(verres) > 1 {
+									return pointText(pt) + ", with no type of lenses given", true
+								}
+								return pointText(pt), true
+							}
 						}
 					}
 				}
@@ -96,6 +109,15 @@ func pointText(pt check.Point) string {
 	}
 	if pt.Secteur > 0 {
 		parts = append(parts, "in secteur "+strconv.Itoa(pt.Secteur))
+	}
+	if pt.Ald {
+		parts = append(parts, "for an ALD")
+	}
+	if !pt.Rembourse {
+		parts = append(parts, "that the RO does not reimburse")
+	}
+	if text, ok := verresText[pt.Verres]; ok {
+		parts = append(parts, text)
 	}
 	return strings.Join(parts, ", ")
 }
@@ -127,4 +149,11 @@ func groupByFamily(codes []string) []string {
 		out = append(out, byFamily[f]...)
 	}
 	return out
+}
+
+// verresText describes the lenses of a claim's optical equipment.
+var verresText = map[check.Verres]string{
+	check.VerresSimples:       "with simple lenses",
+	check.VerresComplexes:     "with complex lenses",
+	check.VerresTresComplexes: "with very complex lenses",
 }

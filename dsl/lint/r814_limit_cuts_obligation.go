@@ -24,6 +24,7 @@ var limitCutsObligation = newRule(diag.Info{
 		"`dentaire: plafond 1000€ / annee civile` leaves a reste à charge on the second 100% Santé crown of the year, `soins: plafond 100€ / annee civile` leaves the ticket modérateur unpaid. " +
 		"It is reported at the limit, with the postes it cuts and the sub-postes it could be moved to. " +
 		"Exempt are counters that follow the legal renewal the RO applies too: a `max` of at least 1 `equipement` per 12 months on optique postes, of at least 2 `oreille` per 48 months on audiologie postes. " +
+		"Claims without a ticket modérateur (`non rembourse`, `ald`) may be limited on postes that owe only that. " +
 		"A formula rule's own limits on its own poste are left to R803 (100% Santé) and the other obligations; the forfait journalier to R802; the cure thermale, whose ticket modérateur is optional, is exempt.",
 	Example: "responsable\ndentaire: plafond 1000€ / annee civile\ndentaire.prothese_100_sante: frais reels",
 }, true, func(p *check.Program, report reporter) {
@@ -40,6 +41,10 @@ var limitCutsObligation = newRule(diag.Info{
 		}
 		cands := pathRules(p, code)
 		for _, a := range cands.at() {
+			if need == tmObligation && (!a.pt.Rembourse || a.pt.Ald) {
+				// No ticket modérateur: no base, or the RO pays it all.
+				continue
+			}
 			formula, limits := a.formula, a.limits
 			if formula != nil && formula.Poste != code {
 				limits = append(limits, formula)

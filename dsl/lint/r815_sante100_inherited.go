@@ -21,7 +21,8 @@ var sante100Inherited = newRule(diag.Info{
 		"R803 judges the rules written on a basket's poste; this check looks at baskets that have no rule of their own holding for a claim, so that a family's formula pays them: " +
 		"`dentaire: 100% BRSS` pays 100% of the base on a 100% Santé crown, far below its price limit. " +
 		"The engine pays the basket up to the limit by law anyway (as it does when no rule applies at all, which is not flagged), so this is a warning, not an error: " +
-		"the table says something other than what is paid. Unless the family's formula pays everything left (`frais reels`, at least 100% FR), " +
+		"the table says something other than what is paid. Unless the family's formula reaches the limit (it pays everything left: `frais reels`, at least 100% FR; `N% PLV` is allowed on the baskets' postes only) with no `carence` " +
+		"(a family's `max` or `plafond` that would cut the basket is R814's error), " +
 		"the warning is given at the family's rule, with a suggested edit that inserts a rule for the basket before it (`dentaire.prothese_100_sante: " + basketFormula + "`).",
 	Example: "responsable\ndentaire: 100% BRSS",
 }, true, func(p *check.Program, report reporter) {
@@ -42,8 +43,12 @@ var sante100Inherited = newRule(diag.Info{
 			}
 			seen[key{f, code}] = true
 			text := fmt.Sprintf("%s: %s", code, basketFormula)
-			d := report(f.Node.Range, "this rule for %s pays the 100%% Santé basket %s, which has no rule of its own, less than its legal price limit; the law makes a contrat responsable pay it in full (CSS R871-2), so the table should say so: add %s",
-				f.Poste, code, text)
+			how := "less than its legal price limit"
+			if coversBasket(f) {
+				how = "only after its carence"
+			}
+			d := report(f.Node.Range, "this rule for %s pays the 100%% Santé basket %s, which has no rule of its own, %s; the law makes a contrat responsable pay it in full (CSS R871-2), so the table should say so: add %s",
+				f.Poste, code, how, text)
 			start := f.Node.Range.Start
 			sep := "\n"
 			if start.Col != 1 {
@@ -61,9 +66,10 @@ func isBasket(code string) bool {
 	return ok && entry.Sante100
 }
 
-// reachesPriceLimit reports whether a formula rule pays a 100% Santé
-// basket up to its price limit: it pays everything left after the RO.
-// Follow-up: once the language has `N% PLV`, at least 100% PLV counts too.
+// reachesPriceLimit reports whether a family's formula rule pays a 100%
+// Santé basket up to its price limit: at least 100% PLV or everything left
+// after the RO, and no carence. Its max and plafond are R814's.
 func reachesPriceLimit(r *check.Rule) bool {
-	return r.Kind == check.FormulaRule && paysInFull(r)
+	_, carence := hasLimit(r, check.Carence)
+	return coversBasket(r) && !carence
 }

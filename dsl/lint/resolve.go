@@ -125,10 +125,11 @@ func applying(c *candidates, pt check.Point) (formula *check.Rule, limits []*che
 // points returns representative claims for the candidates: ages and
 // seniorities taken at each bound the rules use and one year below it, so
 // that two neighbouring points straddle every threshold a beneficiary can
-// cross, and, on the other conditions, both values (every sector) where a
-// candidate restricts them, the default value (not in réseau, not OPTAM,
-// in the parcours, no sector) where none does. Extra ages are thresholds
-// of the law to take as bounds too.
+// cross, and, on the other conditions, both values (every sector, every
+// type of lenses and none) where a candidate restricts them, the default
+// value (not in réseau, not OPTAM, in the parcours, no sector, not ALD,
+// reimbursed by the RO, no type of lenses) where none does. Extra ages are
+// thresholds of the law to take as bounds too.
 func points(c *candidates, extraAges ...int) []check.Point {
 	if len(extraAges) == 0 && c.pts != nil {
 		return c.pts
@@ -138,6 +139,7 @@ func points(c *candidates, extraAges ...int) []check.Point {
 		ages = append(ages, b, max(b-1, 0))
 	}
 	reseaux, optams, parcours, secteurs := []bool{false}, []bool{false}, []bool{true}, []int{0}
+	alds, rembourses, verres := []bool{false}, []bool{true}, []check.Verres{check.NoVerres}
 	for _, r := range c.rules {
 		for _, b := range r.Cond.Age.Bounds() {
 			ages = append(ages, b, max(b-1, 0))
@@ -157,22 +159,42 @@ func points(c *candidates, extraAges ...int) []check.Point {
 		if r.Cond.Secteur != check.AnySecteur {
 			secteurs = []int{0, 1, 2, 3}
 		}
+		if r.Cond.Ald != check.AnyBool {
+			alds = []bool{false, true}
+		}
+		if r.Cond.Rembourse != check.AnyBool {
+			rembourses = []bool{true, false}
+		}
+		if r.Cond.Verres != check.AnyVerres {
+			verres = allVerres
+		}
 	}
 	slices.Sort(ages)
 	slices.Sort(seniorities)
 	ages, seniorities = slices.Compact(ages), slices.Compact(seniorities)
-	out := make([]check.Point, 0, len(ages)*len(seniorities)*len(reseaux)*len(optams)*len(parcours)*len(secteurs))
-	for _, age := range ages {
-		for _, anc := range seniorities {
-			for _, reseau := range reseaux {
-				for _, optam := range optams {
-					for _, inParcours := range parcours {
-						for _, secteur := range secteurs {
-							out = append(out, check.Point{Age: age, HasAge: true, Anciennete: anc, HasAnc: true,
-								Reseau: reseau, Optam: optam, Parcours: inParcours, Secteur: secteur})
+	others := make([]check.Point, 0, len(reseaux)*len(optams)*len(parcours)*len(secteurs)*len(alds)*len(rembourses)*len(verres))
+	for _, reseau := range reseaux {
+		for _, optam := range optams {
+			for _, inParcours := range parcours {
+				for _, secteur := range secteurs {
+					for _, ald := range alds {
+						for _, rembourse := range rembourses {
+							for _, v := range verres {
+								others = append(others, check.Point{Reseau: reseau, Optam: optam, Parcours: inParcours, Secteur: secteur,
+									Ald: ald, Rembourse: rembourse, Verres: v})
+							}
 						}
 					}
 				}
+			}
+		}
+	}
+	out := make([]check.Point, 0, len(ages)*len(seniorities)*len(others))
+	for _, age := range ages {
+		for _, anc := range seniorities {
+			for _, o := range others {
+				o.Age, o.HasAge, o.Anciennete, o.HasAnc = age, true, anc, true
+				out = append(out, o)
 			}
 		}
 	}
@@ -190,8 +212,12 @@ func within(a, b check.Region) bool {
 	}
 	return yearsWithin(a.Age, b.Age) && yearsWithin(a.Anciennete, b.Anciennete) &&
 		a.Reseau&^b.Reseau == 0 && a.Optam&^b.Optam == 0 &&
-		a.Parcours&^b.Parcours == 0 && a.Secteur&^b.Secteur == 0
+		a.Parcours&^b.Parcours == 0 && a.Secteur&^b.Secteur == 0 &&
+		a.Ald&^b.Ald == 0 && a.Rembourse&^b.Rembourse == 0 && a.Verres&^b.Verres == 0
 }
+
+// allVerres are the values of a claim's verres column, none first.
+var allVerres = []check.Verres{check.NoVerres, check.VerresSimples, check.VerresComplexes, check.VerresTresComplexes}
 
 // yearsWithin reports whether every interval of a lies inside one of b's
 // (both are normalised: sorted, disjoint, non-adjacent).
