@@ -1,22 +1,26 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"io"
+	"slices"
 
 	"garantie/dsl/check"
+	"garantie/eval/compare"
 	"garantie/eval/encode"
 	"garantie/eval/engine"
 	"garantie/eval/whatif"
 )
 
 func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("diff", "A B --claims FILE [--base CONTRACT…] [--format table|json]", stderr)
+	fs := newFlags("diff", "A B --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|csv|html|xlsx] [-o FILE]", stderr)
 	rf := addRunFlags(fs)
 	bases := fs.StringArray("base", nil, "contract evaluated before A and before B (repeat for several layers)")
-	format := fs.String("format", "table", "output format: table or json")
+	format := fs.String("format", "table", "output format: table, json, csv, html or xlsx")
 	top := fs.Int("top", 10, "how many of the biggest individual changes to list")
+	// Reports, files and scenarios (see diffreport.go).
+	scenarioPath := fs.String("scenario", "", "réseau de soins scenario: B is evaluated on the claims it rewrites (docs/scenarios.md)")
+	out := addOutputFlags(fs)
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
@@ -33,7 +37,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer stopProfile()
-	if !oneOf(stderr, "format", *format, "table", "json") {
+	if !oneOf(stderr, "format", *format, "table", "json", "csv", "html", "xlsx") || !out.check(stderr, "diff", *format) {
 		return exitUsage
 	}
 	if fs.NArg() != 2 || *rf.claims == "" {
@@ -56,8 +60,19 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		engines = append(engines, e)
 	}
+	all := slices.Concat(base, sides)
+	if needsWholeDiff(*format, *scenarioPath) {
+		in := diffInput{a: engines[0], b: engines[1], paths: fs.Args(), bases: *bases, progs: all,
+			claimsPath: *rf.claims, top: *top, format: *format, out: out, stdin: stdin, stdout: stdout, err: stderr}
+		if *scenarioPath != "" {
+			if in.scenario, ok = loadScenario(*scenarioPath, in.progs, stderr); !ok {
+				return exitUsage
+			}
+		}
+		return runWholeDiff(in)
+	}
 
-	reader, survey, closeClaims, err := readClaims("diff", rf, stdin, stderr)
+	reader, survey, closeClaims, err := openClaimsReader("diff", rf, stdin, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage
@@ -75,15 +90,16 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	rep := cmp.Report(*top, *format == "json")
-	bw := bufio.NewWriter(stdout)
-	if *format == "json" {
-		err = encode.DiffJSON(bw, rep, fs.Arg(0), fs.Arg(1), *bases)
-	} else {
-		encode.DiffTable(bw, rep, fs.Arg(0), fs.Arg(1))
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
+	err = out.write(stdout, func(w io.Writer) error {
+		switch *format {
+		case "json":
+			return encode.DiffJSON(w, rep, fs.Arg(0), fs.Arg(1), *bases)
+		case "csv":
+			return encode.DiffCSV(w, rep, compare.NewLabels(all...).Of)
+		}
+		encode.DiffTable(w, rep, fs.Arg(0), fs.Arg(1))
+		return encode.WriteLegend(w, postesOf(rep), compare.NewLabels(all...).Of)
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie diff: %v\n", err)
 		return exitUsage

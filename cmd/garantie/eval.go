@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -13,9 +12,10 @@ import (
 )
 
 func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("eval", "CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl] [--explain]", stderr)
+	fs := newFlags("eval", "CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl|xlsx|parquet] [--explain] [-o FILE]", stderr)
 	rf := addRunFlags(fs)
-	format := fs.String("format", "table", "output format: table, csv, json or jsonl")
+	format := fs.String("format", "table", "output format: table, csv, json, jsonl, xlsx or parquet")
+	out := addOutputFlags(fs) // -o and --csv-fr, see output.go
 	explain := fs.Bool("explain", false, "explain each line: the rule, each term, each limit and envelope")
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
@@ -29,7 +29,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	defer stopProfile()
-	if !oneOf(stderr, "format", *format, "table", "csv", "json", "jsonl") {
+	if !oneOf(stderr, "format", *format, "table", "csv", "json", "jsonl", "xlsx", "parquet") || !out.check(stderr, "eval", *format) {
 		return exitUsage
 	}
 	if fs.NArg() == 0 || *rf.claims == "" {
@@ -47,7 +47,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	reader, survey, closeClaims, err := readClaims("eval", rf, stdin, stderr)
+	reader, survey, closeClaims, err := openClaimsReader("eval", rf, stdin, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
@@ -55,24 +55,24 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer closeClaims()
 	survey.Shard = shard
 
-	bw := bufio.NewWriterSize(stdout, 1<<20)
-	out, err := encode.New(*format, bw, len(progs), *explain)
+	var t encode.Totals
+	err = out.write(stdout, func(w io.Writer) error {
+		rw, err := resultWriter(*format, w, progs, *explain)
+		if err != nil {
+			return err
+		}
+		err = eng.Stream(reader, survey, rw.Write)
+		if err == nil {
+			err = rw.Finish()
+		}
+		t = rw.Totals()
+		return err
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
 		return exitUsage
 	}
-	err = eng.Stream(reader, survey, out.Write)
-	if err == nil {
-		err = out.Finish()
-	}
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "garantie eval: %v\n", err)
-		return exitUsage
-	}
-	if t := out.Totals(); t.Rejected > 0 {
+	if t.Rejected > 0 {
 		fmt.Fprintf(stderr, "garantie eval: %d of %d lines rejected\n", t.Rejected, t.Lines)
 		return exitFail
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE] [--ids sequential|shuffled] [--order date|shuffled] [--columns classic|full]", stderr)
+	fs := newFlags("gen", "--claims N --beneficiaries M [--seed S] [--from DATE --to DATE] [--ids sequential|shuffled] [--order date|shuffled] [--columns classic|full] [-o FILE] [--csv-fr]", stderr)
 	claims := fs.Int("claims", 1000, "number of claim lines")
 	beneficiaries := fs.Int("beneficiaries", 100, "number of beneficiaries")
 	seed := fs.Uint64("seed", 1, "random seed: the same flags always give the same file")
@@ -18,6 +18,7 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	ids := fs.String("ids", "sequential", "line ids: sequential (increasing down the file) or shuffled (a permutation fixed by the seed)")
 	order := fs.String("order", "date", "line order: date (sorted by date) or shuffled (dates in a random order fixed by the seed)")
 	columns := fs.String("columns", "classic", "columns: classic, or full to add professionnel, equipement and verres")
+	out := addOutputFlags(fs) // -o and --csv-fr, see output.go
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
@@ -39,6 +40,9 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "garantie gen: --from and --to must be dates written YYYY-MM-DD")
 		return exitUsage
 	}
+	if !out.check(stderr, "gen", "csv") {
+		return exitUsage
+	}
 	o := gen.Options{Claims: *claims, Beneficiaries: *beneficiaries, Seed: *seed, From: f, To: t}
 	if *ids == "shuffled" {
 		o.IDs = gen.Shuffled
@@ -49,7 +53,13 @@ func runGen(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if *columns == "full" {
 		o.Columns = gen.Full
 	}
-	err := gen.Write(stdout, o)
+	write := func(w io.Writer) error { return gen.Write(w, o) }
+	var err error
+	if isParquet(*out.path) && !*out.csvFr {
+		err = writeClaimsParquet(*out.path, write) // -o FILE.parquet
+	} else {
+		err = out.write(stdout, write)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "garantie %v\n", err)
 		return exitUsage

@@ -4,8 +4,9 @@
 //
 //	garantie check [--format text|json|sarif|github|junit] [--fail-level error|warning] [FILE|DIR|-]…
 //	garantie fmt [-l|-w|-d] [FILE|DIR|-]…
-//	garantie eval CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl] [--explain]
-//	garantie diff A B --claims FILE [--base CONTRACT…] [--format table|json]
+//	garantie eval CONTRACT [SURCO…] --claims FILE [--format table|csv|json|jsonl|xlsx|parquet] [--explain] [-o FILE]
+//	garantie diff A B --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|csv|html|xlsx] [-o FILE]
+//	garantie compare A B[+SURCO] [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]
 //	garantie gen --claims N --beneficiaries M [--seed S] [--from DATE --to DATE]
 //	garantie version
 //	garantie help [COMMAND]
@@ -124,6 +125,25 @@ individual changes. --base layers are evaluated before both sides.`,
 				"0  the comparison was made",
 				"1  some lines were rejected",
 				"2  usage error, a contract with errors, or an unusable claims header",
+			},
+		},
+		{
+			name: "compare", summary: "compare a range of formulas over one claims file", run: withoutContext(runCompare),
+			description: `Evaluates a claims file under each formula A, B, C… (each on top of the
+--base layers; BASE+SURCO is a base with a surcomplémentaire) and sums, per formula, the RC, the reste à charge and the
+share of lines with no reste à charge: in total, per profile of member
+(famille avec enfants, retraité, étudiant, jeune actif, autre; see
+docs/reports.md) and per poste. With --scenario, each formula is also
+evaluated on the claims the réseau de soins scenario rewrites. A line that
+some formula rejects is left out of every column.`,
+			examples: []string{
+				"garantie compare exemples/essentiel.garantie exemples/equilibre.garantie exemples/serenite.garantie --claims exemples/equilibre.csv",
+				"garantie compare essentiel.garantie essentiel.garantie+surco.garantie --claims soins.csv --format json",
+				"garantie compare a.garantie b.garantie --claims soins.csv --scenario reseau.scenario --format html -o formules.html",
+			},
+			exits: []string{
+				"0  the comparison was made",
+				"2  usage error, a contract or scenario with errors, or an unusable claims header",
 			},
 		},
 		{

@@ -24,7 +24,7 @@ func TestUsageErrors(t *testing.T) {
 		{"gen stray argument", []string{"gen", "extra"}, `unexpected argument "extra"`},
 		{"diff one contract", []string{"diff", contract, "--claims", claims}, "two contracts"},
 		{"diff broken contract", []string{"diff", contract, broken, "--claims", claims}, "has errors"},
-		{"diff bad format", []string{"diff", contract, contract, "--claims", claims, "--format", "csv"}, "--format"},
+		{"diff bad format", []string{"diff", contract, contract, "--claims", claims, "--format", "xml"}, "--format"},
 		{"eval unwritable profile", []string{"eval", contract, "--claims", claims, "--cpuprofile", "/nonexistent/dir/cpu.prof"}, "nonexistent"},
 		{"fmt exclusive flags", []string{"fmt", "-l", "-w", contract}, "exclude each other"},
 		{"fmt -w without files", []string{"fmt", "-w"}, "needs files"},

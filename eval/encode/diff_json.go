@@ -69,6 +69,27 @@ func toPosteJSON(p whatif.PosteDiff) posteJSON {
 // DiffJSON writes the report of a what-if comparison of contracts a and b,
 // each on top of the base contracts, as one indented JSON document.
 func DiffJSON(w io.Writer, r whatif.Report, a, b string, base []string) error {
+	return writeIndented(w, newDiffJSON(r, a, b, base))
+}
+
+// DiffScenario is the scenario of a what-if comparison: B was evaluated on
+// the claims it rewrote.
+type DiffScenario struct {
+	Name  string
+	Seed  uint64
+	Moved int // lines moved into the network
+}
+
+// DiffJSONScenario is DiffJSON with a last member "scenario": its name
+// ("nom"), seed ("graine") and the lines it moved ("lignes_deplacees").
+func DiffJSONScenario(w io.Writer, r whatif.Report, a, b string, base []string, sc DiffScenario) error {
+	return writeIndented(w, struct {
+		diffJSON
+		Scenario scenarioJSON `json:"scenario"`
+	}{newDiffJSON(r, a, b, base), scenarioJSON{sc.Name, sc.Seed, sc.Moved}})
+}
+
+func newDiffJSON(r whatif.Report, a, b string, base []string) diffJSON {
 	doc := diffJSON{A: a, B: b, Base: append([]string{}, base...), Lignes: r.Lines, RejeteesA: r.RejectedA, RejeteesB: r.RejectedB,
 		Postes: []posteJSON{}, Total: toPosteJSON(r.Total),
 		Beneficiaires: benefSummary{r.Beneficiaries, r.Rises, r.Falls, r.Same},
@@ -83,13 +104,13 @@ func DiffJSON(w io.Writer, r whatif.Report, a, b string, base []string) error {
 	for _, bc := range r.All {
 		doc.Detail = append(doc.Detail, benefJSON{bc.Assure, bc.ResteA.String(), bc.ResteB.String(), bc.Change().String()})
 	}
-	doc.Detail = []benefJSON{}
-	for _, bc := range r.All {
-		doc.Detail = append(doc.Detail, benefJSON{bc.Assure, bc.ResteA.String(), bc.ResteB.String(), bc.Change().String()})
-	}
 	for _, q := range r.Quantiles {
 		doc.Quantiles = append(doc.Quantiles, quantileJSON{q.P, q.Value.String()})
 	}
+	return doc
+}
+
+func writeIndented(w io.Writer, doc any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
