@@ -23,6 +23,12 @@ func main() {
 		if in, err = os.ReadFile(os.Args[2]); err == nil {
 			err = refeval.Hand(in, out)
 		}
+	case "expr":
+		var in *os.File
+		if in, err = os.Open(os.Args[2]); err == nil {
+			err = refeval.Expr(in, out)
+			in.Close()
+		}
 	default:
 		fmt.Fprintln(os.Stderr, "refeval: unknown evaluator", os.Args[1])
 		os.Exit(2)
