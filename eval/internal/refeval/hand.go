@@ -11,184 +11,215 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"runtime"
 	"strconv"
 	"sync"
 )
 
-// line is one parsed claim line of the file, with its result.
+// line is one parsed claim line of the file, with its result. It holds
+// no pointer (texts are offsets into the file), so the collector never
+// scans the array of lines.
 type line struct {
-	id, assure, poste, date []byte // slices of the file
-	frais, base             int64  // cents
-	taux                    int32  // percent, -1 when empty
-	quantite                int64
-	day, naissance, adh     int32 // yyyymmdd
-	code                    uint8 // poste code
-	optam                   bool
-	shard                   uint32 // hash of assure
+	idOff, assureOff, dateOff, posteOff uint32 // offsets in the file
+	idLen, assureLen, posteLen          uint8
+	code                                uint8 // poste code
+	optam                               bool
+	motif                               uint8
+	taux                                int16 // percent, -1 when empty
+	regle                               int16 // line of the contract, 0 none
+	frais, base                         int64 // cents
+	quantite                            int64
+	day, naissance, adh                 int32  // yyyymmdd
+	shard                               uint32 // hash of assure
 
-	brut, pf, ro, rc int64
-	regle            int32 // line of the contract, 0 none
-	motif            string
+	brut, pf, rc int64 // the RO net is brut - pf
 }
+
+// The reasons a rule paid nothing, as the engine writes them.
+const (
+	mNone uint8 = iota
+	mNonCouvert
+	mCarence
+	mMaxAtteint
+	mPlafondAtteint
+	mForfaitEpuise
+)
+
+var motifs = [...]string{"", "non couvert", "carence", "max atteint", "plafond atteint", "forfait épuisé"}
 
 // Hand evaluates the claims file in (a `garantie gen` file, sorted by
 // date) and writes the results as `garantie eval --format csv` does. It
-// parses the file in place on every core, then evaluates on every core,
-// each worker owning the beneficiaries whose hash falls to it, then
-// formats the output on every core.
+// counts the lines of each part of the file, parses the parts in place on
+// every core into one array, evaluates on every core (each worker owns the
+// beneficiaries whose hash falls to it, and scans the array in order),
+// then formats the output on every core, a few blocks at a time.
 func Hand(in []byte, out io.Writer) error {
 	nl := bytes.IndexByte(in, '\n')
 	if nl < 0 {
 		return errors.New("refeval: no header")
 	}
-	body := in[nl+1:]
 	p := runtime.GOMAXPROCS(0)
-	chunks := split(body, p)
-	parsed := make([][]line, len(chunks))
-	errs := make([]error, len(chunks))
+	chunks := split(in, nl+1, p)
+	counts := make([]int, len(chunks)+1)
 	var wg sync.WaitGroup
 	for i, ch := range chunks {
-		wg.Go(func() { parsed[i], errs[i] = parseChunk(ch) })
+		wg.Go(func() { counts[i+1] = bytes.Count(in[ch[0]:ch[1]], []byte{'\n'}) })
+	}
+	wg.Wait()
+	for i := range chunks {
+		counts[i+1] += counts[i]
+	}
+	lines := make([]line, counts[len(chunks)])
+	errs := make([]error, max(p, len(chunks)))
+	for i, ch := range chunks {
+		wg.Go(func() { errs[i] = parseChunk(in, ch[0], ch[1], lines[counts[i]:counts[i+1]]) })
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	lines := make([]line, 0, len(body)/64)
-	for _, ls := range parsed {
-		lines = append(lines, ls...)
-	}
-	parsed = nil
 
 	for w := range p {
-		wg.Go(func() { errs[w] = evaluateShard(lines, uint32(w), uint32(p)) })
+		wg.Go(func() { errs[w] = evaluateShard(in, lines, uint32(w), uint32(p)) })
 	}
 	wg.Wait()
-	if err := errors.Join(errs[:p]...); err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 
 	if _, err := io.WriteString(out, "id,ligne,assure,date,poste,frais,ro_brut,pf,ro,rc,reste,rc_1,regle_1,motif_1,erreur\n"); err != nil {
 		return err
 	}
-	const block = 32768
-	nb := (len(lines) + block - 1) / block
-	bufs := make([][]byte, nb)
-	sem := make(chan struct{}, p)
-	for b := range nb {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			lo, hi := b*block, min(len(lines), (b+1)*block)
-			buf := make([]byte, 0, (hi-lo)*110)
-			for i := lo; i < hi; i++ {
-				buf = appendResult(buf, &lines[i], i+2)
+	const block = 16384
+	bufs := make([][]byte, p)
+	for lo := 0; lo < len(lines); lo += block * p {
+		for k := range p {
+			wg.Go(func() {
+				buf := bufs[k][:0]
+				for i := lo + k*block; i < min(len(lines), lo+(k+1)*block); i++ {
+					buf = appendResult(buf, in, &lines[i], i+2)
+				}
+				bufs[k] = buf
+			})
+		}
+		wg.Wait()
+		for _, b := range bufs {
+			if _, err := out.Write(b); err != nil {
+				return err
 			}
-			bufs[b] = buf
-		})
-	}
-	wg.Wait()
-	for _, b := range bufs {
-		if _, err := out.Write(b); err != nil {
-			return err
 		}
 	}
 	return nil
 }
 
-// split cuts body into n parts at line boundaries.
-func split(body []byte, n int) [][]byte {
-	var out [][]byte
-	for len(body) > 0 {
-		cut := len(body) / n
-		if n == 1 || cut == 0 {
-			out = append(out, body)
+// split cuts in[from:] into n parts at line boundaries, as offsets.
+func split(in []byte, from, n int) [][2]int {
+	var out [][2]int
+	for from < len(in) {
+		cut := from + (len(in)-from)/n
+		k := bytes.IndexByte(in[cut:], '\n')
+		if n == 1 || k < 0 {
+			out = append(out, [2]int{from, len(in)})
 			break
 		}
-		k := bytes.IndexByte(body[cut:], '\n')
-		if k < 0 {
-			out = append(out, body)
-			break
-		}
-		out = append(out, body[:cut+k+1])
-		body = body[cut+k+1:]
+		out = append(out, [2]int{from, cut + k + 1})
+		from = cut + k + 1
 		n--
 	}
 	return out
 }
 
-// parseChunk parses the lines of one part of the file.
-func parseChunk(b []byte) ([]line, error) {
-	ls := make([]line, 0, len(b)/64+1)
-	var f [14][]byte
-	for len(b) > 0 {
-		end := bytes.IndexByte(b, '\n')
-		rec := b
-		if end >= 0 {
-			rec, b = b[:end], b[end+1:]
-		} else {
-			b = nil
+// parseChunk parses the lines of in[from:to] into ls, one a line.
+func parseChunk(in []byte, from, to int, ls []line) error {
+	var f [14]int // start of each field
+	n := 0
+	for pos := from; pos < to; {
+		end := pos + bytes.IndexByte(in[pos:to], '\n')
+		if end < pos {
+			end = to
 		}
-		rec = bytes.TrimSuffix(rec, []byte{'\r'})
-		if len(rec) == 0 {
-			continue
+		rec := in[:end]
+		if end > pos && in[end-1] == '\r' {
+			rec = in[:end-1]
 		}
-		n := 0
-		for n < 13 {
-			k := bytes.IndexByte(rec, ',')
-			if k < 0 {
-				return nil, fmt.Errorf("refeval: short line %q", rec)
+		k := 0
+		f[0] = pos
+		for i := pos; i < len(rec) && k < 13; i++ {
+			if rec[i] == ',' {
+				k++
+				f[k] = i + 1
 			}
-			f[n], rec = rec[:k], rec[k+1:]
-			n++
 		}
-		f[13] = rec
-		l := line{id: f[0], assure: f[1], date: f[3], poste: f[4], taux: -1, optam: string(f[12]) == "oui"}
+		if k < 13 {
+			return fmt.Errorf("refeval: short line %q", rec[pos:])
+		}
+		field := func(i int) []byte {
+			if i == 13 {
+				return rec[f[13]:]
+			}
+			return rec[f[i] : f[i+1]-1]
+		}
+		l := &ls[n]
+		n++
+		*l = line{idOff: uint32(f[0]), idLen: uint8(f[1] - 1 - f[0]), assureOff: uint32(f[1]), assureLen: uint8(f[2] - 1 - f[1]),
+			dateOff: uint32(f[3]), posteOff: uint32(f[4]), posteLen: uint8(f[5] - 1 - f[4]), taux: -1, optam: string(field(12)) == "oui"}
 		var err error
-		l.day, err = parseDate(f[3])
+		l.day, err = parseDate(field(3))
 		if err == nil {
-			l.naissance, err = parseDate(f[9])
+			l.naissance, err = parseDate(field(9))
 		}
 		if err == nil {
-			l.adh, err = parseDate(f[10])
+			l.adh, err = parseDate(field(10))
+		}
+		if err == nil {
+			l.frais, err = parseCents(field(5))
+		}
+		if err == nil {
+			l.base, err = parseCents(field(6))
+		}
+		if err == nil {
+			l.quantite, err = parseInt(field(8))
+		}
+		if err == nil && len(field(7)) > 0 {
+			var t int64
+			t, err = parseInt(field(7))
+			l.taux = int16(t)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if l.frais, err = parseCents(f[5]); err != nil {
-			return nil, err
-		}
-		if len(f[6]) > 0 {
-			if l.base, err = parseCents(f[6]); err != nil {
-				return nil, err
-			}
-		}
-		if len(f[7]) > 0 {
-			t, err := strconv.Atoi(string(f[7]))
-			if err != nil {
-				return nil, err
-			}
-			l.taux = int32(t)
-		}
-		q, err := strconv.Atoi(string(f[8]))
-		if err != nil {
-			return nil, err
-		}
-		l.quantite = int64(q)
-		code, ok := posteCodes[string(f[4])]
+		code, ok := posteCodes[string(field(4))]
 		if !ok {
-			return nil, fmt.Errorf("refeval: poste %s is not handled", f[4])
+			return fmt.Errorf("refeval: poste %s is not handled", field(4))
 		}
 		l.code = code
-		h := fnv.New32a()
-		h.Write(f[1])
-		l.shard = h.Sum32()
-		ls = append(ls, l)
+		h := uint32(2166136261) // FNV-1a
+		for _, c := range field(1) {
+			h = (h ^ uint32(c)) * 16777619
+		}
+		l.shard = h
+		pos = end + 1
 	}
-	return ls, nil
+	if n != len(ls) {
+		return fmt.Errorf("refeval: %d lines, counted %d", n, len(ls))
+	}
+	return nil
+}
+
+// parseInt reads a non-negative whole number.
+func parseInt(b []byte) (int64, error) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, fmt.Errorf("refeval: bad number %q", b)
+	}
+	var v int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("refeval: bad number %q", b)
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, nil
 }
 
 // parseDate reads YYYY-MM-DD as the number yyyymmdd.
@@ -241,17 +272,17 @@ func parseCents(b []byte) (int64, error) {
 }
 
 // appendResult appends the output line of l, numbered ligne.
-func appendResult(b []byte, l *line, ligne int) []byte {
-	b = append(b, l.id...)
+func appendResult(b, in []byte, l *line, ligne int) []byte {
+	b = append(b, in[l.idOff:l.idOff+uint32(l.idLen)]...)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(ligne), 10)
 	b = append(b, ',')
-	b = append(b, l.assure...)
+	b = append(b, in[l.assureOff:l.assureOff+uint32(l.assureLen)]...)
 	b = append(b, ',')
-	b = append(b, l.date...)
+	b = append(b, in[l.dateOff:l.dateOff+10]...)
 	b = append(b, ',')
-	b = append(b, l.poste...)
-	for _, c := range [...]int64{l.frais, l.brut, l.pf, l.ro, l.rc, l.frais - l.ro - l.rc, l.rc} {
+	b = append(b, in[l.posteOff:l.posteOff+uint32(l.posteLen)]...)
+	for _, c := range [...]int64{l.frais, l.brut, l.pf, l.brut - l.pf, l.rc, l.frais - (l.brut - l.pf) - l.rc, l.rc} {
 		b = append(b, ',')
 		b = appendCents(b, c)
 	}
@@ -261,7 +292,7 @@ func appendResult(b []byte, l *line, ligne int) []byte {
 		b = strconv.AppendInt(b, int64(l.regle), 10)
 	}
 	b = append(b, ',')
-	b = append(b, l.motif...)
+	b = append(b, motifs[l.motif]...)
 	return append(b, ",\n"...)
 }
 

@@ -1,6 +1,6 @@
 package refeval
 
-import "fmt"
+import "errors"
 
 // The RO deductions of 2026 (regles/valeurs.csv), in cents: per unit,
 // daily cap (0: none), and the yearly cap (the franchises share one).
@@ -35,7 +35,7 @@ func (c *calc) pct(p int64) int64 {
 // evaluate computes l with the state of its beneficiary b.
 func evaluate(l *line, b *ben) error {
 	if l.naissance > l.day {
-		return fmt.Errorf("refeval: %s: naissance after the date of care", l.id)
+		return errors.New("naissance after the date of care")
 	}
 	age := yearsBetween(l.naissance, l.day)
 	rate, ded := roOf(l)
@@ -65,15 +65,15 @@ func evaluate(l *line, b *ben) error {
 		b.jour[ded] += pf
 		*yearly += pf
 	}
-	l.brut, l.pf, l.ro = brut, pf, brut-pf
-	if l.ro > l.frais {
-		return fmt.Errorf("refeval: %s: RO net above frais", l.id)
+	l.brut, l.pf = brut, pf
+	if brut-pf > l.frais {
+		return errors.New("RO net above frais")
 	}
 	all := newCalc(l, brut, l.quantite)
-	pctRule := func(regle int32, p int64) {
+	pctRule := func(regle int16, p int64) {
 		l.regle, l.rc = regle, all.pct(p)
 	}
-	fraisReels := func(regle int32) {
+	fraisReels := func(regle int16) {
 		l.regle, l.rc = regle, all.left
 	}
 	switch l.code {
@@ -93,7 +93,7 @@ func evaluate(l *line, b *ben) error {
 		if age < 18 {
 			perUnitCounted(l, brut, 18, 2500, 15, &b.accompagnant)
 		} else {
-			l.motif = "non couvert"
+			l.motif = mNonCouvert
 		}
 	case pGeneraliste:
 		if l.optam {
@@ -113,7 +113,7 @@ func evaluate(l *line, b *ben) error {
 		} else {
 			pctRule(26, 130)
 		}
-	case pSoins:
+	case pAuxiliaires, pAnalyses, pPharmacie, pTransport, pMateriel:
 		pctRule(29, 100)
 	case pImagerie:
 		if l.optam {
@@ -126,7 +126,7 @@ func evaluate(l *line, b *ben) error {
 		start, end, used := civil(&b.psy, l.day)
 		covered := min(l.quantite, max(0, 6-used))
 		if covered == 0 {
-			l.motif = "max atteint"
+			l.motif = mMaxAtteint
 			return nil
 		}
 		c := newCalc(l, brut, covered)
@@ -165,7 +165,7 @@ func evaluate(l *line, b *ben) error {
 		start, end, used := civil(&b.orthodontie, l.day)
 		if avail := max(0, 60000-used); total > avail {
 			if avail == 0 {
-				l.motif = "plafond atteint"
+				l.motif = mPlafondAtteint
 			}
 			total = avail
 		}
@@ -175,7 +175,7 @@ func evaluate(l *line, b *ben) error {
 		}
 	case pImplant:
 		if l.day < addMonths(l.adh, 6) {
-			l.regle, l.motif = 49, "carence"
+			l.regle, l.motif = 49, mCarence
 			return nil
 		}
 		perUnitCounted(l, brut, 49, 30000, 2, &b.implant)
@@ -192,7 +192,7 @@ func evaluate(l *line, b *ben) error {
 		a := min(all.left-p, max(0, 40000-used))
 		l.rc = p + a
 		if l.rc == 0 && all.left > 0 {
-			l.motif = "forfait épuisé"
+			l.motif = mForfaitEpuise
 		}
 		if a > 0 {
 			charge(&b.aide, start, end, a)
@@ -212,20 +212,20 @@ func evaluate(l *line, b *ben) error {
 	case pNaissance:
 		pctForfaitCivil(l, &all, 68, 0, mulDiv(pmss2026, 5, 100), &b.naissance)
 	case pCure:
-		l.regle, l.motif = 69, "non couvert"
+		l.regle, l.motif = 69, mNonCouvert
 	default:
-		l.motif = "non couvert"
+		l.motif = mNonCouvert
 	}
 	return nil
 }
 
 // perUnitCounted is "X€ / unit, max N units / annee civile".
-func perUnitCounted(l *line, brut int64, regle int32, perUnit, maxUnits int64, counter *env) {
+func perUnitCounted(l *line, brut int64, regle int16, perUnit, maxUnits int64, counter *env) {
 	l.regle = regle
 	start, end, used := civil(counter, l.day)
 	covered := min(l.quantite, max(0, maxUnits-used))
 	if covered == 0 {
-		l.motif = "max atteint"
+		l.motif = mMaxAtteint
 		return
 	}
 	c := newCalc(l, brut, covered)
@@ -237,12 +237,12 @@ func perUnitCounted(l *line, brut int64, regle int32, perUnit, maxUnits int64, c
 
 // equipment is "max 1 equipement / 12 mois glissants" with "100% BRSS +
 // forfait X€ / N mois glissants".
-func equipment(l *line, brut int64, regle int32, forfait int64, months int32, counter, envelope *env) {
+func equipment(l *line, brut int64, regle int16, forfait int64, months int32, counter, envelope *env) {
 	l.regle = regle
 	cs, ce, cu := glissant(counter, l.day, 12)
 	covered := min(l.quantite, max(0, 1-cu))
 	if covered == 0 {
-		l.motif = "max atteint"
+		l.motif = mMaxAtteint
 		return
 	}
 	c := newCalc(l, brut, covered)
@@ -251,7 +251,7 @@ func equipment(l *line, brut int64, regle int32, forfait int64, months int32, co
 	a := min(c.left-p, max(0, forfait-fu))
 	l.rc = p + a
 	if l.rc == 0 && c.left > 0 {
-		l.motif = "forfait épuisé"
+		l.motif = mForfaitEpuise
 	}
 	if l.rc > 0 {
 		if a > 0 {
@@ -262,7 +262,7 @@ func equipment(l *line, brut int64, regle int32, forfait int64, months int32, co
 }
 
 // pctForfaitCivil is "p% BRSS + forfait X€ / annee civile" (p may be 0).
-func pctForfaitCivil(l *line, c *calc, regle int32, p, forfait int64, envelope *env) {
+func pctForfaitCivil(l *line, c *calc, regle int16, p, forfait int64, envelope *env) {
 	l.regle = regle
 	var pct int64
 	if p > 0 {
@@ -272,7 +272,7 @@ func pctForfaitCivil(l *line, c *calc, regle int32, p, forfait int64, envelope *
 	a := min(c.left-pct, max(0, forfait-used))
 	l.rc = pct + a
 	if l.rc == 0 && c.left > 0 {
-		l.motif = "forfait épuisé"
+		l.motif = mForfaitEpuise
 	}
 	if a > 0 {
 		charge(envelope, start, end, a)
@@ -281,12 +281,12 @@ func pctForfaitCivil(l *line, c *calc, regle int32, p, forfait int64, envelope *
 
 // douce is a médecine douce: "X€ / seance, max N seances / annee civile"
 // under the shared "medecine_douce: plafond 150€ / annee civile".
-func douce(l *line, b *ben, regle int32, perUnit, maxUnits int64, counter *env) {
+func douce(l *line, b *ben, regle int16, perUnit, maxUnits int64, counter *env) {
 	l.regle = regle
 	start, end, used := civil(counter, l.day)
 	covered := min(l.quantite, max(0, maxUnits-used))
 	if covered == 0 {
-		l.motif = "max atteint"
+		l.motif = mMaxAtteint
 		return
 	}
 	c := newCalc(l, l.brut, covered)
@@ -294,7 +294,7 @@ func douce(l *line, b *ben, regle int32, perUnit, maxUnits int64, counter *env) 
 	ps, pe, pu := civil(&b.douce, l.day)
 	if avail := max(0, 15000-pu); total > avail {
 		if avail == 0 {
-			l.motif = "plafond atteint"
+			l.motif = mPlafondAtteint
 		}
 		total = avail
 	}

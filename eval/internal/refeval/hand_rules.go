@@ -13,7 +13,11 @@ const (
 	pGeneraliste
 	pSpecialiste
 	pActesTechniques
-	pSoins // every soins.* poste without its own rule
+	pAuxiliaires // the soins.* postes without a rule of their own
+	pAnalyses
+	pPharmacie
+	pTransport
+	pMateriel
 	pImagerie
 	pPsychologue
 	pOptique100
@@ -47,11 +51,11 @@ var posteCodes = map[string]uint8{
 	"consult.generaliste":                  pGeneraliste,
 	"consult.specialiste":                  pSpecialiste,
 	"consult.actes_techniques":             pActesTechniques,
-	"soins.auxiliaires":                    pSoins,
-	"soins.analyses":                       pSoins,
-	"soins.pharmacie":                      pSoins,
-	"soins.transport":                      pSoins,
-	"soins.materiel_medical":               pSoins,
+	"soins.auxiliaires":                    pAuxiliaires,
+	"soins.analyses":                       pAnalyses,
+	"soins.pharmacie":                      pPharmacie,
+	"soins.transport":                      pTransport,
+	"soins.materiel_medical":               pMateriel,
 	"soins.imagerie":                       pImagerie,
 	"soins.psychologue":                    pPsychologue,
 	"optique.equipement_100_sante":         pOptique100,
@@ -103,19 +107,18 @@ func roOf(l *line) (rate int64, ded int) {
 		return 60, dNone
 	case pVaccins:
 		return 65, dNone
-	case pSoins:
-		switch string(l.poste) {
-		case "soins.auxiliaires":
-			return 60, dParamedical
-		case "soins.analyses":
-			return 60, dPF
-		case "soins.pharmacie":
-			return 65, dMedicament
-		case "soins.transport":
-			return 65, dTransport
-		case "soins.materiel_medical":
-			return 60, dNone
-		}
+	case pAuxiliaires:
+		return 60, dParamedical
+	case pAnalyses:
+		return 60, dPF
+	case pPharmacie:
+		return 65, dMedicament
+	case pTransport:
+		return 65, dTransport
+	case pMateriel:
+		return 60, dNone
+	case pCure:
+		return 65, dNone
 	}
 	return 0, dNone
 }
@@ -143,23 +146,28 @@ type ben struct {
 
 // evaluateShard evaluates, in file order, the lines of the beneficiaries
 // whose hash falls in shard w of n.
-func evaluateShard(lines []line, w, n uint32) error {
-	state := map[string]*ben{}
+func evaluateShard(in []byte, lines []line, w, n uint32) error {
+	index := map[string]*ben{}
+	var block []ben // allocated 4,096 at a time
 	for i := range lines {
 		l := &lines[i]
 		if l.shard%n != w {
 			continue
 		}
 		if l.day/10000 != 2026 {
-			return fmt.Errorf("refeval: %s: only dates of 2026 are handled", l.id)
+			return fmt.Errorf("refeval: line %d: only dates of 2026 are handled", i+2)
 		}
-		b := state[string(l.assure)]
+		assure := in[l.assureOff : l.assureOff+uint32(l.assureLen)]
+		b := index[string(assure)]
 		if b == nil {
-			b = new(ben)
-			state[string(l.assure)] = b
+			if len(block) == 0 {
+				block = make([]ben, 4096)
+			}
+			b, block = &block[0], block[1:]
+			index[string(assure)] = b
 		}
 		if err := evaluate(l, b); err != nil {
-			return err
+			return fmt.Errorf("refeval: line %d: %w", i+2, err)
 		}
 	}
 	return nil
