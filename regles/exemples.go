@@ -37,6 +37,9 @@ type LigneExemple struct {
 	Age      int
 	Optam    string // "oui", "non" or ""
 	Secteur  string // "1", "2" or ""
+	// Verres is the lens type of an optical example (simple, complexe,
+	// tres_complexe; the claims file's verres column), "" otherwise.
+	Verres   string
 	Source   string
 	Confirme bool
 	Note     string
@@ -49,7 +52,7 @@ const ExemplesListe = "Liste d'exemples : actes couramment publiés par les orga
 //go:embed exemples_standard.csv
 var exemplesCSV []byte
 
-var exemplesHeader = []string{"exemple", "since", "situation", "detail", "poste", "frais", "base", "taux", "quantite", "age", "optam", "secteur", "source", "confirme", "note"}
+var exemplesHeader = []string{"exemple", "since", "situation", "detail", "poste", "frais", "base", "taux", "quantite", "age", "optam", "secteur", "verres", "source", "confirme", "note"}
 
 // exemplesStandard is the embedded list, validated at start-up.
 var exemplesStandard = mustParse(ParseExemples("exemples_standard.csv", bytes.NewReader(exemplesCSV)))
@@ -147,7 +150,7 @@ func parseLigneExemple(rec []string) (id string, since time.Time, l LigneExemple
 	if f(2) == "" {
 		return "", since, l, fmt.Errorf("%s has no situation", id)
 	}
-	l = LigneExemple{Detail: f(3), Poste: f(4), Taux: f(7), Optam: f(10), Secteur: f(11), Source: f(12), Note: f(14)}
+	l = LigneExemple{Detail: f(3), Poste: f(4), Taux: f(7), Optam: f(10), Secteur: f(11), Verres: f(12), Source: f(13), Note: f(15)}
 	if _, ok := LookupPoste(l.Poste); !ok {
 		return "", since, l, fmt.Errorf("unknown poste %q", l.Poste)
 	}
@@ -173,10 +176,13 @@ func parseLigneExemple(rec []string) (id string, since time.Time, l LigneExemple
 	if !slices.Contains([]string{"", "1", "2", "3"}, l.Secteur) {
 		return "", since, l, fmt.Errorf("secteur %q: write 1, 2, 3 or nothing", l.Secteur)
 	}
+	if !slices.Contains([]string{"", "simple", "complexe", "tres_complexe"}, l.Verres) {
+		return "", since, l, fmt.Errorf("verres %q: write simple, complexe, tres_complexe or nothing", l.Verres)
+	}
 	if l.Source == "" {
 		return "", since, l, fmt.Errorf("%s has no source", id)
 	}
-	if l.Confirme, err = parseConfirme(rec[13]); err != nil {
+	if l.Confirme, err = parseConfirme(rec[14]); err != nil {
 		return "", since, l, err
 	}
 	if !l.Confirme && l.Note == "" {

@@ -34,11 +34,12 @@ func TestExemplesStandardByDate(t *testing.T) {
 func TestParseExemplesErrors(t *testing.T) {
 	header := strings.Join(exemplesHeader, ";") + "\n"
 	for _, tc := range []struct{ body, want string }{
-		{"a;2026-01-01;S;;nope.poste;1;0;;1;40;;;src;oui;\n", `unknown poste "nope.poste"`},
-		{"a;2026-01-01;S;;consult;1,5;0;;1;40;;;src;oui;\n", `frais "1,5"`},
-		{"a;2026-01-01;S;;consult;1;0;;1;40;;;src;non;\n", "say why in its note"},
-		{"a;2026-01-01;S;;consult;1;0;;1;40;;;src;oui;\na;2026-01-01;T;;consult;1;0;;1;40;;;src;oui;\n", "situation"},
-		{"a;2026-02-01;S;;consult;1;0;;1;40;;;src;oui;\nb;2026-01-01;S;;consult;1;0;;1;40;;;src;oui;\na;2026-01-01;S;;consult;1;0;;1;40;;;src;oui;\n", "not after"},
+		{"a;2026-01-01;S;;nope.poste;1;0;;1;40;;;;src;oui;\n", `unknown poste "nope.poste"`},
+		{"a;2026-01-01;S;;consult;1,5;0;;1;40;;;;src;oui;\n", `frais "1,5"`},
+		{"a;2026-01-01;S;;consult;1;0;;1;40;;;;src;non;\n", "say why in its note"},
+		{"a;2026-01-01;S;;consult;1;0;;1;40;;;;src;oui;\na;2026-01-01;T;;consult;1;0;;1;40;;;;src;oui;\n", "situation"},
+		{"a;2026-01-01;S;;optique.verres;1;0;;1;40;;;double;src;oui;\n", `verres "double"`},
+		{"a;2026-02-01;S;;consult;1;0;;1;40;;;;src;oui;\nb;2026-01-01;S;;consult;1;0;;1;40;;;;src;oui;\na;2026-01-01;S;;consult;1;0;;1;40;;;;src;oui;\n", "not after"},
 	} {
 		_, err := ParseExemples("x.csv", strings.NewReader(header+tc.body))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

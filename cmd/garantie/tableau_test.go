@@ -67,7 +67,7 @@ func TestTableauHTML(t *testing.T) {
 		{"Verres Moins de 16 ans, dans le réseau de soins", "100 % BR + Forfait 30 € tous les 2 ans", "100 % BR + Forfait 200 € tous les 2 ans dans la limite de 1 équipement par période de 12 mois pour l'ensemble des actes du poste", "100 % BR + Forfait 350 € par période de 12 mois dans la limite de 1 équipement par période de 12 mois pour l'ensemble des actes du poste"},
 		{"Orthodontie", "100 % BR", "200 % BR plafonné à 600 € par année civile", "350 % BR plafonné à 1 200 € par année civile"},
 		{"Implantologie Après 2 ans d'adhésion", "Non couvert", "300 € par acte dans la limite de 2 actes par année civile", "700 € par acte dans la limite de 3 actes par année civile pour l'ensemble des actes du poste"},
-		{"Aide auditive 100% Santé (classe I)", "Frais réels", "Frais réels", "Frais réels"},
+		{"Aide auditive 100% Santé (classe I)", "Prise en charge intégrale dans la limite des PLV", "Prise en charge intégrale dans la limite des PLV", "Prise en charge intégrale dans la limite des PLV"},
 		{"Ostéopathie", "Non couvert", "40 € par séance dans la limite de 4 séances par année civile", "60 € par séance dans la limite de 5 séances par année civile"},
 		{"Allocation naissance", "Non couvert", "Forfait 5 % PMSS par année civile", "Forfait 10 % PMSS par année civile"},
 	} {

@@ -92,11 +92,9 @@ func (w *worker) locate(c *claims.Claim, ben int32) location {
 	if !ok {
 		f = int32(len(w.families))
 		m[strings.Clone(key)] = f
-		size := 1
-		if c.Famille != "" {
-			size = 4
-		}
-		w.families = append(w.families, familyState{members: make([]beneficiaryState, 0, size)})
+		// Members are appended as they come: most families have one or
+		// two, and room for four took half the state at 1M beneficiaries.
+		w.families = append(w.families, familyState{})
 	}
 	fam := &w.families[f]
 	fam.members = append(fam.members, beneficiaryState{})

@@ -1,10 +1,10 @@
 package engine
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"garantie/eval/claims"
 	"garantie/eval/date"
@@ -57,13 +57,13 @@ func rejectUnknownPoste(r *Result, in *lineInfo, c *claims.Claim) {
 }
 
 // assureEntry is the family a beneficiary was first seen in, and the
-// beneficiary's number in the session.
+// beneficiary's number in the session. Its ids are in the table's text
+// (see assureTable), so that the entry holds no pointer: with the slot's
+// hash it takes 40 bytes.
 type assureEntry struct {
-	assure  string
-	famille string
+	text int // offset of the entry's ids in assureTable.text
 	// The birth and adhesion dates of the first line that gave them, with
 	// that line (0 while no line gave one): a beneficiary has one of each.
-	// With the slot's hash the entry fills one 64-byte cache line.
 	naissance, adhesion date.Day
 	naissLine, adhLine  int32
 	line                int32
@@ -85,10 +85,9 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 		e, seen := sh.assures.find(c.Assure, in.assureHash)
 		switch {
 		case !seen:
-			*e = assureEntry{assure: strings.Clone(c.Assure), famille: strings.Clone(c.Famille), line: int32(c.Line), id: int32(sh.assures.n*w + k)}
-			sh.assures.added()
-		case e.famille != c.Famille:
-			reject(&out[i], in, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(e.famille), e.line))
+			*e = assureEntry{text: sh.assures.add(c.Assure, c.Famille), line: int32(c.Line), id: int32(sh.assures.n*w + k)}
+		case string(sh.assures.famille(e)) != c.Famille:
+			reject(&out[i], in, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(string(sh.assures.famille(e))), e.line))
 			continue
 		case e.naissLine != 0 && c.HasNaiss && e.naissance != c.Naissance:
 			reject(&out[i], in, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
@@ -108,10 +107,15 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 }
 
 // assureTable maps beneficiaries to the entry of their first line, by
-// open addressing on the hash the session already computed.
+// open addressing on the hash the session already computed. The ids of
+// the entries are in text, each as the length of the assure id (a
+// uvarint), the assure id, the length of the famille id and the famille
+// id: about 18 bytes a beneficiary, in one growing slice rather than two
+// strings each.
 type assureTable struct {
 	slots []assureSlot // len is 0 or a power of two
 	n     int
+	text  []byte
 }
 
 type assureSlot struct {
@@ -120,8 +124,8 @@ type assureSlot struct {
 }
 
 // find returns the entry of assure, whose hash is h, and whether it was
-// there; when it was not, the returned entry is an empty slot to fill,
-// after which added must be called.
+// there; when it was not, the returned entry is an empty slot to fill with
+// the offset add returns.
 func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 	h |= 1
 	if 4*(t.n+1) > 3*len(t.slots) {
@@ -134,14 +138,43 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 			s.hash = h
 			return &s.assureEntry, false
 		}
-		if s.hash == h && s.assure == assure {
+		if s.hash == h && string(t.assure(&s.assureEntry)) == assure {
 			return &s.assureEntry, true
 		}
 	}
 }
 
-// added records that the entry find returned was filled.
-func (t *assureTable) added() { t.n++ }
+// add records the ids of a new entry and returns their offset in text.
+func (t *assureTable) add(assure, famille string) int {
+	t.n++
+	off := len(t.text)
+	t.text = binary.AppendUvarint(t.text, uint64(len(assure)))
+	t.text = append(t.text, assure...)
+	t.text = binary.AppendUvarint(t.text, uint64(len(famille)))
+	t.text = append(t.text, famille...)
+	return off
+}
+
+// field returns the id at offset off of text, and the offset after it.
+func (t *assureTable) field(off int) ([]byte, int) {
+	n, k := binary.Uvarint(t.text[off:])
+	off += k
+	return t.text[off : off+int(n)], off + int(n)
+}
+
+// assure returns the assure id of e, a slice of text.
+func (t *assureTable) assure(e *assureEntry) []byte {
+	b, _ := t.field(e.text)
+	return b
+}
+
+// famille returns the famille id of e (empty without one), a slice of
+// text.
+func (t *assureTable) famille(e *assureEntry) []byte {
+	_, next := t.field(e.text)
+	b, _ := t.field(next)
+	return b
+}
 
 func (t *assureTable) grow() {
 	t.slots = rehash(t.slots, max(64, 2*len(t.slots)), func(s *assureSlot) uint64 { return s.hash })

@@ -329,7 +329,7 @@ func fuzzBody(t *testing.T, data []byte) {
 // paidMotif are the motifs of a layer that pays: the price above the
 // legal limit, and the law of the contrat responsable.
 var paidMotif = map[engine.Motif]bool{
-	engine.MotifNone: true, engine.MotifPrixAuDessusLimite: true, engine.MotifPanier100Sante: true,
+	engine.MotifNone: true, engine.MotifPrixAuDessusLimite: true, engine.MotifLimiteInconnue: true, engine.MotifPanier100Sante: true,
 	engine.MotifTicketModerateur: true, engine.MotifPlafondLegal: true,
 }
 

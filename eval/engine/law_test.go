@@ -146,7 +146,7 @@ func TestPFYearlyCap(t *testing.T) {
 // pays 710 too, reste 50, motif prix au-dessus de la limite légale. Two
 // ears: base 800, RO 480, limit 1,900: 1,420. Under 20 (born 2010): base
 // and PLV 1,400, RO 840: 560. Without naissance the limit is unknown:
-// the line is rejected.
+// the PLV term pays 0, motif limite légale inconnue.
 func TestPLV(t *testing.T) {
 	src := contract("audiologie.aide_100_sante: 100% PLV")
 	res := mustEngine(t, engine.Options{Workers: 1}, src).Evaluate(numbered(
@@ -176,8 +176,8 @@ func TestPLV(t *testing.T) {
 	if m := res[0].Couches[0].Motif; m != engine.MotifNone {
 		t.Errorf("within the limit: motif %q", m)
 	}
-	if r := res[4]; r.Err == nil || r.Err.Code != engine.RejectNoPriceLimit {
-		t.Errorf("no naissance: %+v, want no_price_limit", r.Err)
+	if r := res[4]; r.Err != nil || r.RC != 0 || r.Couches[0].Motif != engine.MotifLimiteInconnue {
+		t.Errorf("no naissance: RC %s, motif %q (%v), want 0.00, limite légale inconnue", r.RC, r.Couches[0].Motif, r.Err)
 	}
 	// Complément mode: 100% PLV = 950 on top of the RO, capped at what
 	// is left, 710.
@@ -191,7 +191,7 @@ func TestPLV(t *testing.T) {
 // TestPLVOptique: optique classe A equipment with simple lenses, 2026:
 // base 34.50, RO 60% = 20.70, PLV 115: 100% PLV at 115 pays 94.30.
 // Complex lenses: base 63, RO 37.80, PLV 210: 172.20. Without verres the
-// line is rejected.
+// PLV term pays 0 (limite légale inconnue).
 func TestPLVOptique(t *testing.T) {
 	src := contract("optique.equipement_100_sante: 100% PLV")
 	res := mustEngine(t, engine.Options{Workers: 1}, src).Evaluate(numbered(
@@ -204,8 +204,8 @@ func TestPLVOptique(t *testing.T) {
 			t.Errorf("line %d: RC %s (%v), want %s", i, res[i].RC, res[i].Err, want)
 		}
 	}
-	if r := res[2]; r.Err == nil || r.Err.Code != engine.RejectNoPriceLimit {
-		t.Errorf("no verres: %+v, want no_price_limit", r.Err)
+	if r := res[2]; r.Err != nil || r.RC != 0 || r.Couches[0].Motif != engine.MotifLimiteInconnue {
+		t.Errorf("no verres: RC %s, motif %q (%v), want 0.00, limite légale inconnue", r.RC, r.Couches[0].Motif, r.Err)
 	}
 }
 

@@ -155,11 +155,10 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, brut, paid m
 	t.scale(c, brut, brut-w.line.part+paid, covered)
 	t.left = max(0, t.frais-t.prev)
 	if r.hasPLV {
+		// An unknown limit makes the PLV terms pay 0, with the motif
+		// and the reason in the explanation.
 		v := w.priceLimit(c, &w.e.postes[w.line.poste])
-		if v.why != "" {
-			return 0, rejection(RejectNoPriceLimit, "rule "+r.where+" pays a share of the 100% Santé price limit: "+v.why)
-		}
-		t.plv = money.Cents(money.MulDivRound(int64(v.cents), covered, 1))
+		t.plv, t.noLimit = money.Cents(money.MulDivRound(int64(v.cents), covered, 1)), v.why
 	}
 
 	// Step 5: the percentage part, then the money terms in textual order.
@@ -190,6 +189,8 @@ func (w *worker) payLayer(l *layerPlan, ch choice, c *claims.Claim, brut, paid m
 		// Every term paid 0 with something left to pay: each forfait,
 		// which had all of left to draw on, found its envelope empty.
 		out.Motif = MotifForfaitEpuise
+	case t.noLimit != "":
+		out.Motif = MotifLimiteInconnue
 	case r.hasPLV && t.frais > t.plv:
 		out.Motif = MotifPrixAuDessusLimite
 	}

@@ -59,10 +59,6 @@ const (
 	// RejectLateClaim: a Session was given a claim dated before what its
 	// family was already evaluated up to in an earlier batch.
 	RejectLateClaim
-	// RejectNoPriceLimit: a N% PLV term applies and the 100% Santé price
-	// limit of the line is unknown (a hearing aid without naissance, an
-	// optical equipment without verres, an item regles has no limit for).
-	RejectNoPriceLimit
 )
 
 var rejectText = [...]string{
@@ -80,7 +76,6 @@ var rejectText = [...]string{
 	RejectRONetAboveFrais:    "ro_net_above_frais",
 	RejectNoReference:        "no_reference",
 	RejectLateClaim:          "late_claim",
-	RejectNoPriceLimit:       "no_price_limit",
 }
 
 // String returns the code's identifier, as in the JSON results.

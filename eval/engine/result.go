@@ -71,6 +71,10 @@ const (
 	// MotifPrixAuDessusLimite: the line is billed above the legal price
 	// limit of its 100% Santé item; its N% PLV terms pay within the limit.
 	MotifPrixAuDessusLimite
+	// MotifLimiteInconnue: the line's 100% Santé price limit cannot be
+	// told (a hearing aid without naissance, an optical equipment without
+	// verres or with very complex lenses): its N% PLV terms pay 0.
+	MotifLimiteInconnue
 	// MotifPanier100Sante: a contrat responsable pays a 100% Santé basket
 	// up to its legal price limit by law, above what its rules paid.
 	MotifPanier100Sante
@@ -91,6 +95,7 @@ var motifText = [...]string{
 	MotifPlafondAtteint:     "plafond atteint",
 	MotifForfaitEpuise:      "forfait épuisé",
 	MotifPrixAuDessusLimite: "prix au-dessus de la limite légale",
+	MotifLimiteInconnue:     "limite légale inconnue",
 	MotifPanier100Sante:     "100% Santé pris en charge par la loi",
 	MotifTicketModerateur:   "ticket modérateur pris en charge par la loi",
 	MotifPlafondLegal:       "plafond légal du contrat responsable",

@@ -45,8 +45,10 @@ type layerRun struct {
 	// unitCaps are the plafonds per unit and the limites that applied
 	// after the plafonds (tables.go).
 	unitCaps []unitCapRun
-	// The price limit × covered units, for N% PLV terms.
-	plv money.Cents
+	// The price limit × covered units, for N% PLV terms, or why it is
+	// unknown (then plv is 0).
+	plv     money.Cents
+	noLimit string
 	// The law of a responsable layer: what it did, and what a ceiling
 	// took off the percentage part.
 	law    lawRun
@@ -87,7 +89,7 @@ func (t *layerRun) reset() {
 	t.stop = stopNone
 	t.bf, t.tm, t.deducted, t.pctUncapped, t.pct, t.total = 0, 0, 0, 0, 0, 0
 	t.hasBF, t.hasTM = false, false
-	t.plv, t.law, t.lawCut = 0, lawRun{}, 0
+	t.plv, t.noLimit, t.law, t.lawCut = 0, "", lawRun{}, 0
 	t.counters, t.pctTerms, t.uncut, t.forfaits = t.counters[:0], t.pctTerms[:0], t.uncut[:0], t.forfaits[:0]
 	t.plafonds, t.cuts, t.cutTerms, t.amounts = t.plafonds[:0], t.cuts[:0], t.cutTerms[:0], t.amounts[:0]
 	t.unitCaps = t.unitCaps[:0]

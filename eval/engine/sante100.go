@@ -51,12 +51,12 @@ func (w *worker) priceLimit(c *claims.Claim, info *posteInfo) limitValue {
 		}
 		v.cents = cents
 	case info.lensTyped && c.Verres == claims.VerresUnknown:
-		v.why = "the 100% Santé price limit of " + code + " depends on the lenses: the line has no verres (simple, complexe)"
+		v.why = "the 100% Santé price limit of " + code + " depends on the lenses and the line has no verres (simple, complexe)"
 	case age < 0:
 		// A limit given by age has a line from age 0 (regles keeps the
 		// age ranges of an item from 0 up).
 		if _, byAge := w.e.ref.PriceLimit(code, c.Date.Time(), 0, k.verres.String()); byAge {
-			v.why = "the 100% Santé price limit of " + code + " depends on the age: the line has no naissance"
+			v.why = "the 100% Santé price limit of " + code + " depends on the age and the line has no naissance"
 			break
 		}
 		fallthrough

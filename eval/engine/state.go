@@ -107,8 +107,10 @@ func charge(list *[]envelope, id int32, start, end, anchor date.Day, amount int6
 		return
 	}
 	if *list == nil {
-		// Most beneficiaries use a few envelopes: allocate once.
-		*list = make([]envelope, 0, 8)
+		// Most beneficiaries use one or two envelopes (a counter and its
+		// forfait or plafond); room for eight took 27 MB at 1M
+		// beneficiaries.
+		*list = make([]envelope, 0, 2)
 	}
 	*list = append(*list, envelope{id: id, start: start, end: end, anchor: anchor, used: amount})
 }

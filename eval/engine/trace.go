@@ -55,7 +55,9 @@ func (w *worker) explainRules(l *layerPlan, c *claims.Claim) {
 	if t.covered < t.quantite {
 		w.note("%d of %d units covered: frais %s, base %s, %s", t.covered, t.quantite, t.frais, t.base, w.prevText(t.brut, t.prev, ", "))
 	}
-	if r.hasPLV {
+	if t.noLimit != "" {
+		w.note("limite légale inconnue: %s: the PLV terms pay 0.00", t.noLimit)
+	} else if r.hasPLV {
 		w.note("100%% Santé price limit: %s for %d %s", t.plv, t.covered, plural("unit", t.covered))
 		if t.frais > t.plv {
 			w.note("prix au-dessus de la limite légale: frais %s above the price limit %s: the PLV terms pay within the limit", t.frais, t.plv)

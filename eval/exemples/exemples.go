@@ -176,13 +176,15 @@ func addUp(r *Report, k int, lines []claims.Claim, results []engine.Result) {
 // example's age on the date of care.
 func claimsFile(list []regles.Exemple, date time.Time) string {
 	var b strings.Builder
-	b.WriteString("id,assure,date,poste,frais,base,taux,quantite,naissance,optam,secteur\n")
+	b.WriteString("id,assure,date,poste,frais,base,taux,quantite,naissance,optam,secteur,verres,equipement\n")
 	day := date.Format("2006-01-02")
 	for i, e := range list {
 		for j, l := range e.Lignes {
 			naissance := date.AddDate(-l.Age, 0, 0).Format("2006-01-02")
-			fmt.Fprintf(&b, "e%d.%d,e%d,%s,%s,%s,%s,%s,%d,%s,%s,%s\n", i, j+1, i, day, l.Poste,
-				l.Frais.StringFixed(2), l.Base.StringFixed(2), l.Taux, l.Quantite, naissance, l.Optam, l.Secteur)
+			// The lines of an example (a frame and its lenses) are one
+			// equipment.
+			fmt.Fprintf(&b, "e%d.%d,e%d,%s,%s,%s,%s,%s,%d,%s,%s,%s,%s,e%d\n", i, j+1, i, day, l.Poste,
+				l.Frais.StringFixed(2), l.Base.StringFixed(2), l.Taux, l.Quantite, naissance, l.Optam, l.Secteur, l.Verres, i)
 		}
 	}
 	return b.String()
