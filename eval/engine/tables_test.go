@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -215,4 +216,31 @@ func TestSejourPeriod(t *testing.T) {
 		claim("c5", "2026-05-04", "hospitalisation.chambre_particuliere", "100", sejour("S1")),
 	)
 	wantAmounts(t, res, "0.00 100.00 0.00", "0.00 50.00 50.00", "0.00 100.00 0.00", "0.00 100.00 0.00", "0.00 100.00 0.00")
+}
+
+// TestTablesExplained: the explanation names what the new constructs did,
+// from the same values: the participation left out of prev, the plafond
+// per unit, and what au-dela paid beyond a used plafond (charged to none).
+func TestTablesExplained(t *testing.T) {
+	e := mustEngine(t, engine.Options{Explain: true}, contract(
+		"hospitalisation.urgences: 100% BRSS",
+		"audiologie.aide: frais reels, plafond 1700€ / oreille RO inclus",
+		"dentaire.prothese: 300% BRSS, plafond 100€ / annee civile au-dela 100% BRSS",
+	))
+	res := e.Evaluate(numbered(
+		claim("u1", "2026-03-02", "hospitalisation.urgences", "150", base("150"), participation("19.61")),
+		claim("a1", "2026-03-02", "audiologie.aide", "4000", base("800"), qty(2)),
+		claim("d1", "2026-03-02", "dentaire.prothese", "1000", base("120")),
+		claim("d2", "2026-03-03", "dentaire.prothese", "1000", base("120")),
+	))
+	for i, want := range []string{
+		"y compris RO: 150.00 minus RO brut 150.00 less the participation 19.61 = 19.61",
+		"plafond 1700€ / oreille RO inclus: at most 2920.00 on this line: 600.00 less",
+		"plafond 100€ / annee civile au-dela 100% BRSS (t.garantie:5, 2026): 100.00 available, 100.00 used, 0.00 left",
+		"plafond 100€ / annee civile au-dela 100% BRSS: 48.00 on this line, more than the 0.00 the plafond left; the 48.00 beyond it are charged to no envelope",
+	} {
+		if !strings.Contains(strings.Join(res[i].Trace, "\n"), want) {
+			t.Errorf("line %d: no %q in\n%s", i+1, want, strings.Join(res[i].Trace, "\n"))
+		}
+	}
 }

@@ -150,7 +150,14 @@ func (w *worker) traceEnvelopes(r *rulePlan) {
 		if c := t.cuts[k]; c.amount > 0 {
 			w.note("%s", cutText(r, v, c, t.cutTerms[c.from:c.from+len(r.money)], t.total > 0))
 		}
-		w.note("%s: %s available%s, %s used, %s left", envHead(v, t.total > 0), v.avail, insideText(v, t.total), t.total, v.avail-charged(v, t.total))
+		paid := t.total
+		if v.beyond {
+			// au-dela paid past the plafond: it is charged what it had.
+			paid = min(t.total, v.room)
+			w.note("%s: %s on this line, more than the %s the plafond left; the %s beyond it are charged to no envelope",
+				v.plan.auDela.text, t.total, v.room, t.total-paid)
+		}
+		w.note("%s: %s available%s, %s used, %s left", envHead(v, t.total > 0), v.avail, insideText(v, paid), paid, v.avail-charged(v, paid))
 	}
 }
 
@@ -199,10 +206,16 @@ func cutText(r *rulePlan, v envView, c plafondCut, fromTerms []money.Cents, draw
 // prevText says what prev is made of: "RO brut 21.00", and in a later
 // layer "RO brut 21.00<sep>earlier layers 24.00".
 func (w *worker) prevText(brut, prev money.Cents, sep string) string {
-	if w.first {
-		return "RO brut " + brut.String()
+	ro := "RO brut " + brut.String()
+	if part := w.line.part; part > 0 {
+		// The participation withheld is not in prev (§10.6).
+		ro = "RO brut " + brut.String() + " less the participation " + part.String()
+		brut -= part
 	}
-	return "RO brut " + brut.String() + sep + "earlier layers " + (prev - brut).String()
+	if w.first {
+		return ro
+	}
+	return ro + sep + "earlier layers " + (prev - brut).String()
 }
 
 // leftText names what an amount is left of: "left after the RO", with
@@ -290,7 +303,32 @@ func termText(t check.Term) string {
 	case check.PerUnit:
 		return amountText(t.Amount) + " / " + string(t.Unit)
 	}
-	return "forfait " + amountText(t.Amount) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille) + roInclusText(t.ROInclus)
+	if t.Enveloppe != nil {
+		return "forfait " + t.Enveloppe.Name + " (" + amountText(t.Amount) + raisesText(t.Raises) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille) + roInclusText(t.ROInclus) + ")"
+	}
+	return "forfait " + amountText(t.Amount) + raisesText(t.Raises) + " / " + periodText(t.Period) + parFamilleText(t.ParFamille) + roInclusText(t.ROInclus)
+}
+
+// raisesText renders the "porte a" amounts of an envelope (the
+// conditions are the rule's text's).
+func raisesText(rs []check.Raise) string {
+	s := ""
+	for _, r := range rs {
+		s += " porte a " + amountText(r.Amount) + " si …"
+	}
+	return s
+}
+
+// termsText renders a formula paid per line.
+func termsText(ts []check.Term) string {
+	s := ""
+	for i, t := range ts {
+		if i > 0 {
+			s += " + "
+		}
+		s += termText(t)
+	}
+	return s
 }
 
 // limitText renders a limit as a contract would write it.
@@ -299,7 +337,20 @@ func limitText(l check.Limit) string {
 	case check.Max:
 		return "max " + strconv.FormatInt(l.Count, 10) + " " + plural(string(l.Unit), l.Count) + " / " + periodText(l.Period)
 	case check.Plafond:
-		return "plafond " + amountText(l.Amount) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille) + roInclusText(l.ROInclus)
+		if l.PerUnit != "" {
+			return "plafond " + amountText(l.Amount) + " / " + string(l.PerUnit) + roInclusText(l.ROInclus)
+		}
+		s := "plafond " + amountText(l.Amount) + raisesText(l.Raises) + " / " + periodText(l.Period) + parFamilleText(l.ParFamille) + roInclusText(l.ROInclus)
+		if l.AuDela != nil {
+			s += " au-dela " + termsText(l.AuDela)
+		}
+		return s
+	case check.Limite:
+		s := "limite " + termsText(l.Terms) + " pendant "
+		if l.Duration.Months > 0 {
+			return s + strconv.Itoa(l.Duration.Months) + " mois"
+		}
+		return s + strconv.Itoa(l.Duration.Days) + " " + plural("jour", int64(l.Duration.Days))
 	}
 	s := "carence"
 	if d := l.Duration; d.Months > 0 || d.Days == 0 {
@@ -327,6 +378,8 @@ func periodText(p check.Period) string {
 		return strconv.Itoa(p.Months) + " mois glissants"
 	case check.AnneeContrat:
 		return "annee contrat"
+	case check.Sejour:
+		return "sejour"
 	}
 	return "annee civile"
 }
