@@ -53,9 +53,32 @@ func (w wording) term(t check.Term) string {
 	case check.PerUnit:
 		return amount(t.Amount) + " par " + unitWord(t.Unit, 1)
 	case check.Forfait:
-		return "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille) + roInclus(t.ROInclus)
+		s := "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille) + roInclus(t.ROInclus) + w.raises(t.Raises)
+		if t.Enveloppe != nil {
+			s += " (enveloppe " + t.Enveloppe.Name + ", commune aux postes qui la citent)"
+		}
+		return s
 	}
 	return w.text(t.Range.Start.Offset, t.Range.End.Offset)
+}
+
+// raises words the "porte a" clauses of an envelope as the contract
+// writes them: ", porté à 90€ si anciennete >= 2 ans".
+func (w wording) raises(rs []check.Raise) string {
+	s := ""
+	for _, r := range rs {
+		s += ", " + w.text(r.Range.Start.Offset, r.Range.End.Offset)
+	}
+	return s
+}
+
+// terms words a formula paid per line (au-delà, limité à).
+func (w wording) terms(ts []check.Term) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = w.term(t)
+	}
+	return strings.Join(parts, " + ")
 }
 
 // priceLimit words an N% PLV (or HLF) term as 100% Santé tables do: "Prise
@@ -88,7 +111,19 @@ func (w wording) limit(l check.Limit) string {
 	case check.Max:
 		return fmt.Sprintf("dans la limite de %d %s %s", l.Count, unitWord(l.Unit, l.Count), period(l.Period))
 	case check.Plafond:
-		return "plafonné à " + amount(l.Amount) + " " + period(l.Period) + famille(l.ParFamille) + roInclus(l.ROInclus)
+		if l.PerUnit != "" {
+			return "plafonné à " + amount(l.Amount) + " par " + unitWord(l.PerUnit, 1) + roInclus(l.ROInclus)
+		}
+		s := "plafonné à " + amount(l.Amount) + " " + period(l.Period) + famille(l.ParFamille) + roInclus(l.ROInclus) + w.raises(l.Raises)
+		if l.AuDela != nil {
+			s += ", au-delà " + w.terms(l.AuDela)
+		}
+		return s
+	case check.Limite:
+		if l.Duration.Months > 0 {
+			return fmt.Sprintf("limité à %s pendant les %d premiers mois", w.terms(l.Terms), l.Duration.Months)
+		}
+		return fmt.Sprintf("limité à %s pendant les %d premiers jours", w.terms(l.Terms), l.Duration.Days)
 	case check.Carence:
 		return carence(l.Duration)
 	}
@@ -296,6 +331,8 @@ func period(p check.Period) string {
 		return "par année civile"
 	case check.AnneeContrat:
 		return "par année d'adhésion"
+	case check.Sejour:
+		return "par séjour"
 	}
 	switch {
 	case p.Months == 12:
