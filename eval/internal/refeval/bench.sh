@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench.sh: the engine against the two reference evaluators of
-# exemples/equilibre.garantie, end to end (CSV in, CSV out, all columns),
+# eval/internal/refeval/testdata/equilibre.garantie, end to end (CSV in, CSV out, all columns),
 # five rounds A B C A B C..., medians of CPU time (user+sys), wall time and
 # peak memory. Run from the repository root:
 #
@@ -17,7 +17,7 @@ claims="$dir/claims-$n-$b.csv"
 [ -s "$claims" ] || "$dir/garantie" gen --claims "$n" --beneficiaries "$b" --seed 1 > "$claims"
 : > "$dir/times"
 for r in $(seq "$rounds"); do
-	/usr/bin/time -a -o "$dir/times" -f "engine %e %U %S %M" "$dir/garantie" eval exemples/equilibre.garantie --claims "$claims" --format csv > "$dir/engine.csv"
+	/usr/bin/time -a -o "$dir/times" -f "engine %e %U %S %M" "$dir/garantie" eval eval/internal/refeval/testdata/equilibre.garantie --claims "$claims" --format csv > "$dir/engine.csv"
 	/usr/bin/time -a -o "$dir/times" -f "hand %e %U %S %M" "$dir/refeval" hand "$claims" > "$dir/hand.csv"
 	/usr/bin/time -a -o "$dir/times" -f "expr %e %U %S %M" "$dir/refeval" expr "$claims" > "$dir/expr.csv"
 done

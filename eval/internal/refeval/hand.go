@@ -1,5 +1,6 @@
 // Package refeval holds two reference evaluators of
-// exemples/equilibre.garantie, written by hand for tests and benchmarks
+// the Équilibre contract (testdata/equilibre.garantie: exemples/equilibre.garantie
+// as it was before the contrat responsable was applied in evaluation), written by hand for tests and benchmarks
 // only (issue 10): Hand, honest fast Go with the contract's rules
 // hard-coded, and Expr, the rules as expr-lang/expr expressions over
 // float64. They read a claims file as written by `garantie gen` (classic

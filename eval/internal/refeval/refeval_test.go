@@ -40,7 +40,7 @@ func claimsFile(t *testing.T) []byte {
 // engineCSV evaluates data with the engine as `garantie eval
 // exemples/equilibre.garantie --format csv` does.
 func engineCSV(t *testing.T, data []byte) []byte {
-	src, err := os.ReadFile("../../../exemples/equilibre.garantie")
+	src, err := os.ReadFile("testdata/equilibre.garantie")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,5 @@
-// Command refeval runs a reference evaluator of exemples/equilibre.garantie
+// Command refeval runs a reference evaluator of the Équilibre contract of
+// eval/internal/refeval/testdata/equilibre.garantie
 // on a claims file, for benchmarks: refeval hand|expr FILE > out.csv.
 package main
 
