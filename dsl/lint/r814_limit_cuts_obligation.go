@@ -121,8 +121,11 @@ func renewalCounter(code string, l check.Limit) bool {
 
 // limitWord names the kind of a limit for messages.
 func limitWord(l check.Limit) string {
-	if l.Kind == check.Max {
+	switch l.Kind {
+	case check.Max:
 		return "max"
+	case check.Limite:
+		return "limite"
 	}
 	return "plafond"
 }
