@@ -90,49 +90,32 @@ func ExemplesAt(all []Exemple, date time.Time) []Exemple {
 // versions of one example must be in increasing date order. The file name
 // only prefixes errors.
 func ParseExemples(file string, r io.Reader) ([]Exemple, error) {
-	cr := newReader(r)
 	var out []Exemple
 	last := map[string]time.Time{}
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if first {
-			if !slices.Equal(rec, exemplesHeader) {
-				return nil, fmt.Errorf("%s:%d: header is %q, want %q", file, line, strings.Join(rec, ";"), strings.Join(exemplesHeader, ";"))
-			}
-			continue
-		}
-		if err := fieldCount(rec, exemplesHeader); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
-		}
+	err := readRecords(file, r, exemplesHeader, func(line int, rec []string) error {
 		id, since, l, err := parseLigneExemple(rec)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
+			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
 		situation := strings.TrimSpace(rec[2])
 		if n := len(out); n > 0 && out[n-1].ID == id && out[n-1].Since.Equal(since) {
 			e := &out[n-1]
 			if e.Situation != situation {
-				return nil, fmt.Errorf("%s:%d: situation %q differs from the previous line of %s (%q)", file, line, situation, id, e.Situation)
+				return fmt.Errorf("%s:%d: situation %q differs from the previous line of %s (%q)", file, line, situation, id, e.Situation)
 			}
 			e.Lignes = append(e.Lignes, l)
 			e.Confirme = e.Confirme && l.Confirme
-			continue
+			return nil
 		}
 		if prev, ok := last[id]; ok && !since.After(prev) {
-			return nil, fmt.Errorf("%s:%d: %s on %s is not after its previous lines (%s): keep the lines of an example together and in date order", file, line, id, since.Format(dateLayout), prev.Format(dateLayout))
+			return fmt.Errorf("%s:%d: %s on %s is not after its previous lines (%s): keep the lines of an example together and in date order", file, line, id, since.Format(dateLayout), prev.Format(dateLayout))
 		}
 		last[id] = since
 		out = append(out, Exemple{ID: id, Since: since, Situation: situation, Lignes: []LigneExemple{l}, Source: l.Source, Confirme: l.Confirme})
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no data", file)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

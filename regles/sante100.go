@@ -2,7 +2,6 @@ package regles
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -46,29 +45,11 @@ var sante100Header = []string{"poste", "variante", "age_min", "age_max", "since"
 // variante and age range) must be in increasing date order, and the age
 // ranges of one poste and variante must not overlap.
 func parseSante100(file string, r io.Reader) ([]Sante100Limit, error) {
-	cr := newReader(r)
 	var out []Sante100Limit
-	for first := true; ; first = false {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if first {
-			if !slices.Equal(rec, sante100Header) {
-				return nil, fmt.Errorf("%s:%d: header is %q, want %q", file, line, strings.Join(rec, ";"), strings.Join(sante100Header, ";"))
-			}
-			continue
-		}
-		if err := fieldCount(rec, sante100Header); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
-		}
+	err := readRecords(file, r, sante100Header, func(line int, rec []string) error {
 		l, err := parseSante100Line(rec)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
+			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
 		for _, o := range out {
 			if o.Poste != l.Poste || o.Variante != l.Variante {
@@ -76,17 +57,18 @@ func parseSante100(file string, r io.Reader) ([]Sante100Limit, error) {
 			}
 			if o.AgeMin == l.AgeMin && o.AgeMax == l.AgeMax {
 				if !l.Since.After(o.Since) {
-					return nil, fmt.Errorf("%s:%d: %s %q on %s is not after its previous line (%s): keep the lines of an item in date order",
+					return fmt.Errorf("%s:%d: %s %q on %s is not after its previous line (%s): keep the lines of an item in date order",
 						file, line, l.Poste, l.Variante, l.Since.Format(dateLayout), o.Since.Format(dateLayout))
 				}
 			} else if agesOverlap(o, l) {
-				return nil, fmt.Errorf("%s:%d: the ages of %s %q overlap another line's (%s)", file, line, l.Poste, l.Variante, ageRange(o))
+				return fmt.Errorf("%s:%d: the ages of %s %q overlap another line's (%s)", file, line, l.Poste, l.Variante, ageRange(o))
 			}
 		}
 		out = append(out, l)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no data", file)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

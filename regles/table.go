@@ -39,53 +39,74 @@ var amountPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
 // key are in strictly increasing date order. The file name only prefixes
 // errors.
 func readDated(file string, r io.Reader, header [5]string) ([]datedRow, error) {
-	cr := newReader(r)
 	var rows []datedRow
 	last := map[string]time.Time{}
+	err := readRecords(file, r, header[:], func(line int, rec []string) error {
+		row := datedRow{line: line, key: strings.TrimSpace(rec[0]), source: strings.TrimSpace(rec[3])}
+		var err error
+		row.since, err = time.Parse(dateLayout, strings.TrimSpace(rec[1]))
+		if err != nil {
+			return fmt.Errorf("%s:%d: date %q is not a valid YYYY-MM-DD date", file, line, rec[1])
+		}
+		amount := strings.TrimSpace(rec[2])
+		if !amountPattern.MatchString(amount) {
+			return fmt.Errorf("%s:%d: amount %q is not a non-negative decimal with a point (write 0.50, not 0,50)", file, line, rec[2])
+		}
+		row.amount = decimal.RequireFromString(amount)
+		if row.source == "" {
+			return fmt.Errorf("%s:%d: %s on %s has no source: name the legal text that sets it", file, line, row.key, rec[1])
+		}
+		if row.confirme, err = parseConfirme(rec[4]); err != nil {
+			return fmt.Errorf("%s:%d: %w", file, line, err)
+		}
+		if prev, ok := last[row.key]; ok && !row.since.After(prev) {
+			return fmt.Errorf("%s:%d: %s on %s is not after its previous line (%s): keep the lines of a name in date order", file, line, row.key, rec[1], prev.Format(dateLayout))
+		}
+		last[row.key] = row.since
+		rows = append(rows, row)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// readRecords reads a semicolon-separated data file whose first record is
+// header, and calls each with the file line and fields of every other
+// record, which has as many fields as the header. It fails on the first
+// error of each, or when the file has no record besides its header. The
+// file name only prefixes errors.
+func readRecords(file string, r io.Reader, header []string, each func(line int, rec []string) error) error {
+	cr := newReader(r)
+	n := 0
 	for first := true; ; first = false {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", file, err)
+			return fmt.Errorf("%s: %w", file, err)
 		}
 		line, _ := cr.FieldPos(0)
 		if first {
-			if !slices.Equal(rec, header[:]) {
-				return nil, fmt.Errorf("%s:%d: header is %q, want %q", file, line, strings.Join(rec, ";"), strings.Join(header[:], ";"))
+			if !slices.Equal(rec, header) {
+				return fmt.Errorf("%s:%d: header is %q, want %q", file, line, strings.Join(rec, ";"), strings.Join(header, ";"))
 			}
 			continue
 		}
-		if err := fieldCount(rec, header[:]); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
+		if err := fieldCount(rec, header); err != nil {
+			return fmt.Errorf("%s:%d: %w", file, line, err)
 		}
-		row := datedRow{line: line, key: strings.TrimSpace(rec[0]), source: strings.TrimSpace(rec[3])}
-		row.since, err = time.Parse(dateLayout, strings.TrimSpace(rec[1]))
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: date %q is not a valid YYYY-MM-DD date", file, line, rec[1])
+		if err := each(line, rec); err != nil {
+			return err
 		}
-		amount := strings.TrimSpace(rec[2])
-		if !amountPattern.MatchString(amount) {
-			return nil, fmt.Errorf("%s:%d: amount %q is not a non-negative decimal with a point (write 0.50, not 0,50)", file, line, rec[2])
-		}
-		row.amount = decimal.RequireFromString(amount)
-		if row.source == "" {
-			return nil, fmt.Errorf("%s:%d: %s on %s has no source: name the legal text that sets it", file, line, row.key, rec[1])
-		}
-		if row.confirme, err = parseConfirme(rec[4]); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", file, line, err)
-		}
-		if prev, ok := last[row.key]; ok && !row.since.After(prev) {
-			return nil, fmt.Errorf("%s:%d: %s on %s is not after its previous line (%s): keep the lines of a name in date order", file, line, row.key, rec[1], prev.Format(dateLayout))
-		}
-		last[row.key] = row.since
-		rows = append(rows, row)
+		n++
 	}
-	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: no data", file)
+	if n == 0 {
+		return fmt.Errorf("%s: no data", file)
 	}
-	return rows, nil
+	return nil
 }
 
 // newReader returns a reader of the semicolon-separated data files, with

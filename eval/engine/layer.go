@@ -247,6 +247,22 @@ func (w *worker) coveredQuantity(c *claims.Claim, adh date.Day, ben *beneficiary
 	return covered
 }
 
+// percentOf is what a percentage term of kind k is a percentage of on the
+// line: the base, the frais, the ticket modérateur or the price limit.
+func (t *layerRun) percentOf(k check.TermKind) money.Cents {
+	switch k {
+	case check.PercentBRSS:
+		return t.base
+	case check.PercentFR:
+		return t.frais
+	case check.PercentTM:
+		return max(0, t.base-t.brut)
+	case check.PercentPLV:
+		return t.plv
+	}
+	return 0
+}
+
 // percentagePart returns the percentage part P of r's formula, capped at
 // left (§3 step 5): with "y compris RO" the percentages of the base and of
 // the frais less what the RO and earlier layers paid, plus those of the
@@ -257,17 +273,7 @@ func (t *layerRun) percentagePart(mode check.Mode, r *rulePlan) money.Cents {
 	}
 	for i := range r.pct {
 		pt := &r.pct[i]
-		var of money.Cents
-		switch pt.kind {
-		case check.PercentBRSS:
-			of = t.base
-		case check.PercentFR:
-			of = t.frais
-		case check.PercentTM:
-			of = max(0, t.base-t.brut)
-		case check.PercentPLV:
-			of = t.plv
-		}
+		of := t.percentOf(pt.kind)
 		a := pt.rate.Of(of)
 		if pt.kind == check.PercentTM {
 			t.tm, t.hasTM = money.AddSat(t.tm, a), true

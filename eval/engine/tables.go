@@ -164,17 +164,7 @@ func (w *worker) lineFormula(mode check.Mode, f *linePlan, day date.Day) (money.
 	var bf, tm money.Cents
 	for i := range f.pct {
 		pt := &f.pct[i]
-		var of money.Cents
-		switch pt.kind {
-		case check.PercentBRSS:
-			of = t.base
-		case check.PercentFR:
-			of = t.frais
-		case check.PercentTM:
-			of = max(0, t.base-t.brut)
-		case check.PercentPLV:
-			of = t.plv
-		}
+		of := t.percentOf(pt.kind)
 		if pt.kind == check.PercentTM {
 			tm = money.AddSat(tm, pt.rate.Of(of))
 		} else {
