@@ -37,6 +37,12 @@ type claimRow struct {
 	Professionnel *string `parquet:"professionnel,optional"`
 	Equipement    *string `parquet:"equipement,optional"`
 	Verres        *string `parquet:"verres,optional"`
+	// The hospital-stay and participation columns (LANGUAGE.md §4 and
+	// docs/language.md §10): null when the claim does not say.
+	Sejour        *string `parquet:"sejour,optional"`
+	TypeSejour    *string `parquet:"type_sejour,optional"`
+	Etranger      *bool   `parquet:"etranger,optional"`
+	Participation *int64  `parquet:"participation,optional,decimal(2:18)"`
 }
 
 // WriteClaims writes valid claims as a Parquet claims file (rejected
@@ -88,6 +94,18 @@ func WriteClaims(w io.Writer, cs []claims.Claim) error {
 		}
 		if c.Verres != claims.VerresUnknown {
 			r.Verres = ptr(c.Verres.String())
+		}
+		if c.Sejour != "" {
+			r.Sejour = ptr(c.Sejour)
+		}
+		if c.TypeSejour != claims.SejourUnknown {
+			r.TypeSejour = ptr(c.TypeSejour.String())
+		}
+		if c.Etranger {
+			r.Etranger = ptr(true)
+		}
+		if c.Participation != 0 {
+			r.Participation = ptr(int64(c.Participation))
 		}
 		rows = append(rows, r)
 		if len(rows) == cap(rows) {
