@@ -217,7 +217,7 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 // keywordAt finds the keyword written at token i, trying the phrases of
 // three and two words it is part of ("verres tres complexes", "frais
 // reels") before the word alone; a word after "/" or "max N" is read as
-// a unit first ("/ enfant").
+// a unit or a period first ("/ enfant", "/ sejour").
 func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	word := func(j int) (string, bool) {
 		if j < 0 || j >= len(a.tokens) {
@@ -247,6 +247,9 @@ func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	cur, _ := word(i)
 	if a.unitPosition(i) {
 		if k, found := keywordOfKind(cur, unitKeyword); found {
+			return k, a.tokens[i].Range, true
+		}
+		if k, found := keywordOfKind(cur, periodKeyword); found {
 			return k, a.tokens[i].Range, true
 		}
 	}
