@@ -23,7 +23,8 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 }
 
 // hover answers a hover at a byte offset: on a poste code, on "PMSS", on
-// "PLV" or "HLF", or on a keyword; nil elsewhere.
+// "PLV" or "HLF", on the name of "forfait NAME", or on a keyword; nil
+// elsewhere.
 func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
 	today := opts.Today
 	if code, r, ok := a.posteAt(offset); ok {
@@ -36,6 +37,9 @@ func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
 	tok := a.tokens[i]
 	if tok.Kind != parser.Ident && tok.Kind != parser.Keyword {
 		return nil
+	}
+	if name, ok := a.enveloppeNameAt(offset); ok && tok.Norm == name {
+		return a.markdown(tok.Range, a.enveloppeDoc(name))
 	}
 	switch tok.Norm {
 	case "pmss":
@@ -288,4 +292,15 @@ func euros(d decimal.Decimal) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// enveloppeDoc shows the declaration of the enveloppe name drawn on by a
+// term "forfait NAME", or says that none is declared.
+func (a *analysis) enveloppeDoc(name string) string {
+	for _, e := range a.enveloppes() {
+		if e.Name.Name == name {
+			return "Draws on the lump sum shared by every `forfait " + name + "` of the contract:\n\n```garantie\n" + a.source(e.Range) + "\n```"
+		}
+	}
+	return "No `enveloppe " + name + "` is declared in this file (E145)."
 }

@@ -20,12 +20,14 @@ var tablesSrc = strings.Join([]string{
 	`dentaire.prothese: 300% BRSS, plafond 1400€ / annee civile au-delà 100% BRSS, limite 100% BRSS pendant 3 mois`,
 	`audiologie.aide: 100% BRSS, plafond 1700€ / oreille RO inclus`,
 	`optique.monture: forfait 60€ porté à 90€ si age > 60 / annee civile`,
+	`soins.cure: forfait sport`,
 	``,
 }, "\n")
 
 // TestHoverTables checks the hover on each keyword of §10: the words of
 // a phrase ("porté à", "sans RO"), "sejour" read as a period after "/"
-// and as a condition after "si", and the stay types.
+// and as a condition after "si", the stay types, and the name of
+// "forfait NAME" (declared, and not).
 func TestHoverTables(t *testing.T) {
 	for _, c := range []struct {
 		line       int
@@ -46,6 +48,9 @@ func TestHoverTables(t *testing.T) {
 		{8, "plafond", "caps each line at X × the covered quantity"},
 		{9, "porté", "a loyalty bonus"},
 		{9, " à", "a loyalty bonus"},
+		{3, "bien_etre", "```garantie\nenveloppe bien_etre forfait 150€ porte a 200€ si anciennete >= 2 ans / annee civile par famille\n```"},
+		{4, "bien_etre", "Draws on the lump sum shared by every `forfait bien_etre`"},
+		{10, "sport", "No `enveloppe sport` is declared in this file (E145)."},
 	} {
 		if got := hoverText(t, tablesSrc, c.line, c.word); !strings.Contains(got, c.want) {
 			t.Errorf("hover on %q of line %d: %q not in\n%s", c.word, c.line, c.want, got)
