@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -142,5 +143,23 @@ func TestEnveloppeSymbolsAndDefinition(t *testing.T) {
 	// A forfait with an amount leads where a rule does, not to an enveloppe.
 	if locs := a.definition("file:///x.garantie", offsetOf(9, "forfait")); slices.ContainsFunc(locs, func(l protocol.Location) bool { return l.Range.Start.Line == 1 }) {
 		t.Errorf("definition from an amount forfait: %+v", locs)
+	}
+}
+
+// TestTablesHalfTyped asks every request at every offset of each prefix
+// of tablesSrc cut at a line end or inside a word: no panic and no error,
+// whatever of §10's constructs is half written.
+func TestTablesHalfTyped(t *testing.T) {
+	s := newServer(Options{Today: today, Debounce: time.Hour})
+	const uri = "file:///tables.garantie"
+	for i := 0; i <= len(tablesSrc); i += 7 {
+		src := tablesSrc[:i]
+		if err := s.didOpen(nil, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: uri, Text: src, Version: 1}}); err != nil {
+			t.Fatal(err)
+		}
+		exercise(t, s, uri, src, 3)
+		if t.Failed() {
+			t.Fatalf("prefix %q", src)
+		}
 	}
 }
