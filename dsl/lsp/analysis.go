@@ -94,6 +94,17 @@ func (a *analysis) declared() []*ast.PosteDecl {
 	return out
 }
 
+// enveloppes returns the named enveloppes declared in the file.
+func (a *analysis) enveloppes() []*ast.Enveloppe {
+	var out []*ast.Enveloppe
+	for _, d := range a.file.Decls {
+		if e, ok := d.(*ast.Enveloppe); ok && e.Name != nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // source returns the text of r as written, on one line.
 func (a *analysis) source(r diag.Range) string {
 	s, e := r.Start.Offset, r.End.Offset

@@ -29,8 +29,15 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 //     Santé poste, PMSS alone in a forfait or plafond); after "/": the
 //     periods of a forfait, plafond or max, else units;
 //   - after "/ N": mois glissants, ans glissants; after "max N": units;
-//     after "carence N": mois, jours; after the period of a forfait or
-//     plafond: par famille, RO inclus; after "par famille": RO inclus.
+//     after "carence N" or "pendant N": mois, jours; after the period of
+//     a forfait or plafond: par famille, RO inclus (and au-dela after a
+//     plafond's); after "par famille": RO inclus;
+//   - after "forfait" in a rule: the enveloppes declared in the file;
+//     after the amount of a forfait or plafond: porte a; after its "si"
+//     or "et": the conditions on age and seniority; after the formula of
+//     a limite: pendant; after "sejour" in conditions: the stay types;
+//   - after "enveloppe NAME": forfait, then as in a forfait term; after
+//     the label of a poste declaration: sans RO.
 //
 // The item replaces the word being typed, dots included, so that
 // "optique.mon" completes to "optique.monture" in every client.
@@ -77,12 +84,22 @@ func (a *analysis) complete(offset int) []protocol.CompletionItem {
 		addKeywords(headerKeyword)
 	case word(0) == "mode" && len(prev) == 1:
 		addKeywords(modeKeyword)
+	case word(0) == "enveloppe" && len(prev) == 2:
+		items = append(items, keywordItem(mustKeyword("forfait"), edit))
+	case word(0) == "enveloppe" && len(prev) > 2:
+		items = append(items, a.garantieItems(prev[2:], "", edit)...)
+	case word(0) == "poste" && prev[last].Kind == parser.String:
+		items = append(items, keywordItem(mustKeyword("sans ro"), edit))
+	case word(0) == "poste" && word(last) == "sans":
+		items = append(items, followers("sans ro", 1, edit))
 	case isHeaderKeyword(word(0)):
 		// A name, a date or a new poste code: nothing to suggest.
 	case colon < 0:
 		switch word(last) {
 		case "si", "et", "non":
 			addKeywords(conditionKeyword)
+		case "sejour":
+			addKeywords(stayKeyword)
 		case "verres", "verre":
 			items = append(items, followers("verres simples", 1, edit), followers("verres complexes", 1, edit), followers("verres tres complexes", 1, edit))
 		case "tres":
@@ -124,10 +141,17 @@ func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protoco
 		return prev[len(prev)-2].Norm
 	}
 	// head is the first word of the term or limit being written:
-	// "forfait", "plafond", "max", "carence", or a number.
-	head := ""
+	// "forfait", "plafond", "max", "carence", "limite", or a number; it
+	// is "au-dela" after that word, and the first word of prev when no
+	// separator precedes (the forfait of an enveloppe).
+	head := prev[0].Norm
 	for i := len(prev) - 1; i >= 0; i-- {
+		if prev[i].Norm == "au-dela" {
+			head = "au-dela"
+			break
+		}
 		if k := prev[i].Kind; k == parser.Colon || k == parser.Plus || k == parser.Comma {
+			head = ""
 			if i+1 < len(prev) {
 				head = prev[i+1].Norm
 			}
@@ -135,6 +159,20 @@ func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protoco
 		}
 	}
 	envelope := head == "forfait" || head == "plafond"
+	// raise tells whether a "porte a … si" is being written: its
+	// conditions are on age and seniority only.
+	raise := slices.ContainsFunc(prev, func(t parser.Token) bool { return t.Norm == "si" })
+	switch {
+	case last.Norm == "forfait" && prev[0].Kind == parser.Colon:
+		items = append(items, a.enveloppeItems(edit)...)
+	case raise && (last.Norm == "si" || last.Norm == "et"):
+		addWords("age", "anciennete", "enfant", "adulte", "senior")
+		return items
+	case last.Norm == "porte":
+		return append(items, followers("porte a", 1, edit))
+	case head == "limite" && (last.Kind == parser.Euro || last.Kind == parser.Ident && isBase(last.Norm)):
+		addWords("pendant")
+	}
 	switch last.Kind {
 	case parser.Colon:
 		add(termKeyword, limitKeyword)
@@ -158,8 +196,13 @@ func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protoco
 	case parser.Slash:
 		if envelope || head == "max" {
 			add(periodKeyword)
-		} else {
+		}
+		if head != "max" && head != "forfait" {
 			add(unitKeyword)
+		}
+	case parser.Euro:
+		if envelope && !slices.ContainsFunc(prev, func(t parser.Token) bool { return t.Kind == parser.Slash }) {
+			addWords("porte a")
 		}
 	case parser.Number:
 		switch before() {
@@ -167,24 +210,61 @@ func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protoco
 			addWords("mois glissants", "ans glissants")
 		case "max":
 			add(unitKeyword)
-		case "carence":
+		case "carence", "pendant":
 			add(durationKeyword)
 		}
 	case parser.Ident, parser.Keyword:
 		switch last.Norm {
-		case "an", "civile", "contrat", "glissant", "glissants":
+		case "an", "civile", "contrat", "glissant", "glissants", "sejour":
 			if envelope {
 				addWords("par famille", "ro inclus")
+			}
+			if head == "plafond" {
+				addWords("au-dela")
 			}
 		case "famille":
 			if envelope {
 				addWords("ro inclus")
 			}
+			if head == "plafond" {
+				addWords("au-dela")
+			}
+		case "inclus":
+			if head == "plafond" {
+				addWords("au-dela")
+			}
 		case "ro":
 			items = append(items, followers("ro inclus", 1, edit))
+		default:
+			if _, unit := keywordOfKind(last.Norm, unitKeyword); unit && head == "plafond" && before() == "/" {
+				addWords("ro inclus")
+			}
 		}
 	}
 	return items
+}
+
+// enveloppeItems lists the enveloppes declared in the file, the names a
+// term "forfait NAME" draws on, with their declaration as detail.
+func (a *analysis) enveloppeItems(edit protocol.Range) []protocol.CompletionItem {
+	var items []protocol.CompletionItem
+	kind := protocol.CompletionItemKindVariable
+	for _, e := range a.enveloppes() {
+		detail := a.source(e.Range)
+		items = append(items, protocol.CompletionItem{
+			Label:    e.Name.Name,
+			Kind:     &kind,
+			Detail:   &detail,
+			TextEdit: protocol.TextEdit{Range: edit, NewText: e.Name.Name},
+		})
+	}
+	return items
+}
+
+// isBase reports whether w is the base of a percentage ("brss").
+func isBase(w string) bool {
+	_, ok := keywordOfKind(w, baseKeyword)
+	return ok
 }
 
 // followers completes the rest of a phrase whose first typed words are
@@ -192,6 +272,9 @@ func (a *analysis) garantieItems(prev []parser.Token, poste string, edit protoco
 // "inclus" after "RO". The item shows the phrase's meaning.
 func followers(phrase string, typed int, edit protocol.Range) protocol.CompletionItem {
 	rest := strings.Join(strings.Fields(phrase)[typed:], " ")
+	if rest == "ro" {
+		rest = "RO"
+	}
 	item := keywordItem(mustKeyword(phrase), edit)
 	item.Label = rest
 	item.TextEdit = protocol.TextEdit{Range: edit, NewText: rest}
@@ -257,6 +340,8 @@ func keywordItem(k keyword, edit protocol.Range) protocol.CompletionItem {
 		label = strings.ToUpper(k.text)
 	case k.text == "ro inclus":
 		label = "RO inclus"
+	case k.text == "sans ro":
+		label = "sans RO"
 	}
 	return protocol.CompletionItem{
 		Label:         label,

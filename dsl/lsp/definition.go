@@ -20,7 +20,19 @@ func (s *server) definition(_ *glsp.Context, p *protocol.DefinitionParams) (any,
 // holds) and the "poste" declarations of the poste and its ancestors. On
 // a segment before the last ("optique" of "optique.monture") it leads to
 // the rules and declarations of that family and of its ancestors.
+//
+// On the name of a term "forfait NAME" it leads to the declaration of the
+// enveloppe NAME.
 func (a *analysis) definition(uri string, offset int) []protocol.Location {
+	if name, ok := a.enveloppeNameAt(offset); ok {
+		var out []protocol.Location
+		for _, e := range a.enveloppes() {
+			if e.Name.Name == name {
+				out = append(out, protocol.Location{URI: uri, Range: a.text.rangeOf(e.Range)})
+			}
+		}
+		return out
+	}
 	rule := a.ruleAt(offset)
 	code, ok := "", false
 	if code, _, ok = a.posteAt(offset); !ok && rule != nil {
@@ -65,4 +77,23 @@ func (a *analysis) ruleAt(offset int) *ast.Rule {
 		return before
 	}
 	return after
+}
+
+// enveloppeNameAt returns the name of the term "forfait NAME" under
+// offset, the keyword "forfait" included.
+func (a *analysis) enveloppeNameAt(offset int) (string, bool) {
+	name, found := "", false
+	for _, r := range a.rules() {
+		ast.Inspect(r, func(n ast.Node) bool {
+			f, ok := n.(*ast.Forfait)
+			if ok && f.Name != nil && f.Range.Start.Offset <= offset && offset <= f.Name.Range.End.Offset {
+				name, found = f.Name.Name, true
+			}
+			return !found
+		})
+		if found {
+			break
+		}
+	}
+	return name, found
 }

@@ -9,8 +9,8 @@
 // codes, ranges and suggested edits of `garantie check`; answers hover on
 // postes, keywords and PMSS amounts, completion in context, formatting,
 // quick fixes from the suggested edits, go to definition from a rule to
-// the ancestor rules and poste declarations that shape it, and the
-// document's outline.
+// the ancestor rules and poste declarations that shape it (and from
+// "forfait NAME" to its enveloppe), and the document's outline.
 //
 // The protocol types and dispatch come from github.com/tliron/glsp, the
 // framing and connection from github.com/sourcegraph/jsonrpc2 (the

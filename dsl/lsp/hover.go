@@ -23,7 +23,8 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 }
 
 // hover answers a hover at a byte offset: on a poste code, on "PMSS", on
-// "PLV" or "HLF", or on a keyword; nil elsewhere.
+// "PLV" or "HLF", on the name of "forfait NAME", or on a keyword; nil
+// elsewhere.
 func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
 	today := opts.Today
 	if code, r, ok := a.posteAt(offset); ok {
@@ -36,6 +37,9 @@ func (a *analysis) hover(offset int, opts Options) *protocol.Hover {
 	tok := a.tokens[i]
 	if tok.Kind != parser.Ident && tok.Kind != parser.Keyword {
 		return nil
+	}
+	if name, ok := a.enveloppeNameAt(offset); ok && tok.Norm == name {
+		return a.markdown(tok.Range, a.enveloppeDoc(name))
 	}
 	switch tok.Norm {
 	case "pmss":
@@ -217,7 +221,7 @@ func (a *analysis) pmssDoc(offset int, today time.Time) string {
 // keywordAt finds the keyword written at token i, trying the phrases of
 // three and two words it is part of ("verres tres complexes", "frais
 // reels") before the word alone; a word after "/" or "max N" is read as
-// a unit first ("/ enfant").
+// a unit or a period first ("/ enfant", "/ sejour").
 func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	word := func(j int) (string, bool) {
 		if j < 0 || j >= len(a.tokens) {
@@ -247,6 +251,9 @@ func (a *analysis) keywordAt(i int) (keyword, diag.Range, bool) {
 	cur, _ := word(i)
 	if a.unitPosition(i) {
 		if k, found := keywordOfKind(cur, unitKeyword); found {
+			return k, a.tokens[i].Range, true
+		}
+		if k, found := keywordOfKind(cur, periodKeyword); found {
 			return k, a.tokens[i].Range, true
 		}
 	}
@@ -285,4 +292,15 @@ func euros(d decimal.Decimal) string {
 		out = "-" + out
 	}
 	return out
+}
+
+// enveloppeDoc shows the declaration of the enveloppe name drawn on by a
+// term "forfait NAME", or says that none is declared.
+func (a *analysis) enveloppeDoc(name string) string {
+	for _, e := range a.enveloppes() {
+		if e.Name.Name == name {
+			return "Draws on the lump sum shared by every `forfait " + name + "` of the contract:\n\n```garantie\n" + a.source(e.Range) + "\n```"
+		}
+	}
+	return "No `enveloppe " + name + "` is declared in this file (E145)."
 }

@@ -22,6 +22,7 @@ const (
 	unitKeyword
 	periodKeyword
 	durationKeyword
+	stayKeyword
 	otherKeyword
 )
 
@@ -35,6 +36,8 @@ var keywords = []keyword{
 	{"responsable", headerKeyword, "`responsable`: the contract claims to be a contrat responsable. `garantie check` then verifies the obligations of CSS R871-2 (ticket modérateur, forfait journalier without limit, 100% Santé baskets, non-OPTAM dépassements, optique and aides auditives grids and renewals): the R8xx diagnostics."},
 	{"mode", headerKeyword, "`mode deduction` (the default) or `mode complement`: how percentages of the base combine with the RO."},
 	{"poste", headerKeyword, "`poste CODE \"Label\"`: declares a poste outside the standard nomenclature. Its family must exist (standard, or declared too); it takes the RO family of its nearest standard ancestor."},
+	{"enveloppe", headerKeyword, "`enveloppe NAME forfait X€ [porte a Y€ si COND] / PERIOD [par famille] [RO inclus]`: declares a named lump sum; every term `forfait NAME`, in a rule of any poste, draws on this one envelope per beneficiary (per family with `par famille`) and period. Unknown name E145, declared twice E146, never drawn on W103."},
+	{"sans ro", otherKeyword, "`poste CODE \"Label\" sans RO`: a declared poste the RO never pays: its claims get no RO rate from the reference tables (RO 0 without `taux` nor `ro`), no participation forfaitaire or franchise, and the contrat responsable obligations leave it alone."},
 	{"deduction", modeKeyword, "`mode deduction` (default): percentages of the base are *y compris RO*: the RO (and any earlier layer) is inside the percentage. `100% BRSS` means RO + RC reach 100% of the base."},
 	{"complement", modeKeyword, "`mode complement`: percentages of the base are paid *en complément* of the RO. `100% BRSS` means the RC pays 100% of the base on top of the RO."},
 
@@ -53,6 +56,8 @@ var keywords = []keyword{
 	{"hors parcours", conditionKeyword, "`hors parcours`: care outside the parcours de soins coordonnés (claim column `parcours`, default oui)."},
 	{"ald", conditionKeyword, "`ald`: care for an affection de longue durée (claim column `ald`, default non). `si ald` and `si non ald` are exclusive; `si ald` and `si rembourse` overlap."},
 	{"rembourse", conditionKeyword, "`rembourse` (also `remboursé`, `remboursée`…): the claim has a base above 0, care the RO reimburses (claim column `base`, default 0). `si non rembourse` is care the RO does not cover."},
+	{"sejour", conditionKeyword, "`sejour TYPE` (`medecine`, `chirurgie`, `psychiatrie`, `smr`, `maternite`, `had`): the claim column `type_sejour` has that word. The types are exclusive; a claim without a type matches none (E144 for an unknown word)."},
+	{"etranger", conditionKeyword, "`etranger`: care abroad (claim column `etranger`, boolean)."},
 	{"verres simples", conditionKeyword, "`verres simples`: the lenses of the claim's optical equipment are simple (claim column `verres`: `simple`). The three lens types are exclusive; a claim without `verres` matches none of them."},
 	{"verres complexes", conditionKeyword, "`verres complexes`: the lenses of the claim's optical equipment are complex (claim column `verres`: `complexe`). The three lens types are exclusive; a claim without `verres` matches none of them."},
 	{"verres tres complexes", conditionKeyword, "`verres tres complexes` (`très` too): the lenses of the claim's optical equipment are very complex (claim column `verres`: `tres_complexe`). The three lens types are exclusive; a claim without `verres` matches none of them."},
@@ -60,7 +65,8 @@ var keywords = []keyword{
 	// Formula terms (§4).
 	{"non couvert", termKeyword, "`non couvert`: the poste is explicitly excluded; the rule pays 0 and the claim is reported with it."},
 	{"frais reels", termKeyword, "`frais reels`: pays everything left after the previous payers (a term written after it gets 0)."},
-	{"forfait", termKeyword, "`forfait X€ / PERIOD [par famille]`: up to X € per beneficiary per period, drawn as an envelope. X may be `N% PMSS`, the PMSS in force on the first day of the period."},
+	{"forfait", termKeyword, "`forfait X€ [porte a Y€ si COND] / PERIOD [par famille]`: up to X € per beneficiary per period, drawn as an envelope. X may be `N% PMSS`, the PMSS in force on the first day of the period. `forfait NAME` draws on the `enveloppe NAME` of the header instead (the period and options belong to the declaration, E147)."},
+	{"porte a", otherKeyword, "`porte a X€ si CONDITION` (alias `porté à`), right after the amount of a `forfait`, `plafond` or `enveloppe`: a loyalty bonus; the same envelope amounts to X when the condition (on `age`, `anciennete`, `enfant`, `adulte`, `senior` only, E148) holds on the date of care. When several hold, the last written wins."},
 	{"ro inclus", otherKeyword, "`RO inclus` after a `forfait` or `plafond` (after `par famille` if both): the amount includes the Sécurité sociale, as tables write \"Sécurité sociale incluse\": the line's RO, earlier layers and the formula's earlier terms count inside it. Anywhere else it is an error (E143)."},
 	{"par famille", otherKeyword, "`par famille` after a `forfait` or `plafond`: one envelope shared by all beneficiaries of a family (claim column `famille`)."},
 
@@ -75,7 +81,10 @@ var keywords = []keyword{
 
 	// Limits (§5).
 	{"max", limitKeyword, "`max N UNIT / PERIOD`: at most N units covered per beneficiary per period (a counter of the rule)."},
-	{"plafond", limitKeyword, "`plafond X€ / PERIOD [par famille]`: the RC of this rule (or, on a limit-only rule, of every claim under its poste) totals at most X per beneficiary per period. X may be `N% PMSS`."},
+	{"plafond", limitKeyword, "`plafond X€ / PERIOD [par famille]`: the RC of this rule (or, on a limit-only rule, of every claim under its poste) totals at most X per beneficiary per period. X may be `N% PMSS`. `plafond X€ / UNIT [RO inclus]` caps each line at X × the covered quantity, with no envelope (euros only, never `par famille`, E151)."},
+	{"au-dela", otherKeyword, "`au-dela FORMULE` (also `au-delà`) at the end of a `plafond` of a formula rule: once the plafond cuts the rule's amount on a line, the rule pays the greater of what the plafond left and FORMULE's per-line amount (no forfait, E149), never more than before the cut."},
+	{"limite", limitKeyword, "`limite FORMULE pendant N mois` (or `jours`): for care dated before adhesion + N, the rule pays at most what FORMULE pays on the line; it charges nothing and does nothing afterwards. N above 0 and no forfait in FORMULE (E150)."},
+	{"pendant", otherKeyword, "`limite FORMULE pendant N mois|jours`: how long after adhesion the reduced cover lasts, counted as for a carence."},
 	{"carence", limitKeyword, "`carence N mois` or `carence N jours`: nothing is paid for care dated before adhesion + N, and nothing is consumed."},
 
 	// Units.
@@ -94,11 +103,20 @@ var keywords = []keyword{
 	{"an", periodKeyword, "`an`: alias of `annee civile`, 1 January – 31 December of the date of care."},
 	{"mois glissants", periodKeyword, "`N mois glissants`: a window that opens on the first claim drawing a positive amount and lasts N months (`24 mois glissants`: one equipment every two years)."},
 	{"ans glissants", periodKeyword, "`N ans glissants`: a sliding window of N × 12 months (`2 ans glissants` = `24 mois glissants`)."},
+	{"sejour", periodKeyword, "`/ sejour`: a period renewed per hospital stay; the lines of a stay share the claim column `sejour` (any id); a line without one is a stay of its own."},
 	{"annee contrat", periodKeyword, "`annee contrat`: yearly from each anniversary of the adhesion date (claim column `adhesion`, else the contract's `effet`)."},
 
+	// Types of a stay, after the condition "sejour" (§10.7).
+	{"medecine", stayKeyword, "`sejour medecine`: a stay in médecine (claim column `type_sejour`)."},
+	{"chirurgie", stayKeyword, "`sejour chirurgie`: a stay in chirurgie (claim column `type_sejour`)."},
+	{"psychiatrie", stayKeyword, "`sejour psychiatrie`: a stay in psychiatrie (claim column `type_sejour`)."},
+	{"smr", stayKeyword, "`sejour smr`: a stay in soins médicaux et de réadaptation (claim column `type_sejour`)."},
+	{"maternite", stayKeyword, "`sejour maternite`: a stay in maternité (claim column `type_sejour`)."},
+	{"had", stayKeyword, "`sejour had`: hospitalisation à domicile (claim column `type_sejour`)."},
+
 	// Durations of a carence.
-	{"mois", durationKeyword, "`carence N mois`: a waiting period of N months after adhesion; `N mois glissants`: a sliding window of N months."},
-	{"jours", durationKeyword, "`carence N jours`: a waiting period of N days after adhesion."},
+	{"mois", durationKeyword, "`carence N mois`: a waiting period of N months after adhesion; `limite … pendant N mois`: a reduced cover for N months; `N mois glissants`: a sliding window of N months."},
+	{"jours", durationKeyword, "`carence N jours`: a waiting period of N days after adhesion; `limite … pendant N jours`: a reduced cover for N days."},
 }
 
 // spellings maps the other spellings the parser accepts to the words of

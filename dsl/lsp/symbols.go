@@ -17,7 +17,8 @@ func (s *server) documentSymbol(_ *glsp.Context, p *protocol.DocumentSymbolParam
 	})
 }
 
-// symbols is the outline of the document: the contract, then one symbol
+// symbols is the outline of the document: the contract, the enveloppes
+// (named "enveloppe NAME", with their forfait as detail), then one symbol
 // per family with its postes inside, each poste holding its rules (named
 // by their conditions, with the garantie as detail), in the order the
 // families first appear.
@@ -27,6 +28,13 @@ func (a *analysis) symbols() []protocol.DocumentSymbol {
 		if c, ok := d.(*ast.Contrat); ok && c.Name != nil {
 			out = append(out, a.symbol("contrat "+c.Name.Raw, "", protocol.SymbolKindFile, c.Range, c.Range))
 		}
+	}
+	for _, e := range a.enveloppes() {
+		detail := ""
+		if e.Forfait != nil {
+			detail = a.source(e.Forfait.Range)
+		}
+		out = append(out, a.symbol("enveloppe "+e.Name.Raw, detail, protocol.SymbolKindVariable, e.Range, e.Name.Range))
 	}
 	type node struct {
 		sym      protocol.DocumentSymbol
