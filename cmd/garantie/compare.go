@@ -17,7 +17,7 @@ import (
 
 func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("compare", "A B[+SURCO] [C…] --claims FILE [--base CONTRACT…] [--scenario FILE] [--format table|json|html] [-o FILE]", stderr)
-	rf := addRunFlags(fs)
+	rf := addCompareFlags(fs)
 	bases := fs.StringArray("base", nil, "contract evaluated under every formula (repeat for several layers)")
 	format := fs.String("format", "table", "output format: table, json or html")
 	scenarioPath := fs.String("scenario", "", "réseau de soins scenario: every formula also on the claims it rewrites (docs/scenarios.md)")
@@ -25,7 +25,10 @@ func runCompare(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if status, ok := parseFlags(fs, args); !ok {
 		return status
 	}
-	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
+	if _, ok := rf.check("compare", stderr); !ok {
+		return exitUsage
+	}
+	stopProfile, ok := rf.start("compare", stderr)
 	if !ok {
 		return exitUsage
 	}

@@ -32,7 +32,7 @@ func runDiff(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "garantie diff: --top must be 0 or more, not %d\n", *top)
 		return exitUsage
 	}
-	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
+	stopProfile, ok := rf.start("diff", stderr)
 	if !ok {
 		return exitUsage
 	}

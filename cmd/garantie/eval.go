@@ -24,7 +24,7 @@ func runEval(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitUsage
 	}
-	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
+	stopProfile, ok := rf.start("eval", stderr)
 	if !ok {
 		return exitUsage
 	}

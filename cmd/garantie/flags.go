@@ -59,21 +59,50 @@ func writeError(stderr io.Writer, name string, err error) int {
 }
 
 // runFlags are the flags that eval and diff share: the claims file, the
-// number of workers, the shard, the folder of temporary files and the CPU
-// profile.
+// number of workers, the shard, the folder of temporary files, the memory
+// limit and the CPU profile. compare has all but the shard and the folder
+// (it reads the claims into memory): those are nil there.
 type runFlags struct {
-	claims, cpuprofile, shard, tmpdir *string
-	workers                           *int
+	claims, cpuprofile, shard, tmpdir, memory *string
+	workers                                   *int
+	fs                                        *pflag.FlagSet
 }
 
 func addRunFlags(fs *pflag.FlagSet) runFlags {
+	rf := addCompareFlags(fs)
+	rf.shard = fs.String("shard", "", "K/N: evaluate and write only the lines of the families of shard K of N (see docs/performance.md)")
+	rf.tmpdir = fs.String("tmpdir", "", "folder for the temporary files of the sort of an unsorted claims file (default: the system's)")
+	return rf
+}
+
+// addCompareFlags adds the run flags of compare.
+func addCompareFlags(fs *pflag.FlagSet) runFlags {
 	return runFlags{
+		fs:         fs,
 		claims:     fs.String("claims", "", "claims file (CSV, see docs/cli.md); - for standard input"),
 		workers:    fs.Int("workers", 0, fmt.Sprintf("goroutines evaluating families (0: one per core; at most %d); results do not depend on it", maxWorkers())),
-		shard:      fs.String("shard", "", "K/N: evaluate and write only the lines of the families of shard K of N (see docs/performance.md)"),
-		tmpdir:     fs.String("tmpdir", "", "folder for the temporary files of the sort of an unsorted claims file (default: the system's)"),
+		memory:     fs.String("memory", formatSize(defaultMemory), "soft memory limit: the collector works harder to stay under it (448MiB keeps a run within 512 MiB; 0 for none; GOMEMLIMIT when not given)"),
 		cpuprofile: fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for performance work)"),
 	}
+}
+
+// start sets the memory limit and starts the CPU profile of a run; the
+// returned function undoes both. ok is false after a usage error, already
+// reported.
+func (rf runFlags) start(cmd string, stderr io.Writer) (stop func(), ok bool) {
+	restore, ok := rf.memoryLimit(cmd, stderr)
+	if !ok {
+		return nil, false
+	}
+	stopProfile, ok := startCPUProfile(*rf.cpuprofile, stderr)
+	if !ok {
+		restore()
+		return nil, false
+	}
+	return func() {
+		stopProfile()
+		restore()
+	}, true
 }
 
 // maxWorkers is the most --workers accepted: four per core. More
@@ -87,6 +116,9 @@ func (rf runFlags) check(cmd string, stderr io.Writer) (engine.Shard, bool) {
 	if w := *rf.workers; w < 0 || w > maxWorkers() {
 		fmt.Fprintf(stderr, "garantie %s: --workers must be between 0 (one per core) and %d (four per core), not %d\n", cmd, maxWorkers(), w)
 		return engine.Shard{}, false
+	}
+	if rf.tmpdir == nil {
+		return engine.Shard{}, true
 	}
 	if dir := *rf.tmpdir; dir != "" {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {

@@ -44,6 +44,11 @@ func TestUsageErrors(t *testing.T) {
 		{"diff negative top", []string{"diff", contract, contract, "--claims", claims, "--top", "-1"}, "--top"},
 		{"eval shard out of range", []string{"eval", contract, "--claims", claims, "--shard", "3/2"}, "--shard"},
 		{"eval shard not K/N", []string{"eval", contract, "--claims", claims, "--shard", "half"}, "--shard"},
+		{"eval bad memory", []string{"eval", contract, "--claims", claims, "--memory", "lots"}, "--memory"},
+		{"eval tiny memory", []string{"eval", contract, "--claims", claims, "--memory", "1MiB"}, "16MiB"},
+		{"diff negative memory", []string{"diff", contract, contract, "--claims", claims, "--memory", "-5MiB"}, "--memory"},
+		{"compare too many workers", []string{"compare", contract, "--claims", claims, "--workers", "100000"}, "--workers"},
+		{"compare shard", []string{"compare", contract, "--claims", claims, "--shard", "1/2"}, "unknown flag: --shard"},
 		{"eval missing tmpdir", []string{"eval", contract, "--claims", claims, "--tmpdir", "/nonexistent/dir"}, "--tmpdir"},
 	} {
 		status, out, errOut := runCLI(t, "", c.args...)
