@@ -17,11 +17,11 @@ var limitCutsObligation = newRule(diag.Info{
 	Code:     "R814",
 	Title:    "limit cuts what the law covers in full",
 	Severity: diag.Error,
-	Doc: "CSS L871-1 and R871-2: a contrat responsable covers the 100% Santé baskets up to the price limit and the ticket modérateur of all care the RO reimburses, " +
+	Doc: "CSS L871-1 and R871-2: a contrat responsable covers the 100% Santé baskets up to the price limit, the ticket modérateur of all care the RO reimburses and the forfait patient urgences, " +
 		"whatever else the table limits. A claim meets the limits of every limit-only rule on its poste or a family above it, and, when its poste has no formula rule " +
 		"of its own that holds, the limits of the family's formula rule (LANGUAGE.md §3 step 2). A `max` or `plafond` that reaches a 100% Santé poste, " +
 		"or a poste with an RO rate whose ticket modérateur is due, would cut what the law requires once it is used up: " +
-		"`dentaire: plafond 1000€ / annee civile` leaves a reste à charge on the second 100% Santé crown of the year, `soins: plafond 100€ / annee civile` leaves the ticket modérateur unpaid. " +
+		"`dentaire: plafond 1000€ / annee civile` leaves a reste à charge on the second 100% Santé crown of the year, `soins: plafond 100€ / annee civile` leaves the ticket modérateur unpaid, `hospitalisation: 100% BRSS, plafond 100€ / annee civile` the forfait patient urgences of the sixth passage aux urgences of the year. " +
 		"It is reported at the limit, with the postes it cuts and the sub-postes it could be moved to. " +
 		"Exempt are counters that follow the legal renewal the RO applies too: a `max` of at least 1 `equipement` per 12 months on optique postes, of at least 2 `oreille` per 48 months on audiologie postes. " +
 		"Claims without a ticket modérateur (`non rembourse`, `ald`) may be limited on postes that owe only that. " +
@@ -41,8 +41,9 @@ var limitCutsObligation = newRule(diag.Info{
 		}
 		cands := pathRules(p, code)
 		for _, a := range cands.at() {
-			if need == tmObligation && (!a.pt.Rembourse || a.pt.Ald) {
-				// No ticket modérateur: no base, or the RO pays it all.
+			if need == tmObligation && (!a.pt.Rembourse || a.pt.Ald) || need == fpuObligation && !a.pt.Rembourse {
+				// No ticket modérateur: no base, or the RO pays it all;
+				// no forfait patient urgences without the RO.
 				continue
 			}
 			formula, limits := a.formula, a.limits
@@ -84,12 +85,14 @@ var limitCutsObligation = newRule(diag.Info{
 const (
 	basketObligation = " (a 100% Santé basket)"
 	tmObligation     = " (its ticket modérateur)"
+	fpuObligation    = " (its forfait patient urgences)"
 )
 
 // obligation tells what the law makes a contrat responsable cover in full
 // on claims of code, as a phrase to append to the code, and whether there
 // is anything: the 100% Santé basket, or the ticket modérateur of a poste
-// the RO reimburses. The forfait journalier is R802's.
+// the RO reimburses, or the forfait patient urgences the RO withholds on a
+// passage aux urgences. The forfait journalier is R802's.
 func obligation(code string) (string, bool) {
 	entry, ok := nomenclature(code)
 	switch {
@@ -97,6 +100,8 @@ func obligation(code string) (string, bool) {
 		return "", false
 	case entry.Sante100:
 		return basketObligation, true
+	case regles.ParticipationObligatoire(code):
+		return fpuObligation, true
 	case entry.RO != regles.RONone && !regles.TicketModerateurFacultatif(code):
 		return tmObligation, true
 	}

@@ -330,7 +330,7 @@ func fuzzBody(t *testing.T, data []byte) {
 // legal limit, and the law of the contrat responsable.
 var paidMotif = map[engine.Motif]bool{
 	engine.MotifNone: true, engine.MotifPrixAuDessusLimite: true, engine.MotifLimiteInconnue: true, engine.MotifPanier100Sante: true,
-	engine.MotifTicketModerateur: true, engine.MotifPlafondLegal: true,
+	engine.MotifTicketModerateur: true, engine.MotifPlafondLegal: true, engine.MotifForfaitUrgences: true,
 }
 
 // checkLine checks the invariants of one result.

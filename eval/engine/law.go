@@ -17,8 +17,10 @@ import (
 //     RO brut as if the care were within the parcours de soins
 //     (majoration, below);
 //   - floors, after the contract's own steps: the 100% Santé baskets are
-//     paid up to their legal price limit, and the ticket modérateur in
-//     full where R871-2 requires it, even where the contract's max,
+//     paid up to their legal price limit, the ticket modérateur in full
+//     where R871-2 requires it, and the forfait patient urgences the RO
+//     withholds on a passage aux urgences (the claim's participation,
+//     regles.ParticipationObligatoire), even where the contract's max,
 //     plafond, carence or an exhausted forfait cut it;
 //   - ceilings, last: a non-OPTAM doctor's fee within 200% of the base, a
 //     classe II hearing aid within 1,700 € per ear RO included, a classe
@@ -37,6 +39,10 @@ type posteLaw struct {
 	// tmRequired: the RO reimburses the poste and R871-2 requires its
 	// ticket modérateur (all but regles.TicketModerateurFacultatif).
 	tmRequired bool
+	// fpu: a passage aux urgences, whose forfait patient urgences (the
+	// claim's participation) R871-2 requires
+	// (regles.ParticipationObligatoire).
+	fpu bool
 	// honoraires: doctors' fees (regles.HonorairesMedicaux), within 200%
 	// of the base on a non-OPTAM line.
 	honoraires bool
@@ -65,6 +71,7 @@ func lawOf(code string) posteLaw {
 			break
 		}
 	}
+	l.fpu = regles.ParticipationObligatoire(code)
 	l.honoraires = regles.HonorairesMedicaux(code)
 	l.classeII = under(code, "audiologie.aide")
 	switch {
@@ -92,6 +99,7 @@ const (
 	floorNone     lawFloor = iota
 	floorTM                // the ticket modérateur in full
 	floorSante100          // a 100% Santé basket up to its price limit
+	floorFPU               // the forfait patient urgences in full
 )
 
 const (
@@ -155,6 +163,11 @@ func (w *worker) applyLaw(c *claims.Claim, info *posteInfo, brut, paid money.Cen
 	if info.law.tmRequired && c.Base > 0 {
 		if f := min(max(0, c.Base-brut), max(0, c.Frais-prev)); f > total {
 			total, lr.floor, lr.floorKind = f, f, floorTM
+		}
+	}
+	if info.law.fpu && w.line.part > 0 {
+		if f := min(w.line.part, max(0, c.Frais-prev)); f > total {
+			total, lr.floor, lr.floorKind = f, f, floorFPU
 		}
 	}
 	room, kind, of, err := w.ceiling(c, info, prev, paid, prior)

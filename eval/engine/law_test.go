@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -370,6 +371,49 @@ func TestLawTicketModerateurFloor(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"80.00", "20.00", "0.00"}, rcOf(evalAll(t, contract(src...), cs...))); diff != "" {
 		t.Errorf("not responsable (-want +got):\n%s", diff)
+	}
+}
+
+// TestLawForfaitUrgencesFloor: passages aux urgences in 2026 (base 25.28,
+// RO 100% = 25.28, forfait patient urgences 19.61 withheld: RO net 5.67)
+// under "hospitalisation: 100% BRSS, plafond 100€ / annee civile". Each
+// line's rule pays 25.28 − 5.67 = 19.61; five use 98.05 of the plafond,
+// the sixth finds 1.95 left. A responsable contract pays the FPU in full
+// by law: 19.61 (motif forfait patient urgences), and so in carence; a
+// contract that is not responsable pays 1.95.
+func TestLawForfaitUrgencesFloor(t *testing.T) {
+	src := []string{
+		"hospitalisation: 100% BRSS, plafond 100€ / annee civile",
+		"hospitalisation.forfait_journalier: frais reels",
+		"hospitalisation.frais_sejour: 100% BRSS",
+		"hospitalisation.honoraires: 100% BRSS",
+	}
+	var cs []claims.Claim
+	for m := 1; m <= 6; m++ {
+		d := fmt.Sprintf("2026-%02d-10", m)
+		cs = append(cs, claim(d, d, "hospitalisation.urgences", "25.28", base("25.28"), participation("19.61")))
+	}
+	res := evalAll(t, responsable(src...), cs...)
+	want := []string{"19.61", "19.61", "19.61", "19.61", "19.61", "19.61"}
+	if diff := cmp.Diff(want, rcOf(res)); diff != "" {
+		t.Errorf("responsable (-want +got):\n%s", diff)
+	}
+	if m := res[5].Couches[0].Motif; m != engine.MotifForfaitUrgences || m.String() != "forfait patient urgences pris en charge par la loi" {
+		t.Errorf("motif %q", m)
+	}
+	if res[5].Reste != 0 {
+		t.Errorf("reste %s, want 0.00", res[5].Reste)
+	}
+	want[5] = "1.95"
+	if diff := cmp.Diff(want, rcOf(evalAll(t, contract(src...), cs...))); diff != "" {
+		t.Errorf("not responsable (-want +got):\n%s", diff)
+	}
+	// In carence (3 months from an adhesion of 2026-05-01): the rules pay
+	// nothing, the law the FPU.
+	withCarence := append(append([]string(nil), src...), "hospitalisation.urgences: 100% BRSS, carence 3 mois")
+	late := claim("u", "2026-06-10", "hospitalisation.urgences", "25.28", base("25.28"), participation("19.61"), adhesion("2026-05-01"))
+	if got := rcOf(evalAll(t, responsable(withCarence...), late)); got[0] != "19.61" {
+		t.Errorf("responsable in carence: RC %s, want 19.61", got[0])
 	}
 }
 

@@ -109,6 +109,8 @@ func (w *worker) lawLayer(c *claims.Claim, brut, paid, contract money.Cents, out
 		}
 	case rc > contract && t.law.floorKind == floorSante100:
 		out.Motif = MotifPanier100Sante
+	case rc > contract && t.law.floorKind == floorFPU:
+		out.Motif = MotifForfaitUrgences
 	case rc > contract:
 		out.Motif = MotifTicketModerateur
 	}

@@ -28,7 +28,7 @@ import (
 // respPostes are the real postes of the generated contracts and claims.
 var respPostes = []string{
 	"consult.generaliste", "consult.specialiste", "soins.imagerie", "soins.auxiliaires", "soins.analyses",
-	"hospitalisation.honoraires", "hospitalisation.chambre_particuliere",
+	"hospitalisation.honoraires", "hospitalisation.chambre_particuliere", "hospitalisation.urgences",
 	"optique.equipement_100_sante", "optique.monture", "optique.verres", "optique.lentilles",
 	"dentaire.soins", "dentaire.prothese_100_sante", "dentaire.prothese", "dentaire.implant",
 	"audiologie.aide_100_sante", "audiologie.aide", "medecine_douce.osteopathie", "prestations.cure_thermale",
@@ -128,6 +128,14 @@ func respClaims(p *picker) []claims.Claim {
 		if p.n(8) == 0 {
 			c.Taux, c.HasTaux = int32(pick(p, 3000, 6000, 7000)), true
 		}
+		// The participation the RO withholds: the forfait patient
+		// urgences on a passage aux urgences, 24 € on a heavy act.
+		switch {
+		case under2(c.Poste, "hospitalisation.urgences") && p.n(4) != 0:
+			c.Participation = 1961
+		case c.Base >= 12000 && p.n(4) == 0:
+			c.Participation = 2400
+		}
 		out[i] = c
 	}
 	return out
@@ -163,7 +171,7 @@ type equipKey struct{ assure, id string }
 
 // lawChecks counts the lines each assertion of the law looked at, so that
 // the property test can tell it did not pass vacuously.
-type lawChecks struct{ sante100, tm, honoraires, classeII, classeB int }
+type lawChecks struct{ sante100, tm, fpu, honoraires, classeII, classeB int }
 
 // checkResponsable asserts the law on the results of one evaluation.
 func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, src string, n *lawChecks) {
@@ -195,9 +203,10 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 		}
 		maj := majorationOf(c, r.ROBrut)
 		brut := r.ROBrut + maj
-		// Majoration, PF and franchises never paid.
-		if r.RC > max(0, c.Frais-brut) {
-			fail("RC %s above frais − RO brut within the parcours %s", r.RC, max(0, c.Frais-brut))
+		// Majoration, PF and franchises never paid (the participation
+		// may be).
+		if most := max(0, c.Frais-brut+r.Participation); r.RC > most {
+			fail("RC %s above frais − RO brut within the parcours + participation %s", r.RC, most)
 		}
 		age := -1
 		if c.HasNaiss {
@@ -225,18 +234,25 @@ func checkResponsable(t *testing.T, input []claims.Claim, res []engine.Result, s
 				fail("TM %s not paid in full: RC %s", tm, r.RC)
 			}
 		}
+		// The forfait patient urgences the RO withheld, in full.
+		if regles.ParticipationObligatoire(c.Poste) && r.Participation > 0 {
+			n.fpu++
+			if fpu := min(r.Participation, max(0, c.Frais-(brut-r.Participation))); r.RC < fpu {
+				fail("forfait patient urgences %s not paid in full: RC %s", fpu, r.RC)
+			}
+		}
 		// Non-OPTAM doctors' fees within 200% of the base.
 		if regles.HonorairesMedicaux(c.Poste) && !c.Optam && c.Base > 0 {
 			n.honoraires++
 		}
-		if regles.HonorairesMedicaux(c.Poste) && !c.Optam && c.Base > 0 && r.RC > 0 && brut+r.RC > 2*c.Base {
-			fail("non-OPTAM: RO brut %s + RC %s above 200%% of base %s", brut, r.RC, c.Base)
+		if regles.HonorairesMedicaux(c.Poste) && !c.Optam && c.Base > 0 && r.RC > 0 && brut-r.Participation+r.RC > 2*c.Base {
+			fail("non-OPTAM: RO brut %s − participation %s + RC %s above 200%% of base %s", brut, r.Participation, r.RC, c.Base)
 		}
 		// Classe II within 1,700 € per ear, RO included.
 		if under2(c.Poste, "audiologie.aide") && r.RC > 0 {
 			n.classeII++
-			if cap := euros(t, regles.AideAuditiveClasseIIPlafond, c.Date) * money.Cents(c.Quantite); r.ROBrut+r.RC > cap {
-				fail("classe II: RO %s + RC %s above %s", r.ROBrut, r.RC, cap)
+			if cap := euros(t, regles.AideAuditiveClasseIIPlafond, c.Date) * money.Cents(c.Quantite); r.ROBrut-r.Participation+r.RC > cap {
+				fail("classe II: RO brut %s − participation %s + RC %s above %s", r.ROBrut, r.Participation, r.RC, cap)
 			}
 		}
 		// Classe B: the grid maximum per equipment, the frame within 100 €.
@@ -312,7 +328,7 @@ func TestResponsableProperty(t *testing.T) {
 	if ran < 100 {
 		t.Errorf("only %d runs", ran)
 	}
-	if n.sante100 < 20 || n.tm < 20 || n.honoraires < 20 || n.classeII < 20 || n.classeB < 20 {
+	if n.sante100 < 20 || n.tm < 20 || n.fpu < 20 || n.honoraires < 20 || n.classeII < 20 || n.classeB < 20 {
 		t.Errorf("too few lines checked: %+v", n)
 	}
 	t.Logf("lines checked: %+v", n)

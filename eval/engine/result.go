@@ -85,6 +85,10 @@ const (
 	// what the rules paid (non-OPTAM fees, classe II hearing aid, classe
 	// B optique).
 	MotifPlafondLegal
+	// MotifForfaitUrgences: a contrat responsable pays the forfait
+	// patient urgences the RO withheld in full by law, above what its
+	// rules paid.
+	MotifForfaitUrgences
 )
 
 var motifText = [...]string{
@@ -99,6 +103,7 @@ var motifText = [...]string{
 	MotifPanier100Sante:     "100% Santé pris en charge par la loi",
 	MotifTicketModerateur:   "ticket modérateur pris en charge par la loi",
 	MotifPlafondLegal:       "plafond légal du contrat responsable",
+	MotifForfaitUrgences:    "forfait patient urgences pris en charge par la loi",
 }
 
 // String returns the motif as the results write it: "non couvert",

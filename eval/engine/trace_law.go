@@ -18,6 +18,10 @@ func (w *worker) traceLaw() {
 		if lr.final > lr.contract {
 			w.note("contrat responsable: the ticket modérateur is paid in full by law: %s (the rules paid %s)", lr.floor, lr.contract)
 		}
+	case floorFPU:
+		if lr.final > lr.contract {
+			w.note("contrat responsable: the forfait patient urgences withheld by the RO is paid in full by law: %s (the rules paid %s)", lr.floor, lr.contract)
+		}
 	}
 	if lr.ceilKind != ceilingNone {
 		w.note("%s: %s at most, %s after %s: RC cut from %s to %s", ceilingText[lr.ceilKind], lr.ceilOf, lr.ceiling, w.ceilingPrev(), max(lr.contract, lr.floor), lr.final)
