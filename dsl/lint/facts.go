@@ -81,9 +81,15 @@ func coverageOf(p *check.Program, r *check.Rule) coverage {
 // coverageOn computes the coverage of r on claims of code (r's poste or a
 // poste below it), with the RO rate of code at the reference date.
 func coverageOn(p *check.Program, r *check.Rule, code string) coverage {
+	return termsCoverage(p, r.Terms, code)
+}
+
+// termsCoverage computes the coverage of the terms of a formula on claims
+// of code.
+func termsCoverage(p *check.Program, terms []check.Term, code string) coverage {
 	var cv coverage
 	brss, tm := decimal.Zero, decimal.Zero
-	for _, t := range r.Terms {
+	for _, t := range terms {
 		switch t.Kind {
 		case check.PercentBRSS:
 			brss = brss.Add(t.Percent)

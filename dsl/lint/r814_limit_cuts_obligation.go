@@ -23,6 +23,7 @@ var limitCutsObligation = newRule(diag.Info{
 		"or a poste with an RO rate whose ticket modérateur is due, would cut what the law requires once it is used up: " +
 		"`dentaire: plafond 1000€ / annee civile` leaves a reste à charge on the second 100% Santé crown of the year, `soins: plafond 100€ / annee civile` leaves the ticket modérateur unpaid, `hospitalisation: 100% BRSS, plafond 100€ / annee civile` the forfait patient urgences of the sixth passage aux urgences of the year. " +
 		"It is reported at the limit, with the postes it cuts and the sub-postes it could be moved to. " +
+		"A `plafond … au-dela FORMULE` whose FORMULE still pays the obligation (at least 100% of the base with the RO, or a share of the frais; `frais reels` for a basket) cuts nothing. " +
 		"Exempt are counters that follow the legal renewal the RO applies too: a `max` of at least 1 `equipement` per 12 months on optique postes, of at least 2 `oreille` per 48 months on audiologie postes. " +
 		"Claims without a ticket modérateur (`non rembourse`, `ald`) may be limited on postes that owe only that. " +
 		"A formula rule's own limits on its own poste are left to R803 (100% Santé) and the other obligations; the forfait journalier to R802; the cure thermale, whose ticket modérateur is optional, is exempt.",
@@ -52,7 +53,7 @@ var limitCutsObligation = newRule(diag.Info{
 			}
 			for _, r := range limits {
 				for i, l := range r.Limits {
-					if l.Kind == check.Carence || renewalCounter(code, l) {
+					if l.Kind == check.Carence || renewalCounter(code, l) || auDelaKeeps(p, code, need, l) {
 						continue
 					}
 					k := key{r, i}
@@ -106,6 +107,22 @@ func obligation(code string) (string, bool) {
 		return tmObligation, true
 	}
 	return "", false
+}
+
+// auDelaKeeps reports whether l is a plafond whose `au-dela` formula still
+// pays what the law requires on code once the plafond is used up: the
+// ticket modérateur or the forfait patient urgences when it reaches 100%
+// of the base with the RO or pays a share of the frais (as R801 judges a
+// formula), a 100% Santé basket only with frais reels.
+func auDelaKeeps(p *check.Program, code, need string, l check.Limit) bool {
+	if len(l.AuDela) == 0 {
+		return false
+	}
+	if need == basketObligation {
+		return slices.ContainsFunc(l.AuDela, func(t check.Term) bool { return t.Kind == check.FraisReels })
+	}
+	cv := termsCoverage(p, l.AuDela, code)
+	return cv.frais || cv.reach.GreaterThanOrEqual(hundred)
 }
 
 // renewalCounter reports whether l is a max that only follows the legal
