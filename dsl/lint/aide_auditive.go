@@ -80,7 +80,9 @@ func roOn(p *check.Program, r *check.Rule, base decimal.Decimal) decimal.Decimal
 // except a forfait RO inclus, which brings the total up to its amount at
 // most (it includes the RO and the terms before it, which are taken to
 // be the percentages); a plafond caps what the rule adds to the RO, and a
-// plafond RO inclus caps the RO and the rule together.
+// plafond RO inclus caps the RO and the rule together, except that past a
+// plafond with `au-dela` the rule pays the greater of the plafond's room
+// and its au-dela formula.
 func aideTotal(p *check.Program, r *check.Rule, base, ro decimal.Decimal) decimal.Decimal {
 	total := base.Mul(coverageOf(p, r).reach).Div(hundred).Round(2)
 	for _, t := range r.Terms {
@@ -92,12 +94,41 @@ func aideTotal(p *check.Program, r *check.Rule, base, ro decimal.Decimal) decima
 		}
 	}
 	for _, l := range r.Limits {
+		capped := total
 		switch {
 		case l.Kind == check.Plafond && l.ROInclus:
-			total = decimal.Min(total, decimal.Max(ro, euros(p, l.Amount)))
+			capped = decimal.Min(total, decimal.Max(ro, euros(p, l.Amount)))
 		case l.Kind == check.Plafond:
-			total = decimal.Min(total, ro.Add(euros(p, l.Amount)))
+			capped = decimal.Min(total, ro.Add(euros(p, l.Amount)))
+		}
+		if len(l.AuDela) > 0 {
+			// Past the plafond the rule pays its au-dela formula, never
+			// more than it would have without the plafond (§10.3).
+			capped = decimal.Max(capped, decimal.Min(total, auDelaTotal(p, r, l.AuDela, base)))
+		}
+		total = capped
+	}
+	return total
+}
+
+// auDelaTotal returns what the RO and an au-dela formula reach together on
+// a classe II hearing aid of base (one ear): a share of the base, per-unit
+// amounts on top; a share of the frais has no bound (the largest decimal
+// the check allows stands for it).
+func auDelaTotal(p *check.Program, r *check.Rule, terms []check.Term, base decimal.Decimal) decimal.Decimal {
+	cv := termsCoverage(p, terms, r.Poste)
+	if cv.frais {
+		return unbounded
+	}
+	total := base.Mul(cv.reach).Div(hundred).Round(2)
+	for _, t := range terms {
+		if t.Kind == check.PerUnit {
+			total = total.Add(euros(p, t.Amount))
 		}
 	}
 	return total
 }
+
+// unbounded stands for an amount without bound in the totals of the
+// hearing aid rules: more than any amount a contract may write.
+var unbounded = decimal.New(1, 30)

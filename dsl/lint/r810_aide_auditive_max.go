@@ -23,7 +23,7 @@ var aideAuditiveMax = newRule(diag.Info{
 		"so a rule on `audiologie.aide` that pays the ticket modérateur at most plus fixed amounts is decided exactly, in each age band its conditions let it apply to: " +
 		"RO and the percentage terms reach their percentage of the base (the whole base for `100% BRSS`, the RO's 60% alone for forfaits alone), " +
 		"the per-unit amounts and forfaits come on top, a forfait RO inclus brings the total up to its amount (`100% BRSS + forfait 1700€ / 48 mois glissants RO inclus` reaches 1,700 € exactly), " +
-		"a `plafond` of the rule caps what the RC adds to the RO and a `plafond … RO inclus` the RO and the RC together; the total must be at most 1,700 €. " +
+		"a `plafond` of the rule caps what the RC adds to the RO and a `plafond … RO inclus` the RO and the RC together, except that past a `plafond … au-dela FORMULE` the rule pays up to FORMULE's amount (frais reels: its whole amount without the plafond); the total must be at most 1,700 €. " +
 		"Under 20 the RO pays 840 €, so the RC may pay at most 860 €: `100% BRSS + forfait 1000€` is within the cap from 20 (1,400 €) but not under 20 (2,400 €); " +
 		"add a rule `si age < 20` within 860 € (a rule whose conditions, or more specific rules, keep it from 20 only needs the adult base). " +
 		"The bases are those in force at the contract's effet. A rule paying a share of prices beyond the ticket modérateur (R812) is flagged when one of its per-unit amounts or forfaits alone exceeds the cap. The rules judged are all those that apply to claims on the poste: its own, a family's where none of its own holds, and those of postes declared below it.",
