@@ -156,6 +156,12 @@ func hasLimit(r *check.Rule, kinds ...check.LimitKind) (check.Limit, bool) {
 	return check.Limit{}, false
 }
 
+// auDelaFrais reports whether the au-dela formula of the plafond l of r
+// pays a share of the frais past it, which no amount bounds.
+func auDelaFrais(p *check.Program, r *check.Rule, l check.Limit) bool {
+	return len(l.AuDela) > 0 && termsCoverage(p, l.AuDela, r.Poste).frais
+}
+
 // paysInFull reports whether a formula rule pays everything left after
 // the RO: frais reels or at least 100% of the frais.
 func paysInFull(r *check.Rule) bool {
