@@ -51,7 +51,7 @@ func TestFmt(t *testing.T) {
 }
 
 func TestFmtExemplesAreCanonical(t *testing.T) {
-	files := []string{"../../exemples/essentiel.garantie", "../../exemples/equilibre.garantie", "../../exemples/serenite.garantie", "../../exemples/surco.garantie"}
+	files := []string{"../../exemples/essentiel.garantie", "../../exemples/equilibre.garantie", "../../exemples/serenite.garantie", "../../exemples/surco.garantie", "../../exemples/april-mix-3.garantie"}
 	status, out, errOut := runCLI(t, "", append([]string{"fmt", "-l"}, files...)...)
 	if status != exitOK {
 		t.Errorf("example contracts are not in canonical form (run garantie fmt -w exemples/*.garantie):\n%s%s", out, errOut)

@@ -104,7 +104,7 @@ func TestExemples(t *testing.T) {
 	// The same expected figures as tests of expected reimbursements
 	// (X.test.csv, see docs/cli.md): garantie test must pass them all.
 	status, out, errOut := runCLI(t, "", "test", "../../exemples")
-	if status != exitOK || out != "66 passed, 0 failed\n" {
+	if status != exitOK || out != "93 passed, 0 failed\n" {
 		t.Errorf("garantie test exemples: status %d, output:\n%s%s", status, out, errOut)
 	}
 }

@@ -12,7 +12,8 @@ var forfaitAbovePlafond = newRule(diag.Info{
 	Title:    "forfait above its plafond",
 	Severity: diag.Warning,
 	Doc: "A forfait larger than a plafond of the same rule over a period at least as long can never be used in full: " +
-		"`forfait 200€ / annee civile, plafond 150€ / annee civile` pays at most 150 €. One of the two figures is probably wrong.",
+		"`forfait 200€ / annee civile, plafond 150€ / annee civile` pays at most 150 €. One of the two figures is probably wrong. " +
+		"A plafond per unit (`plafond 100€ / equipement`) bounds each line, not a period, and is not compared.",
 	Example: "optique.lentilles: forfait 200€ / annee civile, plafond 150€ / annee civile",
 }, false, func(p *check.Program, report reporter) {
 	for _, r := range p.Rules {
@@ -22,7 +23,9 @@ var forfaitAbovePlafond = newRule(diag.Info{
 			}
 			amount := euros(p, t.Amount)
 			for _, l := range r.Limits {
-				if l.Kind != check.Plafond || months(l.Period) < months(t.Period) {
+				if l.Kind != check.Plafond || l.PerUnit != "" || months(l.Period) < months(t.Period) {
+					// A plafond per unit has no period: it bounds each
+					// line, and a forfait above it is used over several.
 					continue
 				}
 				if t.ParFamille && !l.ParFamille {
