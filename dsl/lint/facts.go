@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -160,6 +161,14 @@ func hasLimit(r *check.Rule, kinds ...check.LimitKind) (check.Limit, bool) {
 // pays a share of the frais past it, which no amount bounds.
 func auDelaFrais(p *check.Program, r *check.Rule, l check.Limit) bool {
 	return len(l.AuDela) > 0 && termsCoverage(p, l.AuDela, r.Poste).frais
+}
+
+// auDelaPays reports whether the au-dela formula of the plafond l of r
+// may pay a frame or a lens more than a few cents past it: a share of the
+// frais or an amount per unit (its percentages of the base are cents on
+// optique).
+func auDelaPays(p *check.Program, r *check.Rule, l check.Limit) bool {
+	return auDelaFrais(p, r, l) || slices.ContainsFunc(l.AuDela, func(t check.Term) bool { return t.Kind == check.PerUnit })
 }
 
 // paysInFull reports whether a formula rule pays everything left after

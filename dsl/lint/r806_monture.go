@@ -39,12 +39,13 @@ var montureMax = newRule(diag.Info{
 
 // plafondOf returns the lowest plafond of rule r, per unit or over a
 // period, each at its highest raise (porte a), and whether r has one: the
-// most r pays on one unit of a line.
+// most r pays on one unit of a line. A plafond whose au-dela pays past it
+// bounds nothing.
 func plafondOf(p *check.Program, r *check.Rule) (decimal.Decimal, bool) {
 	var lowest decimal.Decimal
 	found := false
 	for _, l := range r.Limits {
-		if l.Kind != check.Plafond {
+		if l.Kind != check.Plafond || auDelaPays(p, r, l) {
 			continue
 		}
 		amount := euros(p, l.Amount)
