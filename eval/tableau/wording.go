@@ -2,6 +2,7 @@ package tableau
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -55,21 +56,93 @@ func (w wording) term(t check.Term) string {
 	case check.Forfait:
 		s := "Forfait " + amount(t.Amount) + " " + period(t.Period) + famille(t.ParFamille) + roInclus(t.ROInclus) + w.raises(t.Raises)
 		if t.Enveloppe != nil {
-			s += " (enveloppe " + t.Enveloppe.Name + ", commune aux postes qui la citent)"
+			s += w.sharedWith(t.Enveloppe)
 		}
 		return s
 	}
 	return w.text(t.Range.Start.Offset, t.Range.End.Offset)
 }
 
-// raises words the "porte a" clauses of an envelope as the contract
-// writes them: ", porté à 90€ si anciennete >= 2 ans".
+// raises words the "porte a" clauses of an envelope as tables print
+// loyalty bonuses: ", porté à 90 € après 2 ans d'adhésion". A condition
+// the wording cannot put in words is shown as written.
 func (w wording) raises(rs []check.Raise) string {
 	s := ""
 	for _, r := range rs {
-		s += ", " + w.text(r.Range.Start.Offset, r.Range.End.Offset)
+		cond := regionYears(r.Cond)
+		if cond == "" {
+			text := w.text(r.Range.Start.Offset, r.Range.End.Offset)
+			if _, after, ok := strings.Cut(text, " si "); ok {
+				cond = "si " + after
+			} else {
+				cond = text
+			}
+		}
+		s += ", porté à " + amount(r.Amount) + " " + cond
 	}
 	return s
+}
+
+// regionYears words the age and seniority of a region that has no other
+// condition, each a single range of years: "après 2 ans d'adhésion",
+// "à partir de 10 ans et après 2 ans d'adhésion"; "" otherwise.
+func regionYears(r check.Region) string {
+	var parts []string
+	for _, d := range []struct {
+		subject string
+		set     check.IntSet
+	}{{"age", r.Age}, {"anciennete", r.Anciennete}} {
+		if d.set.Equal(check.AllYears) {
+			continue
+		}
+		if len(d.set) != 1 {
+			return ""
+		}
+		iv := d.set[0]
+		var text string
+		switch {
+		case d.subject == "age" && iv.Hi == check.Inf:
+			text = fmt.Sprintf("à partir de %d ans", iv.Lo)
+		case d.subject == "age" && iv.Lo == 0:
+			text = fmt.Sprintf("pour les moins de %d ans", iv.Hi)
+		case d.subject == "age":
+			text = fmt.Sprintf("de %d à %d ans", iv.Lo, iv.Hi-1)
+		case iv.Hi == check.Inf:
+			text = yearsText(d.subject, ">=", fmt.Sprint(iv.Lo), false)
+		case iv.Lo == 0:
+			text = yearsText(d.subject, "<", fmt.Sprint(iv.Hi), false)
+		default:
+			text = fmt.Sprintf("de %d à %d ans d'adhésion", iv.Lo, iv.Hi-1)
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, " et ")
+}
+
+// sharedWith says which postes share the envelope a forfait draws on, by
+// their labels: " (montant commun à : Ostéopathie, Psychologue)".
+func (w wording) sharedWith(e *check.Enveloppe) string {
+	var labels []string
+	for _, r := range w.prog.Rules {
+		for _, t := range r.Terms {
+			if t.Kind != check.Forfait || t.Enveloppe == nil || t.Enveloppe.Name != e.Name {
+				continue
+			}
+			if l := w.label(r.Poste); !slices.Contains(labels, l) {
+				labels = append(labels, l)
+			}
+		}
+	}
+	if len(labels) < 2 {
+		return ""
+	}
+	return " (montant commun à : " + strings.Join(labels, ", ") + ")"
+}
+
+// label is the label of a poste: the nomenclature's, or the contract's
+// declaration, or its code.
+func (w wording) label(code string) string {
+	return label([]Source{{Program: w.prog, Src: w.src}}, code)
 }
 
 // terms words a formula paid per line (au-delà, limité à).
@@ -252,6 +325,10 @@ func conditionText(c *ast.Condition) string {
 		return pick("actes remboursés par la Sécurité sociale", "actes non remboursés par la Sécurité sociale")
 	case "secteur":
 		return pick("secteur "+n, "hors secteur "+n)
+	case "sejour medecine", "sejour chirurgie", "sejour psychiatrie", "sejour smr", "sejour maternite", "sejour had":
+		return pick("", "hors ") + sejourWords[strings.TrimPrefix(subject, "sejour ")]
+	case "etranger":
+		return pick("soins à l'étranger", "soins en France")
 	case "verres simples", "verres complexes", "verres tres complexes":
 		return pick("", "hors ") + strings.Replace(subject, "tres", "très", 1)
 	case "age", "anciennete":
@@ -260,6 +337,16 @@ func conditionText(c *ast.Condition) string {
 		}
 	}
 	return rawCondition(c)
+}
+
+// sejourWords are the types of hospital stay as tables print them.
+var sejourWords = map[string]string{
+	"medecine":    "hospitalisation en médecine",
+	"chirurgie":   "hospitalisation en chirurgie",
+	"psychiatrie": "hospitalisation en psychiatrie",
+	"smr":         "soins médicaux et de réadaptation (SMR)",
+	"maternite":   "hospitalisation en maternité",
+	"had":         "hospitalisation à domicile (HAD)",
 }
 
 // yearsText words a condition on the age or the seniority.
