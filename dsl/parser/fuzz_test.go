@@ -2,6 +2,7 @@ package parser_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"garantie/dsl/ast"
@@ -17,6 +18,15 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(src)
+	// The bundled examples, the real table's constructs among them.
+	examples, _ := filepath.Glob("../../exemples/*.garantie")
+	for _, path := range examples {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
 	for _, info := range parser.Codes() {
 		f.Add([]byte(info.Example))
 	}
