@@ -94,6 +94,10 @@ type batchOptions struct {
 	shard Shard
 	// uniqueIDs: the ids are known not to repeat, so none is remembered.
 	uniqueIDs bool
+	// datesAfter: every batch of the session is dated after all the
+	// claims of the batches before it, as Stream cuts them, so no claim
+	// can come too late and the latest line of each family is not kept.
+	datesAfter bool
 }
 
 // evaluate is Evaluate with options.
@@ -106,7 +110,7 @@ func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
 		s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
 	}
 	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
-	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
+	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, !o.datesAfter) })
 }
 
 // begin runs the first phase of a batch and returns out cut to its
@@ -218,8 +222,10 @@ func shardOf(h uint64, w int) int {
 }
 
 // evaluate sorts the accepted lines of shard k by (date, id) and evaluates
-// them.
-func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
+// them. With marks, it rejects the claims that come too late for their
+// family (inOrder) and keeps each family's latest line for the next
+// batches; without, the caller knows that no claim can come too late.
+func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int, marks bool) {
 	if sh.worker == nil {
 		if !hasFamilyOf(info, k, w) {
 			return
@@ -242,11 +248,15 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
 	})
 	for _, key := range keys {
-		if !sh.inOrder(key, batch[key.line].ID, &out[key.line], &info[key.line]) {
+		if marks && !sh.inOrder(key, batch[key.line].ID, &out[key.line], &info[key.line]) {
 			continue
 		}
 		fam := &wk.families[key.loc.family-1]
 		wk.evaluateClaim(&batch[key.line], info[key.line].poste, fam, &fam.members[key.loc.member-1], &out[key.line])
+	}
+	sh.order = keys
+	if !marks {
+		return
 	}
 	// Keep the id of each family's last line: the batch's text is not
 	// kept beyond it, and a later batch is compared with it.
@@ -255,7 +265,6 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 			m.id = strings.Clone(batch[key.line].ID)
 		}
 	}
-	sh.order = keys
 }
 
 // hasFamilyOf reports whether a line of the batch is to be evaluated by
