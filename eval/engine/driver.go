@@ -102,7 +102,7 @@ type batchOptions struct {
 
 // evaluate is Evaluate with options.
 func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
-	out = s.begin(batch, out, o.shard)
+	out = s.begin(batch, out, o.shard, !o.uniqueIDs)
 	w := len(s.shards)
 	if o.uniqueIDs {
 		checkKnownIDs(batch, out, s.info, nil)
@@ -114,8 +114,9 @@ func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
 }
 
 // begin runs the first phase of a batch and returns out cut to its
-// length.
-func (s *Session) begin(batch []claims.Claim, out []Result, shard Shard) []Result {
+// length. The ids are hashed only when hashIDs: checkIDs needs them,
+// checkKnownIDs does not.
+func (s *Session) begin(batch []claims.Claim, out []Result, shard Shard, hashIDs bool) []Result {
 	if len(out) < len(batch) {
 		panic("eval: Session.Evaluate: out is shorter than batch")
 	}
@@ -125,7 +126,7 @@ func (s *Session) begin(batch []claims.Claim, out []Result, shard Shard) []Resul
 	n, w := len(batch), len(s.shards)
 	s.parallel(func(k int) {
 		lo, hi := k*n/w, (k+1)*n/w
-		s.prepare(batch[lo:hi], out[lo:hi], s.info[lo:hi], shard)
+		s.prepare(batch[lo:hi], out[lo:hi], s.info[lo:hi], shard, hashIDs)
 	})
 	return out
 }
@@ -176,11 +177,14 @@ func (s *Session) reserveCouches(out []Result) {
 }
 
 // prepare resets the results of a chunk of lines and fills their infos.
-func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, shard Shard) {
+func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, shard Shard, hashIDs bool) {
 	for i := range batch {
 		c, r := &batch[i], &out[i]
 		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
-		in := lineInfo{idHash: maphash.String(s.seed, c.ID), poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c)}
+		in := lineInfo{poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c)}
+		if hashIDs {
+			in.idHash = maphash.String(s.seed, c.ID)
+		}
 		if c.Err != nil {
 			r.Err = rejection(RejectInvalidLine, c.Err.Error())
 		} else if why := invalid(c); why != "" {
