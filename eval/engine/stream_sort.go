@@ -33,7 +33,7 @@ import (
 func streamSorted(sessions []*Session, r *claims.Reader, o StreamOptions, emit func([][]Result) error) error {
 	x := &externalSort{sessions: sessions, o: o, batch: o.Batch}
 	if x.batch <= 0 {
-		x.batch = streamBatch
+		x.batch = sortBatch
 	}
 	defer x.close()
 	steps := []func() error{
