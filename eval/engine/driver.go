@@ -122,7 +122,6 @@ func (s *Session) begin(batch []claims.Claim, out []Result, shard Shard, hashIDs
 	}
 	out = out[:len(batch)]
 	s.info = slices.Grow(s.info[:0], len(batch))[:len(batch)]
-	s.reserveCouches(out)
 	n, w := len(batch), len(s.shards)
 	s.parallel(func(k int) {
 		lo, hi := k*n/w, (k+1)*n/w
@@ -155,32 +154,22 @@ func (s *Session) parallel(f func(k int)) {
 	wg.Wait()
 }
 
-// reserveCouches gives every result room for one Couche per layer, with
-// one allocation for the results that lack it.
-func (s *Session) reserveCouches(out []Result) {
-	layers := len(s.e.layers)
-	missing := 0
-	for i := range out {
-		if cap(out[i].Couches) < layers {
-			missing++
-		}
-	}
-	if missing == 0 {
-		return
-	}
-	backing := make([]Couche, missing*layers)
-	for i := range out {
-		if cap(out[i].Couches) < layers {
-			out[i].Couches, backing = backing[:0:layers], backing[layers:]
-		}
-	}
-}
-
 // prepare resets the results of a chunk of lines and fills their infos.
+// It gives every result room for one Couche per layer, with one
+// allocation for the results from the first that lacks it on.
 func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, shard Shard, hashIDs bool) {
+	layers := len(s.e.layers)
+	var backing []Couche
 	for i := range batch {
 		c, r := &batch[i], &out[i]
-		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: r.Couches[:0]}
+		couches := r.Couches[:0]
+		if cap(couches) < layers {
+			if len(backing) < layers {
+				backing = make([]Couche, (len(batch)-i)*layers)
+			}
+			couches, backing = backing[:0:layers], backing[layers:]
+		}
+		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: couches}
 		in := lineInfo{poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c)}
 		if hashIDs {
 			in.idHash = maphash.String(s.seed, c.ID)
