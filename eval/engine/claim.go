@@ -104,8 +104,10 @@ func (w *worker) locate(c *claims.Claim, ben int32) location {
 }
 
 // evaluateClaim evaluates c (LANGUAGE.md §3 steps 1 to 10) with the state
-// of its family and writes r. A rejected line changes no state.
-func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, ben *beneficiaryState, r *Result) {
+// of its family and writes r, whose Couches are couches, without reading
+// it. A rejected line changes no state.
+func (w *worker) evaluateClaim(c *claims.Claim, poste int32, couches []Couche, fam *familyState, ben *beneficiaryState, r *Result) {
+	*r = resultOf(c, couches)
 	if w.explain {
 		w.trace = &r.Trace
 	}
@@ -147,7 +149,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		w.noteRO(c, &ro)
 	}
 	w.pending, w.pendingSeen = w.pending[:0], w.pendingSeen[:0]
-	couches := r.Couches[:len(w.e.layers)]
+	couches = couches[:len(w.e.layers)]
 	var paid money.Cents
 	for k, l := range w.e.layers {
 		couches[k] = Couche{}

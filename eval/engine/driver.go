@@ -36,6 +36,10 @@ type lineInfo struct {
 	beneficiary                    int32 // the beneficiary's number, from phase 3
 	ok                             bool  // not rejected so far
 	foreign                        bool  // of a family outside the shard: checked, not evaluated
+	// couches is the room for the line's Couches, taken from its result
+	// by prepare: the phase that settles the line writes the whole
+	// result (see resultOf) without reading it.
+	couches []Couche
 }
 
 // shard is the state one worker owns. Its memory grows with the lines
@@ -154,9 +158,11 @@ func (s *Session) parallel(f func(k int)) {
 	wg.Wait()
 }
 
-// prepare resets the results of a chunk of lines and fills their infos.
-// It gives every result room for one Couche per layer, with one
-// allocation for the results from the first that lacks it on.
+// prepare fills the infos of a chunk of lines, and writes the results of
+// the lines already rejected or outside the shard; the results of the
+// others are written by the phase that settles them (reject,
+// evaluateClaim). It gives every line room for one Couche per layer, with
+// one allocation for the lines from the first whose result lacks it on.
 func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, shard Shard, hashIDs bool) {
 	layers := len(s.e.layers)
 	var backing []Couche
@@ -169,15 +175,16 @@ func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, s
 			}
 			couches, backing = backing[:0:layers], backing[layers:]
 		}
-		*r = Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: couches}
-		in := lineInfo{poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c)}
+		in := lineInfo{poste: -1, ok: c.Err == nil, foreign: !shard.Holds(c), couches: couches}
 		if hashIDs {
 			in.idHash = maphash.String(s.seed, c.ID)
 		}
 		if c.Err != nil {
-			r.Err = rejection(RejectInvalidLine, c.Err.Error())
+			reject(r, &in, c, RejectInvalidLine, c.Err.Error())
 		} else if why := invalid(c); why != "" {
-			r.Err, in.ok = rejection(RejectInvalidLine, why), false
+			reject(r, &in, c, RejectInvalidLine, why)
+		} else if in.foreign {
+			*r = resultOf(c, couches)
 		}
 		if in.ok {
 			if p, known := s.e.index[c.Poste]; known {
@@ -241,11 +248,12 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
 	})
 	for _, key := range keys {
-		if marks && !sh.inOrder(key, batch[key.line].ID, &out[key.line], &info[key.line]) {
+		c, in := &batch[key.line], &info[key.line]
+		if marks && !sh.inOrder(key, c, &out[key.line], in) {
 			continue
 		}
 		fam := &wk.families[key.loc.family-1]
-		wk.evaluateClaim(&batch[key.line], info[key.line].poste, fam, &fam.members[key.loc.member-1], &out[key.line])
+		wk.evaluateClaim(c, in.poste, in.couches, fam, &fam.members[key.loc.member-1], &out[key.line])
 	}
 	sh.order = keys
 	if !marks {
@@ -276,14 +284,15 @@ func hasFamilyOf(info []lineInfo, k, w int) bool {
 // earlier batch, on a later date, or on the same date with a greater or
 // equal id: evaluating it would consume envelopes out of the (date, id)
 // order of LANGUAGE.md §3.
-func (sh *shard) inOrder(key orderKey, id string, r *Result, in *lineInfo) bool {
+func (sh *shard) inOrder(key orderKey, c *claims.Claim, r *Result, in *lineInfo) bool {
+	id := c.ID
 	f := int(key.loc.family - 1)
 	if f >= len(sh.last) {
 		sh.last = append(sh.last, make([]familyMark, f+1-len(sh.last))...)
 	}
 	m := &sh.last[f]
 	if m.batch != 0 && m.batch != sh.batches && (key.date < m.date || key.date == m.date && id <= m.id) {
-		reject(r, in, RejectLateClaim, fmt.Sprintf("claim %s dated %s comes after its family was evaluated up to claim %s dated %s in an earlier batch: a Session needs each family's claims in (date, id) order across batches", id, key.date, m.id, m.date))
+		reject(r, in, c, RejectLateClaim, fmt.Sprintf("claim %s dated %s comes after its family was evaluated up to claim %s dated %s in an earlier batch: a Session needs each family's claims in (date, id) order across batches", id, key.date, m.id, m.date))
 		return false
 	}
 	m.date, m.batch, m.line = key.date, sh.batches, key.line

@@ -49,11 +49,11 @@ func checkKnownIDs(batch []claims.Claim, out []Result, info []lineInfo, dupFirst
 }
 
 func rejectDuplicate(r *Result, in *lineInfo, c *claims.Claim, first int) {
-	reject(r, in, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+	reject(r, in, c, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
 }
 
 func rejectUnknownPoste(r *Result, in *lineInfo, c *claims.Claim) {
-	reject(r, in, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
+	reject(r, in, c, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
 }
 
 // assureEntry is the family a beneficiary was first seen in, and the
@@ -100,13 +100,13 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 			*e = assureEntry{line: int32(c.Line), id: int32(sh.assures.n*w + k)}
 			sh.assures.add(e, c.Assure, c.Famille)
 		case string(sh.assures.famille(e)) != c.Famille:
-			reject(&out[i], in, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(string(sh.assures.famille(e))), e.line))
+			reject(&out[i], in, c, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(string(sh.assures.famille(e))), e.line))
 			continue
 		case e.naissLine != 0 && c.HasNaiss && e.naissance != c.Naissance:
-			reject(&out[i], in, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
+			reject(&out[i], in, c, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
 			continue
 		case e.adhLine != 0 && c.HasAdh && e.adhesion != c.Adhesion:
-			reject(&out[i], in, RejectAdhesionConflict, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
+			reject(&out[i], in, c, RejectAdhesionConflict, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
 			continue
 		}
 		if e.naissLine == 0 && c.HasNaiss {
@@ -227,10 +227,18 @@ func familleText(f string) string {
 	return "in famille " + f
 }
 
-// reject marks a line as rejected with code for reason.
-func reject(r *Result, in *lineInfo, code RejectCode, reason string) {
+// reject writes the result of c, rejected with code for reason, and
+// marks its line as rejected.
+func reject(r *Result, in *lineInfo, c *claims.Claim, code RejectCode, reason string) {
+	*r = resultOf(c, in.couches)
 	r.Err = rejection(code, reason)
 	in.ok = false
+}
+
+// resultOf returns the result of c before its evaluation, with couches
+// (cut to length 0) as its Couches.
+func resultOf(c *claims.Claim, couches []Couche) Result {
+	return Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: couches[:0]}
 }
 
 // idTable remembers the ids a session has seen with the line of each.
