@@ -253,7 +253,7 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 			continue
 		}
 		fam := &wk.families[key.loc.family-1]
-		wk.evaluateClaim(c, in.poste, in.couches, fam, &fam.members[key.loc.member-1], &out[key.line])
+		wk.evaluateClaim(c, in.poste, in.couches, fam, wk.member(key.loc), &out[key.line])
 	}
 	sh.order = keys
 	if !marks {
