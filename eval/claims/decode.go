@@ -18,10 +18,11 @@ const (
 	arenaChunk = 32 << 10
 )
 
-// internSlot is a cached text value, valid while gen is the parser's.
+// internSlot is a cached text value: the n bytes at offset off of the
+// arena block numbered gen, valid while that block is the parser's. It
+// holds no pointer, so that the cache keeps no old block alive.
 type internSlot struct {
-	s   string
-	gen uint32
+	off, n, gen uint32
 }
 
 // parser decodes the records of blocks into claims. It is not safe for
@@ -331,15 +332,15 @@ func (p *parser) intern(col column, v []byte) (string, error) {
 	}
 	st.looked++
 	slot := &p.strs[maphash.Bytes(p.seed, v)%internSlots]
-	if slot.gen == p.gen && slot.s == string(v) {
+	if slot.gen == p.gen && int(slot.n) == len(v) && string(p.arena[slot.off:slot.off+slot.n]) == string(v) {
 		st.found++
-		return slot.s, nil
+		return unsafe.String(&p.arena[slot.off], len(v)), nil
 	}
 	if err := checkText(v); err != nil {
 		return "", err
 	}
 	s := p.text(v)
-	*slot = internSlot{s, p.gen}
+	*slot = internSlot{off: uint32(len(p.arena) - len(v)), n: uint32(len(v)), gen: p.gen}
 	return s, nil
 }
 
