@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"garantie/eval/claims"
 	"garantie/eval/date"
@@ -55,6 +56,10 @@ type shard struct {
 	last    []familyMark
 	batches uint32 // the number of batches evaluated so far
 }
+
+// prefetchAhead is how many lines ahead evaluate prefetches the state of
+// a line.
+const prefetchAhead = 4
 
 // familyMark is the latest date a family was evaluated on, and the
 // number of the batch (from 1) that held it.
@@ -247,7 +252,18 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		}
 		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
 	})
-	for _, key := range keys {
+	for j, key := range keys {
+		if j+prefetchAhead < len(keys) {
+			loc := keys[j+prefetchAhead].loc
+			fam, ben := unsafe.Pointer(&wk.families[loc.family-1]), unsafe.Pointer(wk.member(loc))
+			// Each spans up to three cache lines.
+			prefetch(fam)
+			prefetch(unsafe.Add(fam, unsafe.Sizeof(familyState{})-1))
+			prefetch(ben)
+			prefetch(unsafe.Add(ben, 64))
+			prefetch(unsafe.Add(ben, 128))
+			prefetch(unsafe.Add(ben, unsafe.Sizeof(beneficiaryState{})-1))
+		}
 		c, in := &batch[key.line], &info[key.line]
 		if marks && !sh.inOrder(key, c, &out[key.line], in) {
 			continue
