@@ -58,7 +58,8 @@ type shard struct {
 }
 
 // prefetchAhead is how many lines ahead evaluate prefetches the state of
-// a line.
+// a line, and checkFamilies the entry of a beneficiary (its slot twice as
+// far ahead). 2 and 4 measured alike, 8 worse.
 const prefetchAhead = 4
 
 // familyMark is the latest date a family was evaluated on, and the

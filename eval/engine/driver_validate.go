@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"garantie/eval/claims"
 	"garantie/eval/date"
@@ -89,6 +90,14 @@ const (
 // n*w + k.
 func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
 	for i := range batch {
+		// The slots of the lines to come, and the entries of the slots
+		// already in the cache.
+		if ahead := i + 2*prefetchAhead; ahead < len(batch) && shardOf(info[ahead].assureHash, w) == k {
+			sh.assures.prefetchSlot(info[ahead].assureHash)
+		}
+		if ahead := i + prefetchAhead; ahead < len(batch) && shardOf(info[ahead].assureHash, w) == k {
+			sh.assures.prefetchEntry(info[ahead].assureHash)
+		}
 		in := &info[i]
 		if !in.ok || shardOf(in.assureHash, w) != k {
 			continue
@@ -155,6 +164,26 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 				return e, true
 			}
 		}
+	}
+}
+
+// prefetchSlot prefetches the slot where the search for hash h starts.
+func (t *assureTable) prefetchSlot(h uint64) {
+	if len(t.slots) > 0 {
+		prefetch(unsafe.Pointer(&t.slots[h&uint64(len(t.slots)-1)]))
+	}
+}
+
+// prefetchEntry prefetches the entry of the slot where the search for
+// hash h starts, when the slot's hash bits match.
+func (t *assureTable) prefetchEntry(h uint64) {
+	if len(t.slots) == 0 {
+		return
+	}
+	if s := t.slots[h&uint64(len(t.slots)-1)]; s != 0 && s>>32 == h&0xFFFFFFFF && int(uint32(s)) <= len(t.entries) {
+		e := unsafe.Pointer(&t.entries[uint32(s)-1])
+		prefetch(e)
+		prefetch(unsafe.Add(e, unsafe.Sizeof(assureEntry{})-1))
 	}
 }
 

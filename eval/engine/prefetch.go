@@ -4,10 +4,12 @@ package engine
 
 import "unsafe"
 
-// prefetch asks the processor to bring the memory at p into its cache,
-// without waiting for it: a hint, which changes no result. evaluate
-// prefetches the state of the lines a few lines ahead, so that their
-// cache misses overlap the evaluation of the current line.
+// prefetch asks the processor to bring the cache line of the memory at p
+// into its cache, without waiting for it: a hint, which changes no
+// result. evaluate and checkFamilies prefetch the state of the lines a
+// few lines ahead, so that their cache misses overlap the work on the
+// current line (a plain read would wait for the memory). Go has no
+// prefetch built in, hence this function in assembly; it costs a call.
 //
 //go:noescape
 func prefetch(p unsafe.Pointer)
