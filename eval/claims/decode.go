@@ -131,8 +131,8 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 func (p *parser) decode(c *Claim) {
 	c.Quantite, c.Parcours = 1, true
 	p.unterminated = -1
-	for k, f := range p.fs {
-		if f.problem != quoteOK {
+	for k := range p.fs {
+		if f := &p.fs[k]; f.problem != quoteOK {
 			p.fail(c, "%s: %s", p.fieldName(k), f.problem)
 			if f.problem == quoteUnterminated {
 				p.unterminated = k
@@ -142,7 +142,7 @@ func (p *parser) decode(c *Claim) {
 	}
 	if len(p.fs) < p.named || len(p.fs) > len(p.cols) {
 		if p.idCol < len(p.fs) && p.fs[p.idCol].problem == quoteOK {
-			p.decodeField(c, colID, p.fs[p.idCol])
+			p.decodeField(c, colID, &p.fs[p.idCol])
 		}
 		msg := fmt.Sprintf("line has %d fields, header has %d", len(p.fs), len(p.cols))
 		if p.sep == ',' && len(p.fs) > len(p.cols) {
@@ -151,9 +151,9 @@ func (p *parser) decode(c *Claim) {
 		p.fail(c, "%s", msg)
 		return
 	}
-	p.decodeField(c, colID, p.fs[p.idCol])
-	for k, f := range p.fs {
-		switch {
+	p.decodeField(c, colID, &p.fs[p.idCol])
+	for k := range p.fs {
+		switch f := &p.fs[k]; {
 		case k >= p.named:
 			if len(bytes.TrimSpace(f.val)) > 0 {
 				p.fail(c, "%s: %q %v", p.fieldName(k), shorten(f.val), errUnnamed)
@@ -213,7 +213,7 @@ func (p *parser) fail(c *Claim, format string, args ...any) {
 }
 
 // decodeField decodes the value of column col into c.
-func (p *parser) decodeField(c *Claim, col column, f field) {
+func (p *parser) decodeField(c *Claim, col column, f *field) {
 	v := f.val
 	if f.escaped {
 		p.scratch = unescape(p.scratch[:0], v)
