@@ -258,12 +258,8 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 			loc := keys[j+prefetchAhead].loc
 			fam, ben := unsafe.Pointer(&wk.families[loc.family-1]), unsafe.Pointer(wk.member(loc))
 			// Each spans up to three cache lines.
-			prefetch(fam)
-			prefetch(unsafe.Add(fam, unsafe.Sizeof(familyState{})-1))
-			prefetch(ben)
-			prefetch(unsafe.Add(ben, 64))
-			prefetch(unsafe.Add(ben, 128))
-			prefetch(unsafe.Add(ben, unsafe.Sizeof(beneficiaryState{})-1))
+			prefetch(fam, unsafe.Sizeof(familyState{}))
+			prefetch(ben, unsafe.Sizeof(beneficiaryState{}))
 		}
 		c, in := &batch[key.line], &info[key.line]
 		if marks && !sh.inOrder(key, c, &out[key.line], in) {

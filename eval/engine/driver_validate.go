@@ -170,7 +170,7 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 // prefetchSlot prefetches the slot where the search for hash h starts.
 func (t *assureTable) prefetchSlot(h uint64) {
 	if len(t.slots) > 0 {
-		prefetch(unsafe.Pointer(&t.slots[h&uint64(len(t.slots)-1)]))
+		prefetch(unsafe.Pointer(&t.slots[h&uint64(len(t.slots)-1)]), 8)
 	}
 }
 
@@ -182,8 +182,7 @@ func (t *assureTable) prefetchEntry(h uint64) {
 	}
 	if s := t.slots[h&uint64(len(t.slots)-1)]; s != 0 && s>>32 == h&0xFFFFFFFF && int(uint32(s)) <= len(t.entries) {
 		e := unsafe.Pointer(&t.entries[uint32(s)-1])
-		prefetch(e)
-		prefetch(unsafe.Add(e, unsafe.Sizeof(assureEntry{})-1))
+		prefetch(e, unsafe.Sizeof(assureEntry{}))
 	}
 }
 

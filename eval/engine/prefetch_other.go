@@ -5,4 +5,4 @@ package engine
 import "unsafe"
 
 // prefetch does nothing on this architecture (see prefetch.go).
-func prefetch(p unsafe.Pointer) {}
+func prefetch(p unsafe.Pointer, n uintptr) {}
