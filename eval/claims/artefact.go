@@ -164,7 +164,7 @@ func checkArtefacts(sep byte, cols []column, b []byte, line int, final bool) err
 			}
 			s := &samples[k]
 			scratch = Claim{}
-			p.decodeField(&scratch, cols[k], f)
+			p.decodeField(&scratch, cols[k], &f)
 			kind := classify(cols[k], f.val, scratch.Err != nil)
 			if s.values == 0 {
 				s.kind, s.line, s.value = kind, recLine, string(f.val)

@@ -18,10 +18,11 @@ const (
 	arenaChunk = 32 << 10
 )
 
-// internSlot is a cached text value, valid while gen is the parser's.
+// internSlot is a cached text value: the n bytes at offset off of the
+// arena block numbered gen, valid while that block is the parser's. It
+// holds no pointer, so that the cache keeps no old block alive.
 type internSlot struct {
-	s   string
-	gen uint32
+	off, n, gen uint32
 }
 
 // parser decodes the records of blocks into claims. It is not safe for
@@ -43,6 +44,9 @@ type parser struct {
 	// keeps an old block alive.
 	arena []byte
 	gen   uint32
+	// interned measures, per column, how often the cache holds a value
+	// (see intern).
+	interned [numColumns]internStat
 	// unterminated is the position of the field whose quote is not
 	// closed in the current record, -1 if none.
 	unterminated int
@@ -61,11 +65,24 @@ func newParser(sep byte, cols []column) *parser {
 	return p
 }
 
+// internStat is how the cache served the values of one column in the
+// current block: looked up, found. off is true while the column skips
+// the cache, for a block after one where it found few values.
+type internStat struct {
+	looked, found, skipped uint32
+	off                    bool
+}
+
+// internSample is how often a column that skips the cache still looks a
+// value up in it, so that the hit rate of the next block is known.
+const internSample = 32
+
 // parse appends the claims of the records of b to dst. The first byte of b
 // is on line `line`; the first record of b gets the index `index`. parse
 // returns the claims and the number of line breaks of b.
 func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 	first := line
+	p.adaptInterning()
 	for i := 0; i < len(b); {
 		j := i
 		for j < len(b) && isSpace(b[j]) {
@@ -114,8 +131,8 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 func (p *parser) decode(c *Claim) {
 	c.Quantite, c.Parcours = 1, true
 	p.unterminated = -1
-	for k, f := range p.fs {
-		if f.problem != quoteOK {
+	for k := range p.fs {
+		if f := &p.fs[k]; f.problem != quoteOK {
 			p.fail(c, "%s: %s", p.fieldName(k), f.problem)
 			if f.problem == quoteUnterminated {
 				p.unterminated = k
@@ -125,7 +142,7 @@ func (p *parser) decode(c *Claim) {
 	}
 	if len(p.fs) < p.named || len(p.fs) > len(p.cols) {
 		if p.idCol < len(p.fs) && p.fs[p.idCol].problem == quoteOK {
-			p.decodeField(c, colID, p.fs[p.idCol])
+			p.decodeField(c, colID, &p.fs[p.idCol])
 		}
 		msg := fmt.Sprintf("line has %d fields, header has %d", len(p.fs), len(p.cols))
 		if p.sep == ',' && len(p.fs) > len(p.cols) {
@@ -134,9 +151,9 @@ func (p *parser) decode(c *Claim) {
 		p.fail(c, "%s", msg)
 		return
 	}
-	p.decodeField(c, colID, p.fs[p.idCol])
-	for k, f := range p.fs {
-		switch {
+	p.decodeField(c, colID, &p.fs[p.idCol])
+	for k := range p.fs {
+		switch f := &p.fs[k]; {
 		case k >= p.named:
 			if len(bytes.TrimSpace(f.val)) > 0 {
 				p.fail(c, "%s: %q %v", p.fieldName(k), shorten(f.val), errUnnamed)
@@ -196,7 +213,7 @@ func (p *parser) fail(c *Claim, format string, args ...any) {
 }
 
 // decodeField decodes the value of column col into c.
-func (p *parser) decodeField(c *Claim, col column, f field) {
+func (p *parser) decodeField(c *Claim, col column, f *field) {
 	v := f.val
 	if f.escaped {
 		p.scratch = unescape(p.scratch[:0], v)
@@ -219,11 +236,11 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 			c.ID = p.text(v)
 		}
 	case colAssure:
-		c.Assure, err = p.intern(v)
+		c.Assure, err = p.intern(col, v)
 	case colFamille:
-		c.Famille, err = p.intern(v)
+		c.Famille, err = p.intern(col, v)
 	case colPoste:
-		c.Poste, err = p.intern(v)
+		c.Poste, err = p.intern(col, v)
 	case colDate:
 		c.Date, err = parseDate(v)
 	case colNaissance:
@@ -260,7 +277,7 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 	case colRegime:
 		c.Regime, err = parseRegime(v)
 	case colProfessionnel:
-		c.Professionnel, err = p.intern(v)
+		c.Professionnel, err = p.intern(col, v)
 	case colEquipement:
 		if err = checkText(v); err == nil {
 			c.Equipement = p.text(v)
@@ -268,7 +285,7 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 	case colVerres:
 		c.Verres, err = parseVerres(v)
 	case colSejour:
-		c.Sejour, err = p.intern(v)
+		c.Sejour, err = p.intern(col, v)
 	case colTypeSejour:
 		c.TypeSejour, err = parseTypeSejour(v)
 	case colEtranger:
@@ -285,18 +302,45 @@ func (p *parser) decodeField(c *Claim, col column, f field) {
 	}
 }
 
-// intern returns v as a string, the same string as for an equal value
-// seen recently.
-func (p *parser) intern(v []byte) (string, error) {
+// adaptInterning decides, for each column, whether the values of the
+// next block are looked up in the cache: not when fewer than half of
+// those of the last block were found there, as with the ids of
+// beneficiaries and families, which have too many distinct values for
+// the cache. Hashing them would cost more than copying them.
+func (p *parser) adaptInterning() {
+	for k := range p.interned {
+		st := &p.interned[k]
+		if st.looked >= 64 {
+			st.off = 2*st.found < st.looked
+			st.looked, st.found, st.skipped = 0, 0, 0
+		}
+	}
+}
+
+// intern returns v, a value of column col, as a string: the same string
+// as for an equal value seen recently, unless the column skips the cache
+// (see adaptInterning).
+func (p *parser) intern(col column, v []byte) (string, error) {
+	st := &p.interned[col]
+	if st.off {
+		if st.skipped++; st.skipped%internSample != 0 {
+			if err := checkText(v); err != nil {
+				return "", err
+			}
+			return p.text(v), nil
+		}
+	}
+	st.looked++
 	slot := &p.strs[maphash.Bytes(p.seed, v)%internSlots]
-	if slot.gen == p.gen && slot.s == string(v) {
-		return slot.s, nil
+	if slot.gen == p.gen && int(slot.n) == len(v) && string(p.arena[slot.off:slot.off+slot.n]) == string(v) {
+		st.found++
+		return unsafe.String(&p.arena[slot.off], len(v)), nil
 	}
 	if err := checkText(v); err != nil {
 		return "", err
 	}
 	s := p.text(v)
-	*slot = internSlot{s, p.gen}
+	*slot = internSlot{off: uint32(len(p.arena) - len(v)), n: uint32(len(v)), gen: p.gen}
 	return s, nil
 }
 

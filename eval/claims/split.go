@@ -258,8 +258,11 @@ func eachLine(r io.Reader, fn func(line []byte)) error {
 			}
 			continue
 		}
-		if len(line) > 0 {
-			fn(bytes.TrimSuffix(line, []byte{'\n'}))
+		if n := len(line); n > 0 {
+			if line[n-1] == '\n' {
+				line = line[:n-1]
+			}
+			fn(line)
 		}
 		if err == io.EOF {
 			return nil

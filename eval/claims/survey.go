@@ -169,15 +169,23 @@ func (s *surveyor) survey() Survey {
 	return sv
 }
 
-// id follows the ids of the lines.
-func (s *surveyor) id(line []byte) {
+// id follows the ids of the lines; hasQuote tells whether line has a
+// quote.
+func (s *surveyor) id(line []byte, hasQuote bool) {
 	if !s.idsUp {
 		return
 	}
-	// An id that is quoted, or comes after a quote, might read
-	// otherwise than it looks here: say nothing of the order.
-	id, quoted := nthField(line, s.sep, s.idCol)
-	if quoted || id == nil || bytes.IndexByte(rawField(line, s.sep, s.idCol), '"') >= 0 {
+	var id []byte
+	if hasQuote {
+		// An id that is quoted, or comes after a quote, might read
+		// otherwise than it looks here: say nothing of the order.
+		var quoted bool
+		id, quoted = nthField(line, s.sep, s.idCol)
+		if quoted || id == nil || bytes.IndexByte(rawField(line, s.sep, s.idCol), '"') >= 0 {
+			s.idsUp = false
+			return
+		}
+	} else if id = plainField(line, s.sep, s.idCol); id == nil {
 		s.idsUp = false
 		return
 	}
@@ -192,18 +200,24 @@ func (s *surveyor) id(line []byte) {
 }
 
 func (s *surveyor) line(line []byte) {
-	if len(bytes.Trim(line, " \t\r")) == 0 {
+	if blank(line) {
 		return
 	}
 	s.sv.Lines++
-	s.id(line)
+	hasQuote := bytes.IndexByte(line, '"') >= 0
+	s.id(line, hasQuote)
 	if s.unknown {
 		return
 	}
-	field, quoted := nthField(line, s.sep, s.dateCol)
-	if quoted {
-		s.unknown = true
-		return
+	var field []byte
+	if hasQuote {
+		var quoted bool
+		if field, quoted = nthField(line, s.sep, s.dateCol); quoted {
+			s.unknown = true
+			return
+		}
+	} else {
+		field = plainField(line, s.sep, s.dateCol)
 	}
 	d, err := parseDate(field)
 	if err != nil {
@@ -255,6 +269,42 @@ func rawField(line []byte, sep byte, k int) []byte {
 	}
 	if i := bytes.IndexByte(line, sep); i >= 0 {
 		return line[:i]
+	}
+	return line
+}
+
+// blank reports whether line holds nothing but spaces, tabs and carriage
+// returns.
+func blank(line []byte) bool {
+	for _, c := range line {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainField is nthField for a line without quotes: field k trimmed of
+// spaces, or nil when it is empty or the line has fewer fields.
+func plainField(line []byte, sep byte, k int) []byte {
+	for range k {
+		i := bytes.IndexByte(line, sep)
+		if i < 0 {
+			return nil
+		}
+		line = line[i+1:]
+	}
+	if i := bytes.IndexByte(line, sep); i >= 0 {
+		line = line[:i]
+	}
+	for len(line) > 0 && isSpace(line[0]) {
+		line = line[1:]
+	}
+	for len(line) > 0 && isSpace(line[len(line)-1]) {
+		line = line[:len(line)-1]
+	}
+	if len(line) == 0 {
+		return nil // as nthField
 	}
 	return line
 }

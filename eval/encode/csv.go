@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"garantie/eval/date"
 	"garantie/eval/engine"
 	"garantie/eval/money"
 )
@@ -17,6 +18,10 @@ type csvWriter struct {
 	explain bool
 	started bool
 	buf     []byte
+	// The text of the last date written: files sorted by date give many
+	// lines in a row the same date.
+	lastDate date.Day
+	dateText []byte
 }
 
 // Totals returns the sums of the results written so far.
@@ -48,7 +53,10 @@ func (c *csvWriter) Write(rs []engine.Result) error {
 		b = appendCSVField(b, r.Assure)
 		b = append(b, ',')
 		if r.Date != 0 || r.Err == nil {
-			b = r.Date.Append(b)
+			if r.Date != c.lastDate || len(c.dateText) == 0 {
+				c.lastDate, c.dateText = r.Date, r.Date.Append(c.dateText[:0])
+			}
+			b = append(b, c.dateText...)
 		}
 		b = append(b, ',')
 		b = appendCSVField(b, r.Poste)
@@ -108,10 +116,7 @@ func (c *csvWriter) Finish() error {
 func appendCSVField(b []byte, s string) []byte {
 	quote := false
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', '"', '\n', '\r', ';':
-			quote = true
-		}
+		quote = quote || csvSpecial[s[i]]
 	}
 	if !quote {
 		return append(b, s...)
@@ -125,6 +130,9 @@ func appendCSVField(b []byte, s string) []byte {
 	}
 	return append(b, '"')
 }
+
+// csvSpecial marks the bytes that make a CSV field quoted.
+var csvSpecial = [256]bool{',': true, '"': true, '\n': true, '\r': true, ';': true}
 
 func joinTrace(lines []string) string {
 	n := 0

@@ -22,6 +22,13 @@ type worker struct {
 	named    map[string]int32 // family id to index in families
 	solo     map[string]int32 // beneficiary of a family of one to index
 	families []familyState
+	// members are the states of the beneficiaries, in blocks of
+	// memberBlock, in the order they were first seen; nMembers counts
+	// them. Apart from their families, so that finding a line's family
+	// and its member are two independent reads, which the processor
+	// overlaps; in blocks, so that none is ever copied.
+	members  [][]beneficiaryState
+	nMembers uint32
 	located  []location // by beneficiary number
 	refs     refCache
 
@@ -92,20 +99,32 @@ func (w *worker) locate(c *claims.Claim, ben int32) location {
 	if !ok {
 		f = int32(len(w.families))
 		m[strings.Clone(key)] = f
-		// Members are appended as they come: most families have one or
-		// two, and room for four took half the state at 1M beneficiaries.
 		w.families = append(w.families, familyState{})
 	}
-	fam := &w.families[f]
-	fam.members = append(fam.members, beneficiaryState{})
-	loc := location{family: f + 1, member: int32(len(fam.members))}
+	if w.nMembers%memberBlock == 0 {
+		w.members = append(w.members, make([]beneficiaryState, memberBlock))
+	}
+	w.nMembers++
+	loc := location{family: f + 1, member: int32(w.nMembers)}
 	w.located[ben] = loc
 	return loc
 }
 
+// memberBlock is the number of beneficiaries' states in a block of
+// worker.members.
+const memberBlock = 1024
+
+// member returns the state of the beneficiary at loc.
+func (w *worker) member(loc location) *beneficiaryState {
+	i := uint32(loc.member - 1)
+	return &w.members[i/memberBlock][i%memberBlock]
+}
+
 // evaluateClaim evaluates c (LANGUAGE.md §3 steps 1 to 10) with the state
-// of its family and writes r. A rejected line changes no state.
-func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, ben *beneficiaryState, r *Result) {
+// of its family and writes r, whose Couches are couches, without reading
+// it. A rejected line changes no state.
+func (w *worker) evaluateClaim(c *claims.Claim, poste int32, couches []Couche, fam *familyState, ben *beneficiaryState, r *Result) {
+	*r = resultOf(c, couches)
 	if w.explain {
 		w.trace = &r.Trace
 	}
@@ -147,7 +166,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, fam *familyState, b
 		w.noteRO(c, &ro)
 	}
 	w.pending, w.pendingSeen = w.pending[:0], w.pendingSeen[:0]
-	couches := r.Couches[:len(w.e.layers)]
+	couches = couches[:len(w.e.layers)]
 	var paid money.Cents
 	for k, l := range w.e.layers {
 		couches[k] = Couche{}

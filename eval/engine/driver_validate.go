@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"unsafe"
 
 	"garantie/eval/claims"
 	"garantie/eval/date"
@@ -49,26 +50,38 @@ func checkKnownIDs(batch []claims.Claim, out []Result, info []lineInfo, dupFirst
 }
 
 func rejectDuplicate(r *Result, in *lineInfo, c *claims.Claim, first int) {
-	reject(r, in, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
+	reject(r, in, c, RejectDuplicateID, "duplicate id "+c.ID+", first seen on line "+strconv.Itoa(first))
 }
 
 func rejectUnknownPoste(r *Result, in *lineInfo, c *claims.Claim) {
-	reject(r, in, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
+	reject(r, in, c, RejectUnknownPoste, fmt.Sprintf("unknown poste %q: it is neither in the nomenclature nor declared by the contract", c.Poste))
 }
 
 // assureEntry is the family a beneficiary was first seen in, and the
-// beneficiary's number in the session. Its ids are in the table's text
-// (see assureTable), so that the entry holds no pointer: with the slot's
-// hash it takes 40 bytes.
+// beneficiary's number in the session. It holds no pointer: its ids are
+// in key when they fit, else in the table's text (see assureTable).
 type assureEntry struct {
-	text int // offset of the entry's ids in assureTable.text
 	// The birth and adhesion dates of the first line that gave them, with
 	// that line (0 while no line gave one): a beneficiary has one of each.
 	naissance, adhesion date.Day
 	naissLine, adhLine  int32
 	line                int32
 	id                  int32
+	// key holds the length of the assure id, that of the famille id and
+	// the two ids, when they fit (assureInline bytes at most); else
+	// key[0] is assureOutOfLine and key[1:9] the offset of the ids in
+	// the table's text.
+	key [assureKeySize]byte
 }
+
+const (
+	// assureKeySize makes an assureEntry 56 bytes, within one or two
+	// cache lines: finding a beneficiary and reading its famille touch
+	// nothing else when its ids fit in it.
+	assureKeySize   = 32
+	assureInline    = assureKeySize - 2
+	assureOutOfLine = 0xFF
+)
 
 // checkFamilies rejects, among the accepted lines of shard k, those that
 // give a beneficiary another family, birth date or adhesion date than the
@@ -77,6 +90,14 @@ type assureEntry struct {
 // n*w + k.
 func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineInfo, k, w int) {
 	for i := range batch {
+		// The slots of the lines to come, and the entries of the slots
+		// already in the cache.
+		if ahead := i + 2*prefetchAhead; ahead < len(batch) && shardOf(info[ahead].assureHash, w) == k {
+			sh.assures.prefetchSlot(info[ahead].assureHash)
+		}
+		if ahead := i + prefetchAhead; ahead < len(batch) && shardOf(info[ahead].assureHash, w) == k {
+			sh.assures.prefetchEntry(info[ahead].assureHash)
+		}
 		in := &info[i]
 		if !in.ok || shardOf(in.assureHash, w) != k {
 			continue
@@ -85,15 +106,16 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 		e, seen := sh.assures.find(c.Assure, in.assureHash)
 		switch {
 		case !seen:
-			*e = assureEntry{text: sh.assures.add(c.Assure, c.Famille), line: int32(c.Line), id: int32(sh.assures.n*w + k)}
+			*e = assureEntry{line: int32(c.Line), id: int32(sh.assures.n*w + k)}
+			sh.assures.add(e, c.Assure, c.Famille)
 		case string(sh.assures.famille(e)) != c.Famille:
-			reject(&out[i], in, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(string(sh.assures.famille(e))), e.line))
+			reject(&out[i], in, c, RejectFamilleConflict, fmt.Sprintf("beneficiary %s is %s here but %s on line %d", c.Assure, familleText(c.Famille), familleText(string(sh.assures.famille(e))), e.line))
 			continue
 		case e.naissLine != 0 && c.HasNaiss && e.naissance != c.Naissance:
-			reject(&out[i], in, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
+			reject(&out[i], in, c, RejectNaissanceConflict, fmt.Sprintf("beneficiary %s is born on %s here but on %s on line %d", c.Assure, c.Naissance, e.naissance, e.naissLine))
 			continue
 		case e.adhLine != 0 && c.HasAdh && e.adhesion != c.Adhesion:
-			reject(&out[i], in, RejectAdhesionConflict, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
+			reject(&out[i], in, c, RejectAdhesionConflict, fmt.Sprintf("beneficiary %s joined on %s here but on %s on line %d", c.Assure, c.Adhesion, e.adhesion, e.adhLine))
 			continue
 		}
 		if e.naissLine == 0 && c.HasNaiss {
@@ -106,53 +128,78 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 	}
 }
 
-// assureTable maps beneficiaries to the entry of their first line, by
-// open addressing on the hash the session already computed. The ids of
-// the entries are in text, each as the length of the assure id (a
-// uvarint), the assure id, the length of the famille id and the famille
-// id: about 18 bytes a beneficiary, in one growing slice rather than two
-// strings each.
+// assureTable maps beneficiaries to the entry of their first line. The
+// entries are in the order they were added; slots index them by open
+// addressing on the hash the session already computed, each as the low
+// 32 bits of the hash and the entry's index plus one, so that growing
+// moves 8 bytes a beneficiary and finding one reads one slot and, most
+// often, one entry. The ids of an entry are in its key when they fit, as
+// usual ids do; else in text, each as the length of the id (a uvarint)
+// and the id, the assure id then the famille id.
 type assureTable struct {
-	slots []assureSlot // len is 0 or a power of two
-	n     int
-	text  []byte
-}
-
-type assureSlot struct {
-	hash uint64 // 0 for an empty slot
-	assureEntry
+	slots   []uint64 // len is 0 or a power of two; 0 is an empty slot
+	entries []assureEntry
+	n       int // the number of entries added
+	text    []byte
 }
 
 // find returns the entry of assure, whose hash is h, and whether it was
-// there; when it was not, the returned entry is an empty slot to fill with
-// the offset add returns.
+// there; when it was not, the returned entry is a new one to fill, then
+// to give to add. The entry is valid until the next call of find.
 func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
-	h |= 1
-	if 4*(t.n+1) > 3*len(t.slots) {
+	if 4*(len(t.entries)+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	mask := uint64(len(t.slots) - 1)
+	tag := h & 0xFFFFFFFF
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.hash == 0 {
-			s.hash = h
-			return &s.assureEntry, false
+		s := t.slots[i]
+		if s == 0 {
+			t.entries = append(t.entries, assureEntry{})
+			t.slots[i] = tag<<32 | uint64(len(t.entries))
+			return &t.entries[len(t.entries)-1], false
 		}
-		if s.hash == h && string(t.assure(&s.assureEntry)) == assure {
-			return &s.assureEntry, true
+		if s>>32 == tag {
+			if e := &t.entries[uint32(s)-1]; string(t.assure(e)) == assure {
+				return e, true
+			}
 		}
 	}
 }
 
-// add records the ids of a new entry and returns their offset in text.
-func (t *assureTable) add(assure, famille string) int {
+// prefetchSlot prefetches the slot where the search for hash h starts.
+func (t *assureTable) prefetchSlot(h uint64) {
+	if len(t.slots) > 0 {
+		prefetch(unsafe.Pointer(&t.slots[h&uint64(len(t.slots)-1)]), 8)
+	}
+}
+
+// prefetchEntry prefetches the entry of the slot where the search for
+// hash h starts, when the slot's hash bits match.
+func (t *assureTable) prefetchEntry(h uint64) {
+	if len(t.slots) == 0 {
+		return
+	}
+	if s := t.slots[h&uint64(len(t.slots)-1)]; s != 0 && s>>32 == h&0xFFFFFFFF && int(uint32(s)) <= len(t.entries) {
+		e := unsafe.Pointer(&t.entries[uint32(s)-1])
+		prefetch(e, unsafe.Sizeof(assureEntry{}))
+	}
+}
+
+// add records the ids of e, a new entry.
+func (t *assureTable) add(e *assureEntry, assure, famille string) {
 	t.n++
-	off := len(t.text)
+	if len(assure)+len(famille) <= assureInline {
+		e.key[0], e.key[1] = byte(len(assure)), byte(len(famille))
+		copy(e.key[2+copy(e.key[2:], assure):], famille)
+		return
+	}
+	e.key[0] = assureOutOfLine
+	binary.LittleEndian.PutUint64(e.key[1:], uint64(len(t.text)))
 	t.text = binary.AppendUvarint(t.text, uint64(len(assure)))
 	t.text = append(t.text, assure...)
 	t.text = binary.AppendUvarint(t.text, uint64(len(famille)))
 	t.text = append(t.text, famille...)
-	return off
 }
 
 // field returns the id at offset off of text, and the offset after it.
@@ -162,22 +209,43 @@ func (t *assureTable) field(off int) ([]byte, int) {
 	return t.text[off : off+int(n)], off + int(n)
 }
 
-// assure returns the assure id of e, a slice of text.
+// assure returns the assure id of e, a slice of its key or of text.
 func (t *assureTable) assure(e *assureEntry) []byte {
-	b, _ := t.field(e.text)
+	if n := e.key[0]; n != assureOutOfLine {
+		return e.key[2 : 2+n]
+	}
+	b, _ := t.field(int(binary.LittleEndian.Uint64(e.key[1:])))
 	return b
 }
 
 // famille returns the famille id of e (empty without one), a slice of
-// text.
+// its key or of text.
 func (t *assureTable) famille(e *assureEntry) []byte {
-	_, next := t.field(e.text)
+	if n := e.key[0]; n != assureOutOfLine {
+		return e.key[2+n : 2+n+e.key[1]]
+	}
+	_, next := t.field(int(binary.LittleEndian.Uint64(e.key[1:])))
 	b, _ := t.field(next)
 	return b
 }
 
+// grow doubles the slots and places the entries again, by the hash bits
+// their slots keep.
 func (t *assureTable) grow() {
-	t.slots = rehash(t.slots, max(64, 2*len(t.slots)), func(s *assureSlot) uint64 { return s.hash })
+	size := max(64, 2*len(t.slots))
+	slots := make([]uint64, size)
+	mask := uint64(size - 1)
+	for _, s := range t.slots {
+		if s == 0 {
+			continue
+		}
+		i := s >> 32 & mask
+		for slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		slots[i] = s
+	}
+	t.slots = slots
 }
 
 func familleText(f string) string {
@@ -187,10 +255,18 @@ func familleText(f string) string {
 	return "in famille " + f
 }
 
-// reject marks a line as rejected with code for reason.
-func reject(r *Result, in *lineInfo, code RejectCode, reason string) {
+// reject writes the result of c, rejected with code for reason, and
+// marks its line as rejected.
+func reject(r *Result, in *lineInfo, c *claims.Claim, code RejectCode, reason string) {
+	*r = resultOf(c, in.couches)
 	r.Err = rejection(code, reason)
 	in.ok = false
+}
+
+// resultOf returns the result of c before its evaluation, with couches
+// (cut to length 0) as its Couches.
+func resultOf(c *claims.Claim, couches []Couche) Result {
+	return Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: couches[:0]}
 }
 
 // idTable remembers the ids a session has seen with the line of each.

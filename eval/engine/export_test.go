@@ -43,10 +43,10 @@ func CheckEnvelopes(s *Session) error {
 			if err := check("family", f.shared); err != nil {
 				return err
 			}
-			for _, m := range f.members {
-				if err := check("beneficiary", m.own); err != nil {
-					return err
-				}
+		}
+		for i := range sh.worker.nMembers {
+			if err := check("beneficiary", sh.worker.member(location{member: int32(i + 1)}).own); err != nil {
+				return err
 			}
 		}
 	}

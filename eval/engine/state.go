@@ -8,12 +8,12 @@ import (
 	"garantie/regles"
 )
 
-// familyState is the evaluation state of one family: its members and the
-// envelopes they share ("par famille"). Its size grows with the number of
-// beneficiaries and envelopes, never with the number of claim lines.
+// familyState is the evaluation state of one family: the envelopes its
+// members share ("par famille"; the members' own states are in
+// worker.members). Its size grows with the number of envelopes, never
+// with the number of claim lines.
 type familyState struct {
-	members []beneficiaryState
-	shared  []envelope
+	shared []envelope
 	// stays are the keys of the family's recent hospital stays, at most
 	// maxStays, the oldest dropped first; lastStay is the last key given.
 	stays    []stayEntry
@@ -67,8 +67,8 @@ type beneficiaryState struct {
 }
 
 // location is where a worker keeps a beneficiary's state: indexes of the
-// family in worker.families and of the member in it, plus one (the zero
-// location is unknown).
+// family in worker.families and of the member in worker.members, plus one
+// (the zero location is unknown).
 type location struct {
 	family, member int32
 }

@@ -11,8 +11,14 @@ import (
 	"garantie/eval/date"
 )
 
-// streamBatch is the default StreamOptions.Batch.
-const streamBatch = 1 << 16
+// streamBatch is the default StreamOptions.Batch of a stream in a known
+// order. 16,384 lines rather than 65,536 took a quarter less memory
+// (141 MiB rather than 193 MiB on 1M lines) and 8% less CPU: the buffers
+// of claims and results are smaller, and fresh memory is costly to touch.
+const streamBatch = 1 << 14
+
+// sortBatch is the default StreamOptions.Batch of the external sort.
+const sortBatch = 1 << 16
 
 // Stream evaluates the claims of r with a new Session and calls emit with
 // the results, in input order, a batch at a time. emit runs on its own
@@ -44,7 +50,8 @@ type StreamOptions struct {
 	// hint that spares the sessions growing their tables.
 	Lines int
 	// Batch is how many claims are gathered before those that are final
-	// are evaluated; 0 means 65,536.
+	// are evaluated; 0 means 16,384 for a stream in a known order, 65,536
+	// for the external sort.
 	Batch int
 	// TempDir is the folder of the external sort's temporary files; ""
 	// means os.TempDir(). The files are removed before Stream returns,
@@ -144,7 +151,7 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 			s.Reserve(o.Lines)
 		}
 	}
-	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing}, emit)
+	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing, datesAfter: true}, emit)
 	var lastID string
 	firstID := true
 	batch := o.Batch

@@ -33,7 +33,7 @@ import (
 func streamSorted(sessions []*Session, r *claims.Reader, o StreamOptions, emit func([][]Result) error) error {
 	x := &externalSort{sessions: sessions, o: o, batch: o.Batch}
 	if x.batch <= 0 {
-		x.batch = streamBatch
+		x.batch = sortBatch
 	}
 	defer x.close()
 	steps := []func() error{
@@ -115,7 +115,7 @@ func (x *externalSort) read(r *claims.Reader) error {
 			}
 			for j, s := range x.sessions {
 				out := growResults(&x.outs[j], 1)
-				s.begin(pending[i:i+1], out, Shard{})
+				s.begin(pending[i:i+1], out, Shard{}, false)
 				if err := x.addResult(c.Index, j, &out[0]); err != nil {
 					return err
 				}
@@ -224,7 +224,7 @@ func (x *externalSort) check() error {
 // checkBatch checks a batch of pass 2 with every session.
 func (x *externalSort) checkBatch(batch []claims.Claim, dupFirst []int32) error {
 	for j, s := range x.sessions {
-		out := s.begin(batch, growResults(&x.outs[j], len(batch)), Shard{})
+		out := s.begin(batch, growResults(&x.outs[j], len(batch)), Shard{}, false)
 		checkKnownIDs(batch, out, s.info, dupFirst)
 		w := len(s.shards)
 		s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
@@ -344,14 +344,14 @@ func (x *externalSort) evaluate() error {
 // the lines it accepted in pass 2.
 func (x *externalSort) evaluateBatch(batch []claims.Claim, oks [][]bool, bens [][]int32) error {
 	for j, s := range x.sessions {
-		out := s.begin(batch, growResults(&x.outs[j], len(batch)), Shard{})
+		out := s.begin(batch, growResults(&x.outs[j], len(batch)), Shard{}, false)
 		for i := range batch {
 			in := &s.info[i]
 			in.ok = in.ok && oks[j][i]
 			in.beneficiary = bens[j][i]
 		}
 		w := len(s.shards)
-		s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w) })
+		s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, true) })
 		for i := range batch {
 			if oks[j][i] {
 				if err := x.addResult(batch[i].Index, j, &out[i]); err != nil {
