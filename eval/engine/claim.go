@@ -19,9 +19,14 @@ type worker struct {
 	e       *Engine
 	explain bool
 
-	named    map[string]int32 // family id to index in families
-	solo     map[string]int32 // beneficiary of a family of one to index
-	families []familyState
+	named map[string]int32 // family id to index in families
+	solo  map[string]int32 // beneficiary of a family of one to index
+	// families are the states of the families, in blocks of
+	// memberBlock, in the order they were first seen; nFamilies counts
+	// them. In blocks, so that none is ever copied and no doubling leaves
+	// room unused.
+	families  [][]familyState
+	nFamilies uint32
 	// members are the states of the beneficiaries, in blocks of
 	// memberBlock, in the order they were first seen; nMembers counts
 	// them. Apart from their families, so that finding a line's family
@@ -97,9 +102,12 @@ func (w *worker) locate(c *claims.Claim, ben int32) location {
 	}
 	f, ok := m[key]
 	if !ok {
-		f = int32(len(w.families))
+		if w.nFamilies%memberBlock == 0 {
+			w.families = append(w.families, make([]familyState, memberBlock))
+		}
+		f = int32(w.nFamilies)
+		w.nFamilies++
 		m[strings.Clone(key)] = f
-		w.families = append(w.families, familyState{})
 	}
 	if w.nMembers%memberBlock == 0 {
 		w.members = append(w.members, make([]beneficiaryState, memberBlock))
@@ -111,8 +119,14 @@ func (w *worker) locate(c *claims.Claim, ben int32) location {
 }
 
 // memberBlock is the number of beneficiaries' states in a block of
-// worker.members.
+// worker.members, and of families' states in a block of worker.families.
 const memberBlock = 1024
+
+// family returns the state of the family at loc.
+func (w *worker) family(loc location) *familyState {
+	i := uint32(loc.family - 1)
+	return &w.families[i/memberBlock][i%memberBlock]
+}
 
 // member returns the state of the beneficiary at loc.
 func (w *worker) member(loc location) *beneficiaryState {
@@ -159,8 +173,8 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, couches []Couche, f
 			break
 		}
 	}
-	if info.law.optique != optiqueNone && c.Equipement != "" {
-		w.line.prior = paidOn(&ben.paid, c.Equipement, c.Date)
+	if info.law.optique != optiqueNone && c.Equipement != "" && ben.equip != nil {
+		w.line.prior = paidOn(&ben.equip.paid, c.Equipement, c.Date)
 	}
 	if w.explain {
 		w.noteRO(c, &ro)
@@ -189,7 +203,7 @@ func (w *worker) evaluateClaim(c *claims.Claim, poste int32, couches []Couche, f
 		count(p.seen, p.counter, p.start, p.end, c.Equipement)
 	}
 	if info.law.optique != optiqueNone && c.Equipement != "" && paid > 0 {
-		addPaid(&ben.paid, c.Equipement, c.Date, paid, info.law.optique == optiqueMonture)
+		addPaid(&ben.equipment().paid, c.Equipement, c.Date, paid, info.law.optique == optiqueMonture)
 	}
 	r.Couches = couches
 	r.ROBrut, r.PF, r.Participation, r.RONet = ro.brut, ro.pf, ro.part, ro.net

@@ -256,7 +256,7 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 	for j, key := range keys {
 		if j+prefetchAhead < len(keys) {
 			loc := keys[j+prefetchAhead].loc
-			fam, ben := unsafe.Pointer(&wk.families[loc.family-1]), unsafe.Pointer(wk.member(loc))
+			fam, ben := unsafe.Pointer(wk.family(loc)), unsafe.Pointer(wk.member(loc))
 			// Each spans up to three cache lines.
 			prefetch(fam, unsafe.Sizeof(familyState{}))
 			prefetch(ben, unsafe.Sizeof(beneficiaryState{}))
@@ -265,8 +265,7 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 		if marks && !sh.inOrder(key, c, &out[key.line], in) {
 			continue
 		}
-		fam := &wk.families[key.loc.family-1]
-		wk.evaluateClaim(c, in.poste, in.couches, fam, wk.member(key.loc), &out[key.line])
+		wk.evaluateClaim(c, in.poste, in.couches, wk.family(key.loc), wk.member(key.loc), &out[key.line])
 	}
 	sh.order = keys
 	if !marks {

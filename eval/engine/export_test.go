@@ -39,8 +39,8 @@ func CheckEnvelopes(s *Session) error {
 		if sh.worker == nil {
 			continue
 		}
-		for _, f := range sh.worker.families {
-			if err := check("family", f.shared); err != nil {
+		for i := range sh.worker.nFamilies {
+			if err := check("family", sh.worker.family(location{family: int32(i + 1)}).shared); err != nil {
 				return err
 			}
 		}

@@ -230,7 +230,7 @@ func (w *worker) coveredQuantity(c *claims.Claim, adh date.Day, ben *beneficiary
 			switch {
 			case !m.equip:
 				covered = min(covered, max(0, m.count-used))
-			case c.Equipement != "" && counted(ben.seen, m.id, start, end, c.Equipement):
+			case c.Equipement != "" && counted(ben.seenList(), m.id, start, end, c.Equipement):
 				v.draw, v.seen = 0, true
 			case used >= m.count:
 				covered = 0
@@ -423,7 +423,7 @@ func (w *worker) consume(r *rulePlan, rc money.Cents, ben *beneficiaryState) {
 			w.pending = append(w.pending, pendingCharge{&ben.own, v.plan.id, v.start, v.end, v.adh, v.draw})
 		}
 		if v.plan.equip && !v.seen && w.line.claim.Equipement != "" {
-			w.pendingSeen = append(w.pendingSeen, pendingSeen{&ben.seen, v.plan.id, v.start, v.end})
+			w.pendingSeen = append(w.pendingSeen, pendingSeen{&ben.equipment().seen, v.plan.id, v.start, v.end})
 		}
 	}
 }

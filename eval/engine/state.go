@@ -59,11 +59,36 @@ func (f *familyState) stayKey(assure, sejour string) date.Day {
 type beneficiaryState struct {
 	own []envelope
 	ded deductionState
-	// seen are the equipment ids the "max N equipement" counters counted
-	// in their current periods; paid what the layers paid on each recent
-	// classe B equipment (equipment.go).
+	// equip is what is kept of the beneficiary's optical equipment, nil
+	// until a line names one: most beneficiaries never do, and two slices
+	// in every state took 48 bytes a beneficiary.
+	equip *equipState
+}
+
+// equipState is what is kept of a beneficiary's equipment: seen are the
+// equipment ids the "max N equipement" counters counted in their current
+// periods; paid what the layers paid on each recent classe B equipment
+// (equipment.go).
+type equipState struct {
 	seen []equipSeen
 	paid []equipPaid
+}
+
+// equipment returns the beneficiary's equipment state, created on first
+// use.
+func (b *beneficiaryState) equipment() *equipState {
+	if b.equip == nil {
+		b.equip = new(equipState)
+	}
+	return b.equip
+}
+
+// seenList returns the equipment counted so far, nil if none.
+func (b *beneficiaryState) seenList() []equipSeen {
+	if b.equip == nil {
+		return nil
+	}
+	return b.equip.seen
 }
 
 // location is where a worker keeps a beneficiary's state: indexes of the
