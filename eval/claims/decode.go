@@ -99,9 +99,18 @@ func (p *parser) parse(dst []Claim, b []byte, line, index int) ([]Claim, int) {
 		var breaks int
 		var ended bool
 		start := i
-		p.fs, i, breaks, ended = splitRecordAt(b, i, p.sep, p.fs[:0], true)
 		dst = append(dst, Claim{Line: line, Index: index})
 		c := &dst[len(dst)-1]
+		if next, end, ok := p.decodePlain(c, b, i); ok {
+			i, ended = next, end
+			index++
+			if ended {
+				line++
+			}
+			continue
+		}
+		*c = Claim{Line: line, Index: index}
+		p.fs, i, breaks, ended = splitRecordAt(b, i, p.sep, p.fs[:0], true)
 		p.decode(c)
 		switch {
 		case breaks > 0:

@@ -3,8 +3,10 @@ package claims
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -322,5 +324,119 @@ func TestVerresString(t *testing.T) {
 		if got := v.String(); got != want {
 			t.Errorf("Verres(%d).String() = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// TestParseDateTable checks the day numbers parseDate takes from its
+// table of months against time's calendar, in both spellings, and that the
+// dates the table does not cover, or that do not exist, still go through
+// the full checks.
+func TestParseDateTable(t *testing.T) {
+	for d := time.Date(1899, 12, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2151; d = d.AddDate(0, 0, 1) {
+		want := date.Day(d.Unix() / 86400)
+		for _, s := range []string{d.Format("2006-01-02"), d.Format("02/01/2006")} {
+			got, err := parseDate([]byte(s))
+			if err != nil || got != want {
+				t.Fatalf("parseDate(%s) = %d, %v; want %d", s, got, err, want)
+			}
+		}
+	}
+	for _, s := range []string{"2025-02-29", "2100-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "0000-00-00", "1899-02-29"} {
+		if got, err := parseDate([]byte(s)); err == nil {
+			t.Errorf("parseDate(%s) = %d, want an error", s, got)
+		}
+	}
+	for s, want := range map[string]date.Day{"2000-02-29": 11016, "1600-02-29": date.DayOf(1600, 2, 29), "2400-02-29": date.DayOf(2400, 2, 29)} {
+		if got, err := parseDate([]byte(s)); err != nil || got != want {
+			t.Errorf("parseDate(%s) = %d, %v; want %d", s, got, err, want)
+		}
+	}
+}
+
+// TestPlainPath reads records made of valid and invalid values, spaces,
+// quotes, CRLF line ends and missing or extra fields with and without the
+// parser's fast path, and checks that both give the same claims, and that
+// the fast path took most of the valid records.
+func TestPlainPath(t *testing.T) {
+	values := [numColumns][]string{
+		colID:            {"L1", "L 2", " L3", "é", "#N/A", ""},
+		colAssure:        {"A1", "A2", "A1 ", "a\"b\""},
+		colFamille:       {"F1", "", "F 2"},
+		colDate:          {"2026-03-02", "02/03/2026", "2026-02-30", "2026-3-2", "1899-12-31", ""},
+		colPoste:         {"soins.pharmacie", "dentaire.soins", ""},
+		colFrais:         {"12.50", "12,5", "3", "-1", "1.234", "\"1,50\"", "", "100000000000.01"},
+		colBase:          {"10", "", "x"},
+		colTaux:          {"70", "0,7", "65.5", "", "101"},
+		colRO:            {"", "7.00", "0"},
+		colPF:            {"", "1"},
+		colParticipation: {"", "24"},
+		colQuantite:      {"1", "3", "0", "", "100001"},
+		colNaissance:     {"1980-01-31", "2027-01-01", ""},
+		colAdhesion:      {"2020-01-01", ""},
+		colReseau:        {"oui", "NON", "true", "peut-être", ""},
+		colOptam:         {"non", "oui", ""},
+		colParcours:      {"", "0"},
+		colALD:           {"", "1"},
+		colSecteur:       {"1", "3", "", "4"},
+		colRegime:        {"", "general", "Alsace-Moselle", "x"},
+		colProfessionnel: {"", "P1"},
+		colEquipement:    {"", "E1", "\tE1"},
+		colVerres:        {"", "complexe", "x"},
+		colSejour:        {"", "S1"},
+		colTypeSejour:    {"", "Médecine", "had", "x"},
+		colEtranger:      {"", "oui"},
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for _, sep := range []string{",", ";"} {
+		var b strings.Builder
+		b.WriteString(strings.Join(columnNames[:], sep) + "\n")
+		for n := range 3000 {
+			fields := make([]string, numColumns)
+			for c := range fields {
+				vs := values[c]
+				fields[c] = vs[0]
+				if rng.IntN(8) == 0 {
+					fields[c] = vs[rng.IntN(len(vs))]
+				}
+			}
+			switch rng.IntN(20) {
+			case 0:
+				fields = fields[:len(fields)-1]
+			case 1:
+				fields = append(fields, "")
+			}
+			b.WriteString(strings.Join(fields, sep))
+			b.WriteString([]string{"\n", "\r\n", " \n", "\n\n"}[n%4])
+		}
+		src := b.String()
+		plainPath = false
+		slow, err := readClaims(t, src, Options{Workers: 1})
+		plainPath = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, err := readClaims(t, src, Options{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(slow, fast, cmpErrors); diff != "" {
+			t.Fatalf("sep %q (-without +with the fast path):\n%s", sep, diff)
+		}
+		valid := 0
+		for _, c := range slow {
+			if c.Err == nil {
+				valid++
+			}
+		}
+		if valid < 100 {
+			t.Fatalf("sep %q: only %d valid records", sep, valid)
+		}
+	}
+	// The fast path takes a valid plain record: a parser left with it
+	// alone decodes it.
+	p := newParser(',', []column{colID, colAssure, colDate, colPoste, colFrais})
+	var c Claim
+	if next, ended, ok := p.decodePlain(&c, []byte("L1,A1,2026-03-02,soins,12.50\nL2"), 0); !ok || next != 29 || !ended || c.Frais != 1250 || c.ID != "L1" {
+		t.Fatalf("decodePlain = %d, %v, %v, %+v", next, ended, ok, c)
 	}
 }

@@ -54,6 +54,15 @@ func FuzzReadClaims(f *testing.F) {
 		if diff := cmp.Diff(lines, got); diff != "" {
 			t.Fatalf("record lines (-reference +reader):\n%s", diff)
 		}
+		plainPath = false
+		slow, err := readClaims(t, string(src), Options{Workers: 1, BlockSize: len(src) + 1})
+		plainPath = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(slow, want, cmpErrors); diff != "" {
+			t.Fatalf("fast path (-without +with):\n%s", diff)
+		}
 		small, err := readClaims(t, string(src), Options{Workers: 3, BlockSize: 1 + len(src)%7})
 		if err != nil {
 			t.Fatal(err)

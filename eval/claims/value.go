@@ -150,6 +150,11 @@ func parseDate(v []byte) (date.Day, error) {
 	default:
 		return 0, errNotDate
 	}
+	if k := (y-firstTableYear)*12 + m - 1; uint(y-firstTableYear) < tableYears && uint(m-1) < 12 {
+		if first := monthStarts[k]; uint(d-1) < uint(monthStarts[k+1]-first) {
+			return first + date.Day(d-1), nil
+		}
+	}
 	switch {
 	case y < 0 || m < 0 || d < 0:
 		return 0, errNotDate
@@ -162,6 +167,23 @@ func parseDate(v []byte) (date.Day, error) {
 	}
 	return date.DayOf(y, m, d), nil
 }
+
+// The years whose months parseDate finds in monthStarts rather than
+// computing their day numbers: those of claims, births and adhesions.
+const (
+	firstTableYear = 1900
+	tableYears     = 250
+)
+
+// monthStarts holds the day number of the first of each month of the
+// table's years, and of the month after them: the k-th month's days are
+// monthStarts[k] to monthStarts[k+1]-1.
+var monthStarts = func() (t [tableYears*12 + 1]date.Day) {
+	for k := range t {
+		t[k] = date.DayOf(firstTableYear+k/12, k%12+1, 1)
+	}
+	return t
+}()
 
 // num2 returns the number written by two digits, -1 if one is not a
 // digit.
