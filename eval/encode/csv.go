@@ -48,7 +48,7 @@ func (c *csvWriter) Write(rs []engine.Result) error {
 		c.t.add(r)
 		b = appendCSVField(b, r.ID)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(r.Line), 10)
+		b = appendUint(b, uint64(r.Line))
 		b = append(b, ',')
 		b = appendCSVField(b, r.Assure)
 		b = append(b, ',')
@@ -75,11 +75,11 @@ func (c *csvWriter) Write(rs []engine.Result) error {
 		}
 		for _, v := range [...]money.Cents{r.Frais, r.ROBrut, r.PF, r.RONet, r.RC, r.Reste} {
 			b = append(b, ',')
-			b = v.Append(b)
+			b = appendCents(b, v)
 		}
 		for _, k := range r.Couches {
 			b = append(b, ',')
-			b = k.RC.Append(b)
+			b = appendCents(b, k.RC)
 			b = append(b, ',')
 			b = appendCSVField(b, k.Regle)
 			b = append(b, ',')
@@ -114,11 +114,11 @@ func (c *csvWriter) Finish() error {
 // appendCSVField appends s, quoted when it holds a separator, a quote or
 // a line break.
 func appendCSVField(b []byte, s string) []byte {
-	quote := false
+	var special byte
 	for i := 0; i < len(s); i++ {
-		quote = quote || csvSpecial[s[i]]
+		special |= csvSpecial[s[i]]
 	}
-	if !quote {
+	if special == 0 {
 		return append(b, s...)
 	}
 	b = append(b, '"')
@@ -131,8 +131,9 @@ func appendCSVField(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// csvSpecial marks the bytes that make a CSV field quoted.
-var csvSpecial = [256]bool{',': true, '"': true, '\n': true, '\r': true, ';': true}
+// csvSpecial marks the bytes that make a CSV field quoted with 1: a
+// field's bytes are or'ed without a branch.
+var csvSpecial = [256]byte{',': 1, '"': 1, '\n': 1, '\r': 1, ';': 1}
 
 func joinTrace(lines []string) string {
 	n := 0
@@ -148,3 +149,55 @@ func joinTrace(lines []string) string {
 	}
 	return string(b)
 }
+
+// appendCents appends c as money.Cents.Append does.
+func appendCents(b []byte, c money.Cents) []byte {
+	if c < 0 {
+		return c.Append(b)
+	}
+	u := uint64(c)
+	var buf [24]byte
+	i := len(buf) - 3
+	r := u % 100
+	buf[i], buf[i+1], buf[i+2] = '.', digitPairs[2*r], digitPairs[2*r+1]
+	return append(b, buf[fillUint(&buf, i, u/100):]...)
+}
+
+// appendUint appends the decimal digits of u.
+func appendUint(b []byte, u uint64) []byte {
+	var buf [24]byte
+	return append(b, buf[fillUint(&buf, len(buf), u):]...)
+}
+
+// fillUint writes the decimal digits of u in buf, ending just before
+// buf[end], and returns the offset of the first.
+func fillUint(buf *[24]byte, end int, u uint64) int {
+	i := end
+	for u >= 100 {
+		q := u / 100
+		r := u - 100*q
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*r], digitPairs[2*r+1]
+		u = q
+	}
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = digitPairs[2*u], digitPairs[2*u+1]
+		return i
+	}
+	i--
+	buf[i] = byte('0' + u)
+	return i
+}
+
+// digitPairs holds the two digits of each number from 00 to 99.
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
