@@ -104,6 +104,9 @@ type batchOptions struct {
 	shard Shard
 	// uniqueIDs: the ids are known not to repeat, so none is remembered.
 	uniqueIDs bool
+	// idsInOrder: the ids of a batch increase with their lines, so the
+	// lines of a date are in id order already.
+	idsInOrder bool
 	// datesAfter: every batch of the session is dated after all the
 	// claims of the batches before it, as Stream cuts them, so no claim
 	// can come too late and the latest line of each family is not kept.
@@ -120,7 +123,7 @@ func (s *Session) evaluate(batch []claims.Claim, out []Result, o batchOptions) {
 		s.parallel(func(k int) { s.shards[k].checkIDs(batch, out, s.info, k, w) })
 	}
 	s.parallel(func(k int) { s.shards[k].checkFamilies(batch, out, s.info, k, w) })
-	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, !o.datesAfter) })
+	s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, !o.datesAfter, o.idsInOrder) })
 }
 
 // begin runs the first phase of a batch and returns out cut to its
@@ -231,7 +234,10 @@ func shardOf(h uint64, w int) int {
 // them. With marks, it rejects the claims that come too late for their
 // family (inOrder) and keeps each family's latest line for the next
 // batches; without, the caller knows that no claim can come too late.
-func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int, marks bool) {
+// With idsInOrder, the ids increase with the lines of the batch: (date,
+// line) order is (date, id) order, without reading the ids, and the keys,
+// made in line order, need no sort when the dates do not go back.
+func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k, w int, marks, idsInOrder bool) {
 	if sh.worker == nil {
 		if !hasFamilyOf(info, k, w) {
 			return
@@ -247,12 +253,18 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 			keys = append(keys, orderKey{date: batch[i].Date, line: int32(i), loc: wk.locate(&batch[i], in.beneficiary)})
 		}
 	}
-	slices.SortFunc(keys, func(a, b orderKey) int {
-		if c := cmp.Compare(a.date, b.date); c != 0 {
-			return c
+	if idsInOrder {
+		if !slices.IsSortedFunc(keys, byDateLine) {
+			slices.SortFunc(keys, byDateLine)
 		}
-		return strings.Compare(batch[a.line].ID, batch[b.line].ID)
-	})
+	} else {
+		slices.SortFunc(keys, func(a, b orderKey) int {
+			if c := cmp.Compare(a.date, b.date); c != 0 {
+				return c
+			}
+			return strings.Compare(batch[a.line].ID, batch[b.line].ID)
+		})
+	}
 	for j, key := range keys {
 		if j+prefetchAhead < len(keys) {
 			loc := keys[j+prefetchAhead].loc
@@ -278,6 +290,14 @@ func (sh *shard) evaluate(batch []claims.Claim, out []Result, info []lineInfo, k
 			m.id = strings.Clone(batch[key.line].ID)
 		}
 	}
+}
+
+// byDateLine orders keys by date, then line.
+func byDateLine(a, b orderKey) int {
+	if c := cmp.Compare(a.date, b.date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.line, b.line)
 }
 
 // hasFamilyOf reports whether a line of the batch is to be evaluated by

@@ -151,7 +151,7 @@ func StreamMany(engines []*Engine, r *claims.Reader, o StreamOptions, emit func(
 			s.Reserve(o.Lines)
 		}
 	}
-	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing, datesAfter: true}, emit)
+	em := newEmitter(len(engines), batchOptions{shard: o.Shard, uniqueIDs: o.IDsIncreasing, idsInOrder: o.IDsIncreasing, datesAfter: true}, emit)
 	var lastID string
 	firstID := true
 	batch := o.Batch

@@ -351,7 +351,7 @@ func (x *externalSort) evaluateBatch(batch []claims.Claim, oks [][]bool, bens []
 			in.beneficiary = bens[j][i]
 		}
 		w := len(s.shards)
-		s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, true) })
+		s.parallel(func(k int) { s.shards[k].evaluate(batch, out, s.info, k, w, true, false) })
 		for i := range batch {
 			if oks[j][i] {
 				if err := x.addResult(batch[i].Index, j, &out[i]); err != nil {

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -163,6 +164,45 @@ func TestStreamNearlySorted(t *testing.T) {
 	}
 	if len(streamed) != len(whole) {
 		t.Fatalf("%d results streamed, %d whole", len(streamed), len(whole))
+	}
+	for i := range whole {
+		if !resultsEqual(streamed[i], whole[i]) {
+			t.Fatalf("line %d: streamed %+v, whole %+v", whole[i].Line, streamed[i], whole[i])
+		}
+	}
+}
+
+// TestStreamNearlySortedIDsInOrder is TestStreamNearlySorted with the ids
+// renumbered after the shuffle, so that they increase with the lines while
+// the dates go back: the stream orders each batch's lines by (date, line)
+// without reading the ids, which must give the (date, id) order of the
+// whole file.
+func TestStreamNearlySortedIDsInOrder(t *testing.T) {
+	var buf bytes.Buffer
+	gen.Write(&buf, gen.Options{Claims: 60000, Beneficiaries: 400, Seed: 22,
+		From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)})
+	lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+	body := lines[1:]
+	rng := rand.New(rand.NewPCG(5, 5))
+	for lo := 0; lo < len(body); lo += 300 {
+		w := body[lo:min(lo+300, len(body))]
+		rng.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
+	}
+	for i, l := range body {
+		body[i] = fmt.Sprintf("n%07d", i) + l[strings.IndexByte(l, ','):]
+	}
+	data := []byte(lines[0] + "\n" + strings.Join(body, "\n") + "\n")
+	sv, err := claims.SurveyFile(bytes.NewReader(data), int64(len(data)))
+	if err != nil || sv.Lateness <= 0 || sv.Lateness > 20 || !sv.IDsIncreasing {
+		t.Fatalf("survey %+v, %v: want a lateness of a few days and ids increasing", sv, err)
+	}
+	e := mustEngine(t, engine.Options{}, readExample(t, "equilibre.garantie"))
+	o := engine.StreamOptionsOf(sv)
+	o.Batch = 5000
+	streamed, batches := streamCount(t, e, data, o)
+	whole := evaluateWhole(t, e, data)
+	if batches < 2 || len(streamed) != len(whole) {
+		t.Fatalf("%d results streamed in %d batches, %d whole", len(streamed), batches, len(whole))
 	}
 	for i := range whole {
 		if !resultsEqual(streamed[i], whole[i]) {
