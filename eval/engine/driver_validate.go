@@ -137,17 +137,29 @@ func (sh *shard) checkFamilies(batch []claims.Claim, out []Result, info []lineIn
 // usual ids do; else in text, each as the length of the id (a uvarint)
 // and the id, the assure id then the famille id.
 type assureTable struct {
-	slots   []uint64 // len is 0 or a power of two; 0 is an empty slot
-	entries []assureEntry
+	slots []uint64 // len is 0 or a power of two; 0 is an empty slot
+	// blocks hold the entries, entryBlock each: a new block rather than
+	// a copy of them all when they outgrow their room.
+	blocks  [][]assureEntry
+	entries int // the number of entries found or added
 	n       int // the number of entries added
 	text    []byte
+}
+
+// entryBlock is the number of entries of a block of assureTable.
+const entryBlock = 4096
+
+// entry returns the entry whose slot holds s.
+func (t *assureTable) entry(s uint64) *assureEntry {
+	i := uint32(s) - 1
+	return &t.blocks[i/entryBlock][i%entryBlock]
 }
 
 // find returns the entry of assure, whose hash is h, and whether it was
 // there; when it was not, the returned entry is a new one to fill, then
 // to give to add. The entry is valid until the next call of find.
 func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
-	if 4*(len(t.entries)+1) > 3*len(t.slots) {
+	if 4*(t.entries+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -155,12 +167,15 @@ func (t *assureTable) find(assure string, h uint64) (*assureEntry, bool) {
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			t.entries = append(t.entries, assureEntry{})
-			t.slots[i] = tag<<32 | uint64(len(t.entries))
-			return &t.entries[len(t.entries)-1], false
+			if t.entries%entryBlock == 0 {
+				t.blocks = append(t.blocks, make([]assureEntry, entryBlock))
+			}
+			t.entries++
+			t.slots[i] = tag<<32 | uint64(t.entries)
+			return t.entry(t.slots[i]), false // zero: blocks are fresh
 		}
 		if s>>32 == tag {
-			if e := &t.entries[uint32(s)-1]; string(t.assure(e)) == assure {
+			if e := t.entry(s); string(t.assure(e)) == assure {
 				return e, true
 			}
 		}
@@ -180,8 +195,8 @@ func (t *assureTable) prefetchEntry(h uint64) {
 	if len(t.slots) == 0 {
 		return
 	}
-	if s := t.slots[h&uint64(len(t.slots)-1)]; s != 0 && s>>32 == h&0xFFFFFFFF && int(uint32(s)) <= len(t.entries) {
-		e := unsafe.Pointer(&t.entries[uint32(s)-1])
+	if s := t.slots[h&uint64(len(t.slots)-1)]; s != 0 && s>>32 == h&0xFFFFFFFF && int(uint32(s)) <= t.entries {
+		e := unsafe.Pointer(t.entry(s))
 		prefetch(e, unsafe.Sizeof(assureEntry{}))
 	}
 }
