@@ -138,7 +138,7 @@ func (w *worker) member(loc location) *beneficiaryState {
 // of its family and writes r, whose Couches are couches, without reading
 // it. A rejected line changes no state.
 func (w *worker) evaluateClaim(c *claims.Claim, poste int32, couches []Couche, fam *familyState, ben *beneficiaryState, r *Result) {
-	*r = resultOf(c, couches)
+	setResult(r, c, couches)
 	if w.explain {
 		w.trace = &r.Trace
 	}

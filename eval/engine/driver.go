@@ -39,7 +39,7 @@ type lineInfo struct {
 	foreign                        bool  // of a family outside the shard: checked, not evaluated
 	// couches is the room for the line's Couches, taken from its result
 	// by prepare: the phase that settles the line writes the whole
-	// result (see resultOf) without reading it.
+	// result (see setResult) without reading it.
 	couches []Couche
 }
 
@@ -193,7 +193,7 @@ func (s *Session) prepare(batch []claims.Claim, out []Result, info []lineInfo, s
 		} else if why := invalid(c); why != "" {
 			reject(r, &in, c, RejectInvalidLine, why)
 		} else if in.foreign {
-			*r = resultOf(c, couches)
+			setResult(r, c, couches)
 		}
 		if in.ok {
 			if p, known := s.e.index[c.Poste]; known {

@@ -273,15 +273,19 @@ func familleText(f string) string {
 // reject writes the result of c, rejected with code for reason, and
 // marks its line as rejected.
 func reject(r *Result, in *lineInfo, c *claims.Claim, code RejectCode, reason string) {
-	*r = resultOf(c, in.couches)
+	setResult(r, c, in.couches)
 	r.Err = rejection(code, reason)
 	in.ok = false
 }
 
-// resultOf returns the result of c before its evaluation, with couches
-// (cut to length 0) as its Couches.
-func resultOf(c *claims.Claim, couches []Couche) Result {
-	return Result{Line: c.Line, ID: c.ID, Assure: c.Assure, Date: c.Date, Poste: c.Poste, Frais: c.Frais, Couches: couches[:0]}
+// setResult writes in r the result of c before its evaluation, with
+// couches (cut to length 0) as its Couches. It zeroes r then sets its
+// fields in place: building the Result apart and copying it, as
+// *r = Result{...} compiles, reloads in 16-byte words what was just
+// stored in 8-byte ones, which the processor cannot forward.
+func setResult(r *Result, c *claims.Claim, couches []Couche) {
+	*r = Result{}
+	r.Line, r.ID, r.Assure, r.Date, r.Poste, r.Frais, r.Couches = c.Line, c.ID, c.Assure, c.Date, c.Poste, c.Frais, couches[:0]
 }
 
 // idTable remembers the ids a session has seen with the line of each.
