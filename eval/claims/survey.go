@@ -287,16 +287,7 @@ func blank(line []byte) bool {
 // plainField is nthField for a line without quotes: field k trimmed of
 // spaces, or nil when it is empty or the line has fewer fields.
 func plainField(line []byte, sep byte, k int) []byte {
-	for range k {
-		i := bytes.IndexByte(line, sep)
-		if i < 0 {
-			return nil
-		}
-		line = line[i+1:]
-	}
-	if i := bytes.IndexByte(line, sep); i >= 0 {
-		line = line[:i]
-	}
+	line = rawField(line, sep, k)
 	for len(line) > 0 && isSpace(line[0]) {
 		line = line[1:]
 	}
