@@ -50,14 +50,27 @@ type outcome struct {
 	errAt int     // on a syntax error, the index in code of the unexpected token
 }
 
-// shapeMemo holds the outcome of each shape parsed so far in one file. It
-// is safe for concurrent use.
+// shapeMemo holds the outcome of each shape parsed so far. It is safe for
+// concurrent use. An outcome serves any declaration of its shape, in any
+// file: the builder maps captured tokens by index.
 type shapeMemo struct {
 	mu       sync.Mutex
 	outcomes map[string]*outcome
+	limit    int // the most outcomes it holds
 }
 
-func newShapeMemo() *shapeMemo { return &shapeMemo{outcomes: map[string]*outcome{}} }
+// sharedShapes is the memo of every Parse of the process: the files of a
+// `garantie check` of a whole folder, or the successive versions of a file
+// in the language server, repeat the same few shapes, which participle
+// then parses once for all of them. It holds at most maxShapes outcomes
+// (each keeps the tokens of one declaration): a hostile file of distinct
+// shapes empties it rather than growing it.
+var sharedShapes = newShapeMemo()
+
+// maxShapes bounds a memo.
+const maxShapes = 4096
+
+func newShapeMemo() *shapeMemo { return &shapeMemo{outcomes: map[string]*outcome{}, limit: maxShapes} }
 
 // parse returns the outcome of a declaration of the shape of code,
 // running participle on code when the shape is new.
@@ -80,6 +93,9 @@ func (m *shapeMemo) parse(name string, code []Token) *outcome {
 		out.g = g
 	}
 	m.mu.Lock()
+	if len(m.outcomes) >= m.limit {
+		clear(m.outcomes)
+	}
 	m.outcomes[string(key)] = out
 	m.mu.Unlock()
 	return out

@@ -90,3 +90,66 @@ func TestShapeMemo(t *testing.T) {
 		t.Errorf("diagnostics (-alone +memoised):\n%s", diff)
 	}
 }
+
+// TestSharedShapes checks that a memo shared by files, as Parse shares
+// one across the process, gives each file exactly the syntax tree and
+// diagnostics it gets alone, whatever was parsed before it, and stays
+// within maxShapes.
+func TestSharedShapes(t *testing.T) {
+	paths, _ := filepath.Glob("../../exemples/*.garantie")
+	more, _ := filepath.Glob("testdata/*.garantie")
+	paths = append(paths, more...)
+	if len(paths) < 5 {
+		t.Fatalf("only %d files", len(paths))
+	}
+	dump := func(f *ast.File) []string {
+		var out []string
+		for _, d := range f.Decls {
+			out = append(out, parsertest.Dump(d, true))
+		}
+		return out
+	}
+	shared := newShapeMemo()
+	for round := range 2 {
+		for i := range paths {
+			path := paths[(i*7+round)%len(paths)]
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			alone, aloneDiags := parseWith(path, src, newShapeMemo())
+			got, gotDiags := parseWith(path, src, shared)
+			if diff := cmp.Diff(dump(alone), dump(got)); diff != "" {
+				t.Errorf("%s: syntax tree (-alone +shared):\n%s", path, diff)
+			}
+			if diff := cmp.Diff(aloneDiags, gotDiags); diff != "" {
+				t.Errorf("%s: diagnostics (-alone +shared):\n%s", path, diff)
+			}
+		}
+	}
+	if len(shared.outcomes) == 0 || len(shared.outcomes) > maxShapes {
+		t.Errorf("%d shapes in the memo", len(shared.outcomes))
+	}
+}
+
+// TestShapesBounded checks that a memo never holds more than its limit:
+// declarations of distinct shapes (a rule with one more term each time)
+// empty it when it is full, and it still parses right.
+func TestShapesBounded(t *testing.T) {
+	m := newShapeMemo()
+	m.limit = 8
+	var b strings.Builder
+	b.WriteString("consult.generaliste: 100% BRSS")
+	for range 30 {
+		b.WriteString(" + 1€ / acte")
+		src := []byte(b.String())
+		got, _ := parseWith("b.garantie", src, m)
+		alone, _ := parseWith("b.garantie", src, newShapeMemo())
+		if diff := cmp.Diff(parsertest.Dump(alone.Decls[0], true), parsertest.Dump(got.Decls[0], true)); diff != "" {
+			t.Fatalf("syntax tree (-alone +bounded):\n%s", diff)
+		}
+		if len(m.outcomes) > m.limit {
+			t.Fatalf("%d shapes in the memo", len(m.outcomes))
+		}
+	}
+}

@@ -37,8 +37,12 @@ import (
 // diagnostics. It always returns a file holding every declaration it
 // could read, together with every diagnostic, in source order.
 func Parse(name string, src []byte) (*ast.File, diag.Diagnostics) {
+	return parseWith(name, src, sharedShapes)
+}
+
+// parseWith is Parse with the memo of shapes to use.
+func parseWith(name string, src []byte, shapes *shapeMemo) (*ast.File, diag.Diagnostics) {
 	toks, lexDiags := Scan(name, src)
-	shapes := newShapeMemo()
 	file := &ast.File{Name: name, Range: diag.Range{Start: startPos(src), End: endPos(src)}}
 	segs := split(toks, lexDiags, file)
 	decls := make([]ast.Decl, len(segs))
