@@ -44,11 +44,13 @@ func (rf runFlags) memoryLimit(cmd string, stderr io.Writer) (restore func(), ok
 	if limit == 0 {
 		limit = maxLimit
 	}
-	start := limiterCycle()
+	start := gcShareNow()
 	previous := debug.SetMemoryLimit(limit)
 	return func() {
-		if limit != maxLimit && limiterCycle() != start {
-			fmt.Fprintf(stderr, "garantie %s: warning: the run needed more memory than --memory %s; the collector ran at its limit, which slowed it down (give a larger --memory, or 0 for none)\n", cmd, formatSize(limit))
+		if limit != maxLimit {
+			if share := gcShareNow().since(start); share > gcShareWarning {
+				fmt.Fprintf(stderr, "garantie %s: warning: the collector took %.0f%% of the CPU to keep the run within --memory %s, which slowed it down (give a larger --memory, or 0 for none)\n", cmd, 100*share, formatSize(limit))
+			}
 		}
 		debug.SetMemoryLimit(previous)
 	}, true
@@ -57,16 +59,34 @@ func (rf runFlags) memoryLimit(cmd string, stderr io.Writer) (restore func(), ok
 // maxLimit is the runtime's "no limit".
 const maxLimit = int64(^uint64(0) >> 1)
 
-// limiterCycle is the number of the last collection cycle during which the
-// runtime capped the collector's CPU use, which it does when the live
-// state does not fit in the memory limit; 0 if never.
-func limiterCycle() uint64 {
-	s := []metrics.Sample{{Name: "/gc/limiter/last-enabled:gc-cycle"}}
+// gcShareWarning is the share of the CPU the collector may take in a run
+// before the run warns that its memory limit slows it: a run within its
+// limit spends a few percent in the collector (5-10% on a 1M-line file),
+// one whose live state nears or exceeds the limit collects without end.
+const gcShareWarning = 0.25
+
+// cpuTimes are the runtime's cumulative estimates of the CPU time spent
+// by the collector and in all, in seconds.
+type cpuTimes struct{ gc, total float64 }
+
+// gcShareNow reads the CPU times so far.
+func gcShareNow() cpuTimes {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/total:cpu-seconds"}}
 	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
+	var t cpuTimes
+	if s[0].Value.Kind() == metrics.KindFloat64 && s[1].Value.Kind() == metrics.KindFloat64 {
+		t.gc, t.total = s[0].Value.Float64(), s[1].Value.Float64()
+	}
+	return t
+}
+
+// since returns the share of the CPU the collector took since start; 0
+// when the runtime gives no figures.
+func (t cpuTimes) since(start cpuTimes) float64 {
+	if t.total <= start.total {
 		return 0
 	}
-	return s[0].Value.Uint64()
+	return (t.gc - start.gc) / (t.total - start.total)
 }
 
 // sizeUnits are the suffixes --memory accepts, as GOMEMLIMIT does, with

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -80,5 +81,60 @@ func TestMemoryLimit(t *testing.T) {
 	}
 	if got := run("700MiB", "--memory", "600MiB"); got != 600<<20 {
 		t.Errorf("GOMEMLIMIT and --memory: limit %d, want the flag's", got)
+	}
+}
+
+// TestMemoryLimitWarning runs a "run" whose live data (64 MiB) does not
+// fit in --memory 16MiB while it allocates: the collector then runs
+// without end, and the run says so when it ends. A run within its limit
+// does not warn.
+func TestMemoryLimitWarning(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
+	rf := addRunFlags(fs)
+	if err := fs.Parse([]string{"--memory", "16MiB"}); err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	restore, ok := rf.memoryLimit("eval", &errOut)
+	if !ok {
+		t.Fatal(errOut.String())
+	}
+	live := make([][]byte, 64)
+	for i := range live {
+		live[i] = make([]byte, 1<<20)
+	}
+	var sink []byte
+	for range 20000 {
+		sink = make([]byte, 64<<10)
+	}
+	_ = sink
+	restore()
+	runtime.KeepAlive(live)
+	if !strings.Contains(errOut.String(), "of the CPU to keep the run within --memory 16MiB") {
+		t.Errorf("no warning after a run beyond its limit: %q", errOut.String())
+	}
+}
+
+func TestMemoryLimitNoWarning(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	runtime.GC() // no cycle of an earlier test is left to count here
+	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
+	rf := addRunFlags(fs)
+	if err := fs.Parse([]string{"--memory", "1GiB"}); err != nil {
+		t.Fatal(err)
+	}
+	var errOut strings.Builder
+	restore, ok := rf.memoryLimit("eval", &errOut)
+	if !ok {
+		t.Fatal(errOut.String())
+	}
+	sum := 0
+	for i := range 50_000_000 {
+		sum += i % 7
+	}
+	restore()
+	if errOut.Len() != 0 || sum == 0 {
+		t.Errorf("a run within its limit warns: %q", errOut.String())
 	}
 }
