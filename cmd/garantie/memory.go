@@ -8,6 +8,7 @@ import (
 	"runtime/metrics"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // defaultMemory is the soft memory limit of eval, diff and compare when
@@ -44,10 +45,10 @@ func (rf runFlags) memoryLimit(cmd string, stderr io.Writer) (restore func(), ok
 	if limit == 0 {
 		limit = maxLimit
 	}
-	start := gcShareNow()
+	start, began := gcShareNow(), time.Now()
 	previous := debug.SetMemoryLimit(limit)
 	return func() {
-		if limit != maxLimit {
+		if limit != maxLimit && time.Since(began) >= minJudged && heapGoal() >= limit/2 {
 			if share := gcShareNow().since(start); share > gcShareWarning {
 				fmt.Fprintf(stderr, "garantie %s: warning: the collector took %.0f%% of the CPU to keep the run within --memory %s, which slowed it down (give a larger --memory, or 0 for none)\n", cmd, 100*share, formatSize(limit))
 			}
@@ -64,6 +65,22 @@ const maxLimit = int64(^uint64(0) >> 1)
 // limit spends a few percent in the collector (5-10% on a 1M-line file),
 // one whose live state nears or exceeds the limit collects without end.
 const gcShareWarning = 0.25
+
+// minJudged is the shortest run whose collector's share is judged: the
+// runtime's CPU figures are estimates updated at each collection, too
+// coarse over a fraction of a second.
+var minJudged = time.Second
+
+// heapGoal is the heap size at which the runtime means to collect next:
+// near the limit when the limit binds, twice the live data otherwise.
+func heapGoal() int64 {
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(s[0].Value.Uint64())
+}
 
 // cpuTimes are the runtime's cumulative estimates of the CPU time spent
 // by the collector and in all, in seconds.

@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spf13/pflag"
 )
@@ -90,6 +91,8 @@ func TestMemoryLimit(t *testing.T) {
 // does not warn.
 func TestMemoryLimitWarning(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	defer func(d time.Duration) { minJudged = d }(minJudged)
+	minJudged = 0
 	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
 	rf := addRunFlags(fs)
 	if err := fs.Parse([]string{"--memory", "16MiB"}); err != nil {
@@ -118,6 +121,8 @@ func TestMemoryLimitWarning(t *testing.T) {
 
 func TestMemoryLimitNoWarning(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
+	defer func(d time.Duration) { minJudged = d }(minJudged)
+	minJudged = 0
 	runtime.GC() // no cycle of an earlier test is left to count here
 	fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
 	rf := addRunFlags(fs)
